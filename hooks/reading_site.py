@@ -1,0 +1,67 @@
+"""MkDocs glue for the reading program: thin on purpose.
+
+All the work (loading, validation, planning, rendering) happens in the
+`reading_program` package; this file hands its results to MkDocs. It keeps no state
+between events or builds: MkDocs caches hook modules across `mkdocs serve` rebuilds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from reading_program.loader import ContentPaths, load_library
+from reading_program.models import Library
+from reading_program.markers import expand_markers, has_markers
+from reading_program.problems import ContentError, Problem
+from reading_program.site_pages import HOME, TAGS_INDEX, generate_pages, navigation
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Load the content, add the generated pages and set the navigation."""
+    root = Path(config.config_file_path).parent
+    try:
+        library = load_library(ContentPaths(root))
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+
+    for page in generate_pages(library):
+        if files.get_file_from_path(page.src_uri) is not None:
+            message = f"docs/{page.src_uri} clashes with a generated page; rename or remove it"
+            raise PluginError(message)
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        if page.edit_path:
+            file.edit_uri = posixpath.relpath(root / page.edit_path, config.docs_dir)
+        files.append(file)
+
+    hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+    _expand_hand_written_pages(files, config, root, library)
+    config.nav = navigation(library, sorted(set(hand_written) - {HOME, TAGS_INDEX}))
+    return files
+
+
+def _expand_hand_written_pages(
+    files: Files, config: MkDocsConfig, root: Path, library: Library
+) -> None:
+    """Replace hand-written pages that hold `reading-program:` markers by expanded copies."""
+    problems: list[Problem] = []
+    for file in [f for f in files.documentation_pages() if f.generated_by is None]:
+        markdown = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        if not has_markers(markdown):
+            continue
+        display = Path(file.abs_src_path).relative_to(root).as_posix()
+        expanded = expand_markers(markdown, file.src_uri, display, library)
+        if isinstance(expanded, list):
+            problems.extend(expanded)
+            continue
+        replacement = File.generated(config, file.src_uri, content=expanded)
+        replacement.edit_uri = file.src_uri
+        files.remove(file)
+        files.append(replacement)
+    if problems:
+        raise PluginError(ContentError(problems).report())

@@ -1,0 +1,142 @@
+"""Loading the content folder: every file read, validated and reported on in one pass."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import Article, Library, Track
+from .planner import plan_track
+from .problems import ContentError, Problem
+from .questions import build_questions
+from .reading_time import reading_minutes
+from .schema import SLUG_PATTERN, ArticleFrontmatter, TrackFile
+from .source_files import MarkdownParts, read_source, split_markdown
+from .strict_yaml import ParsedYaml, parse_yaml
+from .validation import validate
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where content lives; `root` is the repository, used to print relative paths."""
+
+    root: Path
+
+    @property
+    def articles(self) -> Path:
+        return self.root / "content" / "articles"
+
+    @property
+    def tracks(self) -> Path:
+        return self.root / "content" / "tracks"
+
+    def display(self, file: Path) -> str:
+        try:
+            return file.relative_to(self.root).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+
+def load_library(paths: ContentPaths) -> Library:
+    """Load and plan everything, or raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    articles = _load_articles(paths, problems)
+    loaded = {article.slug for article in articles}
+    unreadable = frozenset(
+        file.stem for file in paths.articles.rglob("*.md") if file.stem not in loaded
+    )
+    tracks = _load_tracks(paths, articles, unreadable, problems)
+    if problems:
+        raise ContentError(problems)
+    return Library(articles=tuple(articles), tracks=tuple(tracks))
+
+
+def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article]:
+    articles: dict[str, Article] = {}
+    for file in sorted(paths.articles.rglob("*.md")):
+        display = paths.display(file)
+        slug = file.stem
+        if not _SLUG.match(slug):
+            message = f"file name {file.name!r} is not a slug: use lowercase letters, digits, hyphens"
+            problems.append(Problem(display, None, "", message))
+            continue
+        article = _load_article(file, display, slug, problems)
+        if article is None:
+            continue
+        if slug in articles:
+            message = f"two articles have the slug {slug!r}: {articles[slug].source_path} and {display}"
+            problems.append(Problem(display, None, "", f"{message}; rename one"))
+            continue
+        articles[slug] = article
+    return sorted(articles.values(), key=lambda a: (a.title.casefold(), a.slug))
+
+
+def _load_article(file: Path, display: str, slug: str, problems: list[Problem]) -> Article | None:
+    source = read_source(file, display)
+    if source.problem:
+        problems.append(source.problem)
+        return None
+    parts = split_markdown(source.text, display)
+    if isinstance(parts, Problem):
+        problems.append(parts)
+        return None
+    meta = validate(ArticleFrontmatter, _parse(parts), display, "frontmatter")
+    if isinstance(meta, list):
+        problems.extend(meta)
+        return None
+    if not parts.body.strip():
+        problems.append(Problem(display, parts.body_line, "", "the article has no text below ---"))
+        return None
+    return Article(
+        slug=slug,
+        source_path=display,
+        title=meta.title,
+        summary=meta.summary,
+        tags=tuple(meta.tags),
+        reflection=build_questions(meta.reflection),
+        body=parts.body,
+        reading_minutes=reading_minutes(parts.body),
+        content_hash=hashlib.sha256(source.text.encode()).hexdigest()[:12],
+        date=meta.date,
+        author=meta.author,
+        source=meta.source,
+    )
+
+
+def _parse(parts: MarkdownParts) -> ParsedYaml:
+    return parse_yaml(parts.frontmatter, parts.frontmatter_line)
+
+
+def _load_tracks(
+    paths: ContentPaths,
+    articles: list[Article],
+    unreadable: frozenset[str],
+    problems: list[Problem],
+) -> list[Track]:
+    tracks = []
+    files = sorted([*paths.tracks.glob("*.yml"), *paths.tracks.glob("*.yaml")])
+    for file in files:
+        display = paths.display(file)
+        if not _SLUG.match(file.stem):
+            message = f"file name {file.name!r} is not a slug: the name is the track's id and URL"
+            problems.append(Problem(display, None, "", message))
+            continue
+        source = read_source(file, display)
+        if source.problem:
+            problems.append(source.problem)
+            continue
+        parsed = parse_yaml(source.text)
+        spec = validate(TrackFile, parsed, display, "a track file")
+        if isinstance(spec, list):
+            problems.extend(spec)
+            continue
+        planned = plan_track(file.stem, display, spec, parsed, articles, unreadable)
+        if isinstance(planned, list):
+            problems.extend(planned)
+        else:
+            tracks.append(planned)
+    return tracks

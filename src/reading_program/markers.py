@@ -1,0 +1,62 @@
+"""Generated lists inside hand-written pages.
+
+A hand-written page (e.g. `docs/index.md`) may hold markers such as
+`<!-- reading-program:start six-week-leadership -->`; each is replaced by a rendered list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Library
+from .problems import Problem
+from .rendering import render
+from .site_pages import TAGS_INDEX, article_src, track_src, week_src
+
+MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]+)(?:\s+(?P<arg>[\w-]+))?\s*-->")
+MARKERS = ("articles", "start", "tags", "tracks")
+_NEEDS_TRACK = {"start"}
+
+
+def has_markers(markdown: str) -> bool:
+    return MARKER.search(markdown) is not None
+
+
+def expand_markers(markdown: str, page_src: str, display_path: str, library: Library) -> str | list[Problem]:
+    tracks = {track.id: track for track in library.tracks}
+    problems: list[Problem] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match["name"], match["arg"]
+        line = markdown.count("\n", 0, match.start()) + 1
+        if name not in MARKERS:
+            known = ", ".join(MARKERS)
+            problems.append(Problem(display_path, line, "marker", f"unknown marker {name!r}; known: {known}"))
+            return ""
+        if name in _NEEDS_TRACK and arg not in tracks:
+            known = ", ".join(tracks) or "none"
+            message = f"unknown track id {arg!r}; known tracks: {known}"
+            problems.append(Problem(display_path, line, "marker", message))
+            return ""
+        return render(
+            f"marker_{name}.md.j2",
+            page_src,
+            library=library,
+            track=tracks.get(arg),
+            tag_counts=_tag_counts(library),
+            article_src=article_src,
+            track_src=track_src,
+            week_src=week_src,
+            TAGS_INDEX=TAGS_INDEX,
+        )
+
+    expanded = MARKER.sub(replace, markdown)
+    return problems or expanded
+
+
+def _tag_counts(library: Library) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for article in library.articles:
+        for tag in article.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    return sorted(counts.items())

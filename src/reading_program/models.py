@@ -1,0 +1,91 @@
+"""Domain objects: articles, questions, tracks and their planned weeks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Question:
+    """A reflection question. `id` is stable across reordering and small wording edits."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    source_path: str  # relative to the repository, e.g. content/articles/courage.md
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    reflection: tuple[Question, ...]
+    body: str
+    reading_minutes: int
+    content_hash: str
+    date: date | None = None
+    author: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    title: str
+    intro: str
+    prompts: tuple[Question, ...]
+    readings: tuple[Article, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(article.reading_minutes for article in self.readings)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.prompts + tuple(q for article in self.readings for q in article.reflection)
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    source_path: str
+    title: str
+    summary: str
+    weeks: tuple[Week, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(week.minutes for week in self.weeks)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an article sits in a track, with its neighbours in reading order."""
+
+    track: Track
+    week: Week
+    previous: Article | None
+    next: Article | None
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the site is built from, validated and planned."""
+
+    articles: tuple[Article, ...]
+    tracks: tuple[Track, ...]
+
+    def placements(self, slug: str) -> tuple[Placement, ...]:
+        found = []
+        for track in self.tracks:
+            order = [article for week in track.weeks for article in week.readings]
+            for week in track.weeks:
+                for article in week.readings:
+                    if article.slug == slug:
+                        index = order.index(article)
+                        previous = order[index - 1] if index > 0 else None
+                        following = order[index + 1] if index + 1 < len(order) else None
+                        found.append(Placement(track, week, previous, following))
+        return tuple(found)

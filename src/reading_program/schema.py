@@ -1,0 +1,89 @@
+"""The shape of content files: article frontmatter and track files.
+
+Models are strict (no silent coercion of numbers or booleans into text) and forbid
+unknown keys, so a typo such as `tag:` is reported instead of ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# A sentence ends at . ! or ? followed by the end or by a capitalised word ("vs. execution" does not).
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s+(?=[\"“‘(]?[A-Z])|\s*$)")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+def _at_most_two_sentences(summary: str) -> str:
+    sentences = [part for part in _SENTENCE_END.split(summary) if part.strip()]
+    if len(sentences) > 2:
+        raise ValueError(f"must be 1-2 sentences, found {len(sentences)}")
+    return summary
+
+
+def _unique(items: list[str]) -> list[str]:
+    duplicates = sorted({item for item in items if items.count(item) > 1})
+    if duplicates:
+        raise ValueError(f"lists {', '.join(duplicates)} more than once")
+    return items
+
+
+def _text_as_question(value: Any) -> Any:
+    """A question is written as plain text, or as `{id: ..., text: ...}` to pin its id."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class QuestionSpec(_Strict):
+    text: Text
+    id: Slug | None = None
+
+
+Question = Annotated[QuestionSpec, BeforeValidator(_text_as_question)]
+Tags = Annotated[list[Slug], Field(min_length=1), AfterValidator(_unique)]
+
+
+class ArticleFrontmatter(_Strict):
+    """The frontmatter of `content/articles/<slug>.md`."""
+
+    title: Text
+    summary: Annotated[Text, AfterValidator(_at_most_two_sentences)]
+    tags: Tags
+    reflection: Annotated[list[Question], Field(min_length=3)]
+    date: Annotated[dt.date | None, Field(strict=False)] = None
+    author: Text | None = None
+    source: Text | None = None
+
+
+class WeekSpec(_Strict):
+    """One week of a track: its theme and the tags (or pinned articles) it reads."""
+
+    title: Text
+    intro: Text
+    tags: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+    prompts: Annotated[list[Question], Field(min_length=1)]
+    articles: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+
+
+class TrackFile(_Strict):
+    """`content/tracks/<track-id>.yml`."""
+
+    title: Text
+    summary: Text
+    weeks: Annotated[list[WeekSpec], Field(min_length=1)]
