@@ -15,10 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from reading_program.loader import ContentPaths, load_library
-from reading_program.models import Library
 from reading_program.markers import expand_markers, has_markers
+from reading_program.models import Library
 from reading_program.problems import ContentError, Problem
-from reading_program.site_pages import HOME, TAGS_INDEX, generate_pages, navigation
+from reading_program.site_pages import generate_pages, navigation
+from reading_program.site_paths import HOME, TAGS_INDEX
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

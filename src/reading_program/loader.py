@@ -61,14 +61,18 @@ def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article
         display = paths.display(file)
         slug = file.stem
         if not _SLUG.match(slug):
-            message = f"file name {file.name!r} is not a slug: use lowercase letters, digits, hyphens"
+            message = (
+                f"file name {file.name!r} is not a slug: use lowercase letters, digits, hyphens"
+            )
             problems.append(Problem(display, None, "", message))
             continue
         article = _load_article(file, display, slug, problems)
         if article is None:
             continue
         if slug in articles:
-            message = f"two articles have the slug {slug!r}: {articles[slug].source_path} and {display}"
+            message = (
+                f"two articles have the slug {slug!r}: {articles[slug].source_path} and {display}"
+            )
             problems.append(Problem(display, None, "", f"{message}; rename one"))
             continue
         articles[slug] = article

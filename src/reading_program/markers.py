@@ -11,7 +11,6 @@ import re
 from .models import Library
 from .problems import Problem
 from .rendering import render
-from .site_pages import TAGS_INDEX, article_src, track_src, week_src
 
 MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]+)(?:\s+(?P<arg>[\w-]+))?\s*-->")
 MARKERS = ("articles", "start", "tags", "tracks")
@@ -22,7 +21,9 @@ def has_markers(markdown: str) -> bool:
     return MARKER.search(markdown) is not None
 
 
-def expand_markers(markdown: str, page_src: str, display_path: str, library: Library) -> str | list[Problem]:
+def expand_markers(
+    markdown: str, page_src: str, display_path: str, library: Library
+) -> str | list[Problem]:
     tracks = {track.id: track for track in library.tracks}
     problems: list[Problem] = []
 
@@ -31,7 +32,9 @@ def expand_markers(markdown: str, page_src: str, display_path: str, library: Lib
         line = markdown.count("\n", 0, match.start()) + 1
         if name not in MARKERS:
             known = ", ".join(MARKERS)
-            problems.append(Problem(display_path, line, "marker", f"unknown marker {name!r}; known: {known}"))
+            problems.append(
+                Problem(display_path, line, "marker", f"unknown marker {name!r}; known: {known}")
+            )
             return ""
         if name in _NEEDS_TRACK and arg not in tracks:
             known = ", ".join(tracks) or "none"
@@ -44,10 +47,6 @@ def expand_markers(markdown: str, page_src: str, display_path: str, library: Lib
             library=library,
             track=tracks.get(arg),
             tag_counts=_tag_counts(library),
-            article_src=article_src,
-            track_src=track_src,
-            week_src=week_src,
-            TAGS_INDEX=TAGS_INDEX,
         )
 
     expanded = MARKER.sub(replace, markdown)

@@ -73,7 +73,9 @@ def plan_track(
             (a for a in matched if claimed_by[a.slug] == w), key=_reading_order
         )
         if not week_readings and not unreadable:
-            problem(("weeks", w), f"week {w + 1} ({week.title}) has no reading: add tags or articles")
+            problem(
+                ("weeks", w), f"week {w + 1} ({week.title}) has no reading: add tags or articles"
+            )
         readings.append(week_readings)
 
     if problems:

@@ -15,9 +15,11 @@ from .schema import QuestionSpec
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
-    "a an and are as at be by can could did do does for from had has have i if in is it its "
-    "me my of on or our so that the their them then there these they this to was we were "
-    "what when where which who whom why will with would you your".split()
+    (
+        "a an and are as at be by can could did do does for from had has have i if in is it its "
+        "me my of on or our so that the their them then there these they this to was we were "
+        "what when where which who whom why will with would you your"
+    ).split()  # noqa: SIM905 (a word list reads better as prose)
 )
 _SIGNIFICANT_WORDS = 5
 

@@ -17,6 +17,8 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import site_paths
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -77,6 +79,9 @@ def _environment() -> Environment:
     )
     env.filters["md"] = markdown_inline
     env.globals["page_meta"] = page_meta
+    env.globals.update(
+        {name: getattr(site_paths, name) for name in dir(site_paths) if not name.startswith("_")}
+    )
     return env
 
 
@@ -86,6 +91,7 @@ def render(template: str, page_src: str, **context: Any) -> str:
     `link(src)` gives a Markdown link target (validated and rewritten by MkDocs);
     `href(src)` gives a URL for raw HTML.
     """
+
     def link(to_src: str) -> str:
         return relative_link(page_src, to_src)
 

@@ -6,8 +6,8 @@ unknown keys, so a typo such as `tag:` is reported instead of ignored.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import (
@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-# A sentence ends at . ! or ? followed by the end or by a capitalised word ("vs. execution" does not).
+# A sentence ends at . ! or ? before the end or a capitalised word; "vs. execution" does not.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s+(?=[\"“‘(]?[A-Z])|\s*$)")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
