@@ -19,7 +19,7 @@ _STOP_WORDS = frozenset(
         "a an and are as at be by can could did do does for from had has have i if in is it its "
         "me my of on or our so that the their them then there these they this to was we were "
         "what when where which who whom why will with would you your"
-    ).split()  # noqa: SIM905 (a word list reads better as prose)
+    ).split()
 )
 _SIGNIFICANT_WORDS = 5
 
