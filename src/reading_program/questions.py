@@ -21,7 +21,7 @@ _STOP_WORDS = frozenset(
         "what when where which who whom why will with would you your"
     ).split()
 )
-_SIGNIFICANT_WORDS = 5
+_SIGNIFICANT_WORDS = 4
 
 
 def derive_question_id(text: str) -> str:

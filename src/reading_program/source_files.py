@@ -52,12 +52,13 @@ def split_markdown(text: str, display_path: str) -> MarkdownParts | Problem:
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         return Problem(display_path, 1, "", "missing frontmatter: the file must start with '---'")
-    if len(handler.FM_BOUNDARY.findall(text)) < 2:
+    fences = list(handler.FM_BOUNDARY.finditer(text))
+    if len(fences) < 2:
         message = "frontmatter is not closed: add a line '---' after the last field"
         return Problem(display_path, 1, "", message)
     fm_text, body = handler.split(text)
     # fm_text keeps the newline that ends the opening fence, so its lines match the file's.
-    stripped_body = body.lstrip("\n")
-    lines_before_body = text[: len(text) - len(body)].count("\n")
-    body_line = lines_before_body + 1 + (len(body) - len(stripped_body))
-    return MarkdownParts(fm_text, 1, stripped_body, body_line)
+    body = body.lstrip("\n")  # the body is the end of the text, after the closing fence
+    closing_fence_line = text.count("\n", 0, fences[1].start()) + 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else closing_fence_line + 1
+    return MarkdownParts(fm_text, 1, body, body_line)

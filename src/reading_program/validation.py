@@ -21,7 +21,8 @@ def validate(model: type[Model], parsed: ParsedYaml, path: str, what: str) -> Mo
     if not isinstance(parsed.data, dict):
         got = describe(parsed.data)
         message = f"{what} must be a mapping of fields (key: value), got {got}"
-        return [*problems, Problem(path, parsed.line_of((), 1), "", message)]
+        first_line = min(parsed.lines.values(), default=1)
+        return [*problems, Problem(path, first_line, "", message)]
     try:
         result = model.model_validate(parsed.data)
     except ValidationError as error:
@@ -30,7 +31,9 @@ def validate(model: type[Model], parsed: ParsedYaml, path: str, what: str) -> Mo
 
 
 def _problem(model: type[BaseModel], error: Any, parsed: ParsedYaml, path: str) -> Problem:
-    loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    loc = tuple(
+        part for index, part in enumerate(error["loc"]) if index == 0 or not _is_union_tag(part)
+    )
     line = parsed.line_of(loc, 1)
     return Problem(path, line, dotted_path(loc), _message(model, error, loc))
 

@@ -1,0 +1,211 @@
+"""Real MkDocs builds of a small site in tmp_path, asserting on the HTML."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import TRACK_YAML, Site, article_text
+
+
+@pytest.fixture
+def built(site: Site) -> Site:
+    site.build()
+    return site
+
+
+def test_every_generated_page_is_built(built: Site) -> None:
+    for url in [
+        "articles/lead",
+        "articles/coach",
+        "articles",
+        "tracks",
+        "tracks/two-weeks",
+        "tracks/two-weeks/week-1",
+        "tracks/two-weeks/week-2",
+        "tags",
+    ]:
+        assert (built.root / "site" / url / "index.html").is_file(), url
+    assert not list((built.root / "docs").rglob("articles")), "nothing is written into docs/"
+
+
+def test_article_page_shows_time_track_tags_questions_and_neighbours(built: Site) -> None:
+    page = built.html("articles/lead")
+    assert page.h1.get_text(strip=True) == "Lead"
+    meta = page.select_one(".rp-meta")
+    assert "1 min read" in meta.get_text()
+    week_link = meta.find("a", string="Week 1 of Two Weeks")
+    assert week_link["href"] == "../../tracks/two-weeks/week-1/"
+    tag = page.select_one("a.md-tag")
+    assert tag.get_text(strip=True) == "leadership"
+    assert tag["href"] == "../../tags/#tag:leadership"
+    questions = page.select(".rp-reflection .rp-questions li")
+    assert [q.get_text() for q in questions] == [
+        "What will you try?",
+        "Who can help?",
+        "What stops you?",
+    ]
+    next_link = page.select_one(".rp-pager a.rp-pager__next")
+    assert next_link.get_text() == "Next: Coach →"
+    assert next_link["href"] == "../coach/"
+
+
+def test_week_page_lists_readings_and_groups_questions(built: Site) -> None:
+    page = built.html("tracks/two-weeks/week-1")
+    assert page.h1.get_text(strip=True) == "Week 1: First"
+    assert "Start here." in page.get_text()
+    reading = page.select_one(".rp-reading h3 a")
+    assert (reading.get_text(), reading["href"]) == ("Lead", "../../../articles/lead/")
+    groups = page.select(".rp-reflection h3")
+    assert [g.get_text(strip=True).rstrip("¶") for g in groups] == [
+        "This week's prompts",
+        "From “Lead”",
+    ]
+    assert len(page.select(".rp-reflection li")) == 4
+    assert page.select_one(".rp-pager a.rp-pager__next")["href"] == "../week-2/"
+
+
+def test_track_overview_has_weeks_minutes_and_total(built: Site) -> None:
+    page = built.html("tracks/two-weeks")
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for row in page.select("tbody tr")
+    ]
+    assert rows[0][:3] == ["1", "First", "Lead"]
+    assert rows[0][3].endswith("1")
+    assert rows[-1][1:] == ["Total", "2 readings", "2"]
+
+
+def test_home_page_markers_are_expanded(built: Site) -> None:
+    start = built.html("").select_one(".rp-start a.md-button--primary")
+    assert start["href"] == "tracks/two-weeks/week-1/"
+
+
+def test_edit_link_of_an_article_points_at_its_content_file(built: Site) -> None:
+    edit = built.html("articles/lead").select_one('a[title="Edit this page"]')
+    assert edit["href"].endswith("/edit/main/content/articles/lead.md")
+
+
+def test_navigation_stays_the_same_size_as_articles_are_added(site: Site) -> None:
+    site.build()
+    before = len(site.html("tracks").select("nav.md-nav--primary a"))
+    for number in range(30):
+        site.write(f"content/articles/more-{number}.md", article_text(f"More {number}"))
+    site.build()
+    after = site.html("tracks")
+    assert len(after.select("nav.md-nav--primary a")) == before
+    assert len(site.html("articles").select("article li")) == 32
+
+
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_inserted_values_are_escaped_everywhere(site: Site, payload: str) -> None:
+    quoted = payload.replace('"', '\\"')
+    site.write(
+        "content/articles/lead.md",
+        article_text(
+            title=f"Lead {quoted}",
+            summary=f"Sum {quoted}",
+            reflection=(f"Q1 {quoted}", "Q2?", "Q3?"),
+        ),
+    )
+    track = (site.root / "content/tracks/two-weeks.yml").read_text()
+    track = track.replace('"Two Weeks"', f'"Weeks {quoted}"').replace(
+        '"First"', f'"First {quoted}"'
+    )
+    track = track.replace('"What did you notice?"', f'"Prompt {quoted}"')
+    site.write("content/tracks/two-weeks.yml", track)
+    site.write(
+        "docs/index.md",
+        "# Home\n\n<!-- reading-program:articles -->\n<!-- reading-program:tracks -->\n",
+    )
+    site.build()
+    pages = [
+        "",
+        "articles",
+        "articles/lead",
+        "tracks",
+        "tracks/two-weeks",
+        "tracks/two-weeks/week-1",
+    ]
+    for url in pages:
+        page = site.html(url)
+        assert not [s for s in page.find_all("script") if "alert(1)" in s.get_text()], url
+        assert not page.find_all(attrs={"onerror": True}), url
+        assert not page.find_all("img", src="x"), url
+    week = site.html("tracks/two-weeks/week-1")
+    assert f"Prompt {payload}" in week.select_one(".rp-questions").get_text()
+    assert f"Week 1: First {payload}" in week.title.get_text()
+    article = site.html("articles/lead")
+    assert article.h1.get_text(strip=True) == f"Lead {payload}"
+    assert article.find("meta", attrs={"name": "description"})["content"] == f"Sum {payload}"
+    nav_texts = [a.get_text(" ", strip=True) for a in week.select("nav.md-nav--primary a, label")]
+    assert any(f"Weeks {payload}" in text for text in nav_texts)
+
+
+def test_pages_make_no_request_to_a_third_party(built: Site) -> None:
+    for html_file in (built.root / "site").rglob("*.html"):
+        page = built.html(str(html_file.parent.relative_to(built.root / "site")))
+        loaded = page.find_all(["script", "link", "img", "iframe", "source", "audio", "video"])
+        for element in loaded:
+            if element.name == "link" and element.get("rel") == ["canonical"]:
+                continue  # names the page's own address; nothing is fetched
+            for attribute in ("src", "href", "srcset"):
+                assert not urlsplit(element.get(attribute, "")).netloc, (html_file, element)
+        assert 'data-md-component="source"' not in str(page), "repo facts would call GitHub's API"
+        assert "fonts.googleapis.com" not in str(page)
+
+
+def test_content_error_fails_the_build_with_path_line_and_field(site: Site) -> None:
+    site.write("content/articles/lead.md", "---\ntitle: Week 1: Intro\n---\n\nText.\n")
+    site.write("content/articles/coach.md", article_text(tags="[Coaching]"))
+    result = site.build_cli()
+    assert result.returncode == 1
+    assert (
+        "content/articles/lead.md:2: invalid YAML: mapping values are not allowed here"
+        in result.stderr
+    )
+    assert "content/articles/coach.md:4: tags[0]: 'Coaching' is not a slug" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_track_in_a_marker_is_an_error(site: Site, build_error) -> None:
+    site.write(
+        "docs/index.md", "# Home\n\nIntro.\n\n<!-- reading-program:start no-such-track -->\n"
+    )
+    assert (
+        "docs/index.md:5: marker: unknown track id 'no-such-track'; known tracks: two-weeks"
+        in build_error()
+    )
+
+
+def test_hand_written_page_may_not_replace_a_generated_one(site: Site, build_error) -> None:
+    site.write("docs/tracks/index.md", "# Mine\n")
+    assert "docs/tracks/index.md clashes with a generated page" in build_error()
+
+
+def test_other_hand_written_pages_join_the_navigation(site: Site) -> None:
+    site.write("docs/about.md", "# About us\n")
+    site.build()
+    assert site.html("about").select_one("nav.md-nav--primary a[href='./']") is not None
+
+
+def test_builds_in_one_process_share_no_state(site: Site, tmp_path_factory) -> None:
+    site.build()
+    other = Site(tmp_path_factory.mktemp("other"))
+    for relative in ("mkdocs.yml", "docs", "hooks", "overrides", "src"):
+        source = site.root / relative
+        if source.is_dir():
+            shutil.copytree(source, other.root / relative)
+        else:
+            shutil.copy(source, other.root / relative)
+    other.write("content/articles/solo.md", article_text("Solo", tags="[solo]"))
+    one_week = TRACK_YAML.split('  - title: "Second"')[0].replace("[leadership]", "[solo]")
+    other.write("content/tracks/two-weeks.yml", one_week)
+    other.build()
+    titles = [a.get_text() for a in other.html("articles").select("article li a")]
+    assert titles == ["Solo"]
+    assert (site.root / "site/articles/lead/index.html").is_file()

@@ -1,0 +1,158 @@
+"""Which week reads which article: the documented, deterministic rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from reading_program.models import Article, Track
+from reading_program.planner import plan_track
+from reading_program.problems import Problem
+from reading_program.schema import TrackFile
+from reading_program.strict_yaml import parse_yaml
+
+
+def article(slug: str, tags: str, title: str | None = None, date: str | None = None) -> Article:
+    return Article(
+        slug=slug,
+        source_path=f"content/articles/{slug}.md",
+        title=title or slug.title(),
+        summary="S.",
+        tags=tuple(tags.split()),
+        reflection=(),
+        body="Text.",
+        reading_minutes=3,
+        content_hash="0" * 12,
+        date=dt.date.fromisoformat(date) if date else None,
+    )
+
+
+def plan(weeks: list[dict], articles: list[Article]) -> Track | list[Problem]:
+    text = yaml.safe_dump({"title": "T", "summary": "S.", "weeks": weeks}, sort_keys=False)
+    parsed = parse_yaml(text)
+    spec = TrackFile.model_validate(parsed.data)
+    return plan_track("t", "content/tracks/t.yml", spec, parsed, articles)
+
+
+def week(tags: list[str] | None = None, articles: list[str] | None = None, title: str = "W"):
+    entry = {"title": title, "intro": "I.", "tags": tags or [], "prompts": ["Q?"]}
+    if articles:
+        entry["articles"] = articles
+    return entry
+
+
+def readings(track: Track | list[Problem]) -> list[list[str]]:
+    assert isinstance(track, Track), track
+    return [[a.slug for a in w.readings] for w in track.weeks]
+
+
+def messages(result: Track | list[Problem]) -> list[str]:
+    assert isinstance(result, list), result
+    return [str(problem) for problem in result]
+
+
+LIBRARY = [
+    article("b-lead", "lead", title="Beta"),
+    article("a-lead", "lead", title="Alpha"),
+    article("old-lead", "lead", title="Zeta", date="2020-01-01"),
+    article("coach", "coach"),
+    article("both", "lead coach"),
+]
+
+
+@pytest.mark.parametrize(
+    ("weeks", "articles", "expected"),
+    [
+        pytest.param(
+            [week(["lead"])],
+            LIBRARY[:3],
+            [["old-lead", "a-lead", "b-lead"]],
+            id="dated-first-then-by-title",
+        ),
+        pytest.param(
+            [week(["lead"], articles=["b-lead"])],
+            LIBRARY[:3],
+            [["b-lead", "old-lead", "a-lead"]],
+            id="pinned-first-in-given-order",
+        ),
+        pytest.param(
+            [week(["lead"]), week(["coach"], articles=["both"])],
+            LIBRARY,
+            [["old-lead", "a-lead", "b-lead"], ["both", "coach"]],
+            id="pinned-article-leaves-tag-matching",
+        ),
+        pytest.param(
+            [week(articles=["coach"]), week(["lead"])],
+            LIBRARY[:4],
+            [["coach"], ["old-lead", "a-lead", "b-lead"]],
+            id="week-of-pins-only",
+        ),
+        pytest.param(
+            [week(["lead", "coach"])],
+            LIBRARY,
+            [["old-lead", "a-lead", "b-lead", "both", "coach"]],
+            id="any-of-the-week-tags",
+        ),
+    ],
+)
+def test_plan(weeks: list[dict], articles: list[Article], expected: list[list[str]]) -> None:
+    assert readings(plan(weeks, articles)) == expected
+
+
+def test_same_input_same_plan_whatever_the_article_order() -> None:
+    weeks = [week(["lead"]), week(["coach"])]
+    assert readings(plan(weeks, LIBRARY[:4])) == readings(plan(weeks, LIBRARY[:4][::-1]))
+
+
+@pytest.mark.parametrize(
+    ("weeks", "articles", "expected"),
+    [
+        pytest.param(
+            [week(["lead"], title="One"), week(["coach"], title="Two")],
+            LIBRARY,
+            "content/tracks/t.yml:12: weeks[1].tags: article 'both' is tagged for week 1 (One) "
+            "and week 2 (Two); a track reads an article once; pin it with 'articles:' in one week",
+            id="claimed-by-two-weeks",
+        ),
+        pytest.param(
+            [week(articles=["coach"], title="One"), week(articles=["coach"], title="Two")],
+            LIBRARY,
+            "content/tracks/t.yml:17: weeks[1].articles[0]: article 'coach' is pinned in week 1 "
+            "(One) and week 2 (Two); a track reads an article once",
+            id="pinned-twice",
+        ),
+        pytest.param(
+            [week(["lead", "nobody-has-this"])],
+            LIBRARY,
+            "content/tracks/t.yml:8: weeks[0].tags[1]: "
+            "no article carries the tag 'nobody-has-this'",
+            id="tag-no-article-carries",
+        ),
+        pytest.param(
+            [week(articles=["missing"])],
+            LIBRARY,
+            "content/tracks/t.yml:10: weeks[0].articles[0]: no article has the slug 'missing'",
+            id="unknown-pinned-slug",
+        ),
+        pytest.param(
+            [week(articles=["a-lead", "b-lead", "old-lead"]), week(["lead"], title="Empty")],
+            LIBRARY[:3],
+            "content/tracks/t.yml:13: weeks[1]: week 2 (Empty) has no reading",
+            id="week-without-reading",
+        ),
+    ],
+)
+def test_plan_problems(weeks: list[dict], articles: list[Article], expected: str) -> None:
+    reported = messages(plan(weeks, articles))
+    assert any(line.startswith(expected) for line in reported), reported
+
+
+def test_planned_week_sums_minutes_and_questions() -> None:
+    track = plan([week(["lead"])], LIBRARY[:3])
+    assert isinstance(track, Track)
+    [first] = track.weeks
+    assert first.minutes == 9
+    assert track.minutes == 9
+    assert [q.text for q in first.questions] == ["Q?"]

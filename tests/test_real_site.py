@@ -1,0 +1,67 @@
+"""The repository's own site builds strictly with all articles and the six-week track."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ARTICLES = sorted(path.stem for path in (REPO / "content/articles").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("real-site")
+    build(load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(output)))
+    return output
+
+
+def page(site_dir: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def test_all_twelve_seed_articles_are_published(site_dir: Path) -> None:
+    assert len(ARTICLES) == 12
+    for slug in ARTICLES:
+        article = page(site_dir, f"articles/{slug}")
+        assert len(article.select(".rp-reflection li")) >= 3, slug
+        assert article.select("a.md-tag"), slug
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_each_week_has_readings_and_questions(site_dir: Path, number: int) -> None:
+    week = page(site_dir, f"tracks/six-week-leadership/week-{number}")
+    assert len(week.select(".rp-reading")) >= 1
+    assert len(week.select(".rp-reflection li")) >= 3
+
+
+def test_every_article_is_read_in_exactly_one_week(site_dir: Path) -> None:
+    read = []
+    for number in range(1, 7):
+        week = page(site_dir, f"tracks/six-week-leadership/week-{number}")
+        read += [
+            a["href"].rstrip("/").split("/")[-1]
+            for a in week.select(".rp-reading h3 a:not(.headerlink)")
+        ]
+    assert sorted(read) == ARTICLES
+
+
+def test_tag_index_lists_every_tag(site_dir: Path) -> None:
+    tags = page(site_dir, "tags")
+    assert tags.select_one('[id="tag:coaching"]') is not None
+    assert tags.select_one('[id="tag:courage"]') is not None
+
+
+def test_seed_specific_content_survives_conversion(site_dir: Path) -> None:
+    coaching = page(site_dir, "articles/effective-coaching-sessions")
+    longest_list = max(coaching.select("article ol"), key=lambda ol: len(ol.find_all("li")))
+    assert len(longest_list.find_all("li")) == 30
+    outcomes = page(site_dir, "articles/good-leader-or-just-a-manager").get_text()
+    for outcome in ("Serious Issue", "Cause for Concern", "Seems under control"):
+        assert f"Outcome: {outcome}" in outcomes
+    for slug in ARTICLES:
+        assert "Unsplash" not in (REPO / f"content/articles/{slug}.md").read_text("utf-8")

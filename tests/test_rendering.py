@@ -1,0 +1,88 @@
+"""Escaping, links and small computations used by the page templates."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from reading_program.questions import derive_question_id
+from reading_program.reading_time import count_words, reading_minutes
+from reading_program.rendering import markdown_inline, page_meta, relative_href, relative_link
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "[link](javascript:alert(1))",
+        "*bold* _it_ `code` # not a heading",
+        "Tom & Jerry's \\ back-slash",
+    ],
+)
+def test_markdown_inline_renders_text_as_written(text: str) -> None:
+    html = markdown.markdown(f"[{markdown_inline(text)}](target.md)")
+    anchor = BeautifulSoup(html, "html.parser").a
+    assert anchor.get_text() == text
+    assert anchor["href"] == "target.md"
+    assert anchor.find() is None  # no element inside: nothing was interpreted
+
+
+def test_page_meta_escapes_title_and_description_only() -> None:
+    meta = page_meta(title='<b>"x"</b>', description="a & b", tags=["t"], empty=None)
+    assert meta == (
+        "---\ntitle: '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'\ndescription: a &amp; b\ntags:\n- t\n---\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "link", "href"),
+    [
+        ("index.md", "tags.md", "tags.md", "tags/"),
+        ("tracks/t/week-1.md", "articles/a.md", "../../articles/a.md", "../../../articles/a/"),
+        ("tracks/t/week-1.md", "tracks/t/index.md", "index.md", "../"),
+        ("articles/index.md", "articles/a.md", "a.md", "a/"),
+        ("articles/a.md", "index.md", "../index.md", "../../"),
+    ],
+)
+def test_relative_links(source: str, target: str, link: str, href: str) -> None:
+    assert relative_link(source, target).removeprefix("./") == link
+    assert relative_href(source, target) == href
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "minutes"),
+    [
+        ("", 0, 1),
+        ("one two three", 3, 1),
+        (" ".join(["w"] * 230), 230, 1),
+        (" ".join(["w"] * 231), 231, 2),
+        ("A [linked phrase](https://example.org/a-b-c) here", 4, 1),
+        ("<div class='x'>Two words</div>", 2, 1),
+        ("don’t stop well-known", 3, 1),
+    ],
+)
+def test_reading_time(body: str, words: int, minutes: int) -> None:
+    assert count_words(body) == words
+    assert reading_minutes(body) == minutes
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "What can I do to make my leadership skills stronger?",
+            "What can I do to make my leadership skills stronger today?",
+            True,
+        ),
+        (
+            "Who can help me become a better leader?",
+            "Who could help me become a better leader",
+            True,
+        ),
+        ("Who can help me become a better leader?", "Which habit will you keep?", False),
+    ],
+)
+def test_question_ids_survive_small_edits(first: str, second: str, same: bool) -> None:
+    assert (derive_question_id(first) == derive_question_id(second)) is same
