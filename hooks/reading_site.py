@@ -1,8 +1,9 @@
 """MkDocs glue for the reading program: thin on purpose.
 
 All the work (loading, validation, planning, rendering) happens in the
-`reading_program` package; this file hands its results to MkDocs. It keeps no state
-between events or builds: MkDocs caches hook modules across `mkdocs serve` rebuilds.
+`reading_program` package; this file hands its results to MkDocs. The module keeps no
+state (MkDocs caches hook modules across `mkdocs serve` rebuilds): what one event hands
+to the next lives on that build's config, which MkDocs creates afresh for every build.
 """
 
 from __future__ import annotations
@@ -21,14 +22,22 @@ from reading_program.problems import ContentError, Problem
 from reading_program.site_pages import generate_pages, navigation
 from reading_program.site_paths import HOME, TAGS_INDEX
 
+_LIBRARY = "reading_program_library"  # key on the build's config
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load the content, add the generated pages and set the navigation."""
-    root = Path(config.config_file_path).parent
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load and validate the content before MkDocs empties the site folder, so a content
+    error leaves the last good build in place (and `mkdocs serve` on it)."""
     try:
-        library = load_library(ContentPaths(root))
+        config[_LIBRARY] = load_library(ContentPaths(_repository(config)))
     except ContentError as error:
         raise PluginError(error.report()) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages and set the navigation."""
+    library: Library = config[_LIBRARY]
+    root = _repository(config)
 
     for page in generate_pages(library):
         if files.get_file_from_path(page.src_uri) is not None:
@@ -44,6 +53,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _expand_hand_written_pages(files, config, root, library)
     config.nav = navigation(library, sorted(set(hand_written) - {HOME, TAGS_INDEX}))
     return files
+
+
+def _repository(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _expand_hand_written_pages(
