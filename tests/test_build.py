@@ -214,5 +214,8 @@ def test_builds_in_one_process_share_no_state(site: Site, tmp_path_factory) -> N
 def test_content_error_leaves_the_last_good_build_in_place(site: Site, build_error) -> None:
     site.build()
     site.write("content/articles/lead.md", "---\ntitle: [unclosed\n---\n\nText.\n")
-    assert "content/articles/lead.md:2: invalid YAML" in build_error()
+    assert (
+        "content/articles/lead.md:3: invalid YAML: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence started on line 2)"
+    ) in build_error()
     assert site.html("tracks/two-weeks/week-1").h1.get_text(strip=True) == "Week 1: First"

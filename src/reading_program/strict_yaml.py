@@ -119,13 +119,14 @@ def _walk(
 def _syntax_issue(error: yaml.MarkedYAMLError, offset: int) -> YamlIssue:
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 + offset) if mark else offset + 1
-    problem = error.problem or "invalid YAML"
-    hint = ""
-    if "mapping values are not allowed" in problem:
-        hint = " (a value containing ': ' must be quoted, e.g. title: \"Week 1: Intro\")"
-    elif "found character '\\t'" in problem:
-        hint = " (indent with spaces, not tabs)"
-    return YamlIssue(line, "", f"invalid YAML: {problem}{hint}")
+    message = f"invalid YAML: {error.problem or 'cannot parse'}"
+    if error.context and error.context_mark and error.context_mark.line + 1 + offset != line:
+        message += f" ({error.context} started on line {error.context_mark.line + 1 + offset})"
+    if "mapping values are not allowed" in message:
+        message += " (a value containing ': ' must be quoted, e.g. title: \"Week 1: Intro\")"
+    elif "found character '\\t'" in message:
+        message += " (indent with spaces, not tabs)"
+    return YamlIssue(line, "", message)
 
 
 def _dotted(path: Path) -> str:
