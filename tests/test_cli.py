@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO, Site, article_text
+from site_helpers import REPO, Site, article_text
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

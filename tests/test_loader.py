@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TRACK_YAML, article_text
+from site_helpers import TRACK_YAML, article_text
 
 from reading_program.loader import ContentPaths, load_library
 from reading_program.models import Library

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from site_helpers import REPO
 
 ARTICLES = sorted(path.stem for path in (REPO / "content/articles").glob("*.md"))
 

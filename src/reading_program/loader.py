@@ -6,18 +6,21 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from .models import Article, Library, Track
+from .assessments import build_assessment
+from .models import Article, Assessment, Library, Track
 from .planner import plan_track
 from .problems import ContentError, Problem
 from .questions import build_questions
 from .reading_time import reading_minutes
-from .schema import SLUG_PATTERN, ArticleFrontmatter, TrackFile
+from .schema import SLUG_PATTERN, ArticleFrontmatter, AssessmentFile, TrackFile
 from .source_files import MarkdownParts, read_source, split_markdown
 from .strict_yaml import ParsedYaml, parse_yaml
 from .validation import validate
 
 _SLUG = re.compile(SLUG_PATTERN)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class ContentPaths:
     def tracks(self) -> Path:
         return self.root / "content" / "tracks"
 
+    @property
+    def assessments(self) -> Path:
+        return self.root / "content" / "assessments"
+
     def display(self, file: Path) -> str:
         try:
             return file.relative_to(self.root).as_posix()
@@ -49,10 +56,11 @@ def load_library(paths: ContentPaths) -> Library:
     unreadable = frozenset(
         file.stem for file in paths.articles.rglob("*.md") if file.stem not in loaded
     )
-    tracks = _load_tracks(paths, articles, unreadable, problems)
+    assessments = _load_assessments(paths, articles, problems)
+    tracks = _load_tracks(paths, articles, unreadable, assessments, problems)
     if problems:
         raise ContentError(problems)
-    return Library(articles=tuple(articles), tracks=tuple(tracks))
+    return Library(articles=tuple(articles), tracks=tuple(tracks), assessments=tuple(assessments))
 
 
 def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article]:
@@ -119,28 +127,63 @@ def _load_tracks(
     paths: ContentPaths,
     articles: list[Article],
     unreadable: frozenset[str],
+    assessments: list[Assessment],
     problems: list[Problem],
 ) -> list[Track]:
     tracks = []
-    files = sorted([*paths.tracks.glob("*.yml"), *paths.tracks.glob("*.yaml")])
-    for file in files:
-        display = paths.display(file)
-        if not _SLUG.match(file.stem):
-            message = f"file name {file.name!r} is not a slug: the name is the track's id and URL"
-            problems.append(Problem(display, None, "", message))
-            continue
-        source = read_source(file, display)
-        if source.problem:
-            problems.append(source.problem)
-            continue
-        parsed = parse_yaml(source.text)
-        spec = validate(TrackFile, parsed, display, "a track file")
+    for file, display in _yaml_files(paths, paths.tracks, "track", problems):
+        parsed = _read_yaml(file, display, problems)
+        spec = parsed and validate(TrackFile, parsed, display, "a track file")
         if isinstance(spec, list):
             problems.extend(spec)
-            continue
-        planned = plan_track(file.stem, display, spec, parsed, articles, unreadable)
-        if isinstance(planned, list):
-            problems.extend(planned)
-        else:
-            tracks.append(planned)
+        elif spec:
+            planned = plan_track(
+                file.stem, display, spec, parsed, articles, unreadable, assessments
+            )
+            _collect(planned, tracks, problems)
     return tracks
+
+
+def _load_assessments(
+    paths: ContentPaths, articles: list[Article], problems: list[Problem]
+) -> list[Assessment]:
+    assessments: list[Assessment] = []
+    for file, display in _yaml_files(paths, paths.assessments, "assessment", problems):
+        parsed = _read_yaml(file, display, problems)
+        spec = parsed and validate(AssessmentFile, parsed, display, "an assessment file")
+        if isinstance(spec, list):
+            problems.extend(spec)
+        elif spec:
+            built = build_assessment(file.stem, display, spec, parsed, articles)
+            _collect(built, assessments, problems)
+    return assessments
+
+
+def _yaml_files(
+    paths: ContentPaths, folder: Path, kind: str, problems: list[Problem]
+) -> list[tuple[Path, str]]:
+    """The folder's YAML files whose names are valid ids, with their display paths."""
+    found = []
+    for file in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+        display = paths.display(file)
+        if _SLUG.match(file.stem):
+            found.append((file, display))
+        else:
+            message = f"file name {file.name!r} is not a slug: the name is the {kind}'s id and URL"
+            problems.append(Problem(display, None, "", message))
+    return found
+
+
+def _read_yaml(file: Path, display: str, problems: list[Problem]) -> ParsedYaml | None:
+    source = read_source(file, display)
+    if source.problem:
+        problems.append(source.problem)
+        return None
+    return parse_yaml(source.text)
+
+
+def _collect(result: T | list[Problem], into: list[T], problems: list[Problem]) -> None:
+    if isinstance(result, list):
+        problems.extend(result)
+    else:
+        into.append(result)

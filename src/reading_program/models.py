@@ -31,12 +31,43 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Statement:
+    id: str
+    aspect: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Band:
+    """Totals from `min` to `max` (inclusive) map to one of the article's outcomes."""
+
+    outcome: str
+    heading: str
+    min: int
+    max: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    source_path: str
+    title: str
+    intro: str
+    article: Article
+    scale: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    bands: tuple[Band, ...]
+
+
+@dataclass(frozen=True)
 class Week:
     number: int
     title: str
     intro: str
     prompts: tuple[Question, ...]
     readings: tuple[Article, ...]
+    assessment: str | None = None  # "before" or "after": take or retake the track's assessment
 
     @property
     def minutes(self) -> int:
@@ -54,6 +85,7 @@ class Track:
     title: str
     summary: str
     weeks: tuple[Week, ...]
+    assessment: Assessment | None = None
 
     @property
     def minutes(self) -> int:
@@ -76,6 +108,7 @@ class Library:
 
     articles: tuple[Article, ...]
     tracks: tuple[Track, ...]
+    assessments: tuple[Assessment, ...] = ()
 
     def placements(self, slug: str) -> tuple[Placement, ...]:
         found = []

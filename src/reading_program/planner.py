@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .models import Article, Track, Week
+from .models import Article, Assessment, Track, Week
 from .problems import Problem
 from .questions import build_questions
 from .schema import TrackFile
@@ -28,6 +28,7 @@ def plan_track(
     parsed: ParsedYaml,
     articles: Sequence[Article],
     unreadable: frozenset[str] = frozenset(),
+    assessments: Sequence[Assessment] = (),
 ) -> Track | list[Problem]:
     """Plan one track. `unreadable` holds slugs of articles that failed to load: while
     there are any, checks that depend on every article (tags carried, empty weeks) wait,
@@ -78,6 +79,14 @@ def plan_track(
             )
         readings.append(week_readings)
 
+    assessment = next((a for a in assessments if a.id == spec.assessment), None)
+    if spec.assessment and assessment is None:
+        known = ", ".join(a.id for a in assessments) or "none"
+        problem(("assessment",), f"no assessment {spec.assessment!r}; known: {known}")
+    for w, week in enumerate(spec.weeks):
+        if week.assessment and not spec.assessment:
+            problem(("weeks", w, "assessment"), "the track names no 'assessment:' to take")
+
     if problems:
         return problems
     weeks = tuple(
@@ -87,10 +96,11 @@ def plan_track(
             intro=week.intro,
             prompts=build_questions(week.prompts),
             readings=tuple(readings[w]),
+            assessment=week.assessment,
         )
         for w, week in enumerate(spec.weeks)
     )
-    return Track(track_id, path, spec.title, spec.summary, weeks)
+    return Track(track_id, path, spec.title, spec.summary, weeks, assessment)
 
 
 def _reading_order(article: Article) -> tuple[bool, date, str, str]:

@@ -17,7 +17,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import site_paths
+from . import client_data, site_paths
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -79,9 +79,11 @@ def _environment() -> Environment:
     )
     env.filters["md"] = markdown_inline
     env.globals["page_meta"] = page_meta
-    env.globals.update(
-        {name: getattr(site_paths, name) for name in dir(site_paths) if not name.startswith("_")}
-    )
+    env.filters["json_island"] = client_data.json_island
+    for module in (site_paths, client_data):
+        env.globals.update(
+            {name: getattr(module, name) for name in module.__all__ if not name.startswith("_")}
+        )
     return env
 
 

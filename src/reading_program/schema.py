@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -72,13 +72,17 @@ class ArticleFrontmatter(_Strict):
 
 
 class WeekSpec(_Strict):
-    """One week of a track: its theme and the tags (or pinned articles) it reads."""
+    """One week of a track: its theme and the tags (or pinned articles) it reads.
+
+    `assessment` invites participants to take the track's self-assessment this week
+    (`before`) or to retake it and compare (`after`)."""
 
     title: Text
     intro: Text
     tags: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
     prompts: Annotated[list[Question], Field(min_length=1)]
     articles: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+    assessment: Literal["before", "after"] | None = None
 
 
 class TrackFile(_Strict):
@@ -86,4 +90,37 @@ class TrackFile(_Strict):
 
     title: Text
     summary: Text
+    assessment: Slug | None = None
     weeks: Annotated[list[WeekSpec], Field(min_length=1)]
+
+
+class StatementSpec(_Strict):
+    id: Slug
+    aspect: Slug
+    text: Text
+
+
+class BandSpec(_Strict):
+    """A range of total scores and the article's outcome it maps to."""
+
+    outcome: Text
+    heading: Text  # the outcome's heading in the article, linked from results
+    min: int
+    max: int
+    summary: Text
+
+
+def _unique_ids(statements: list[StatementSpec]) -> list[StatementSpec]:
+    _unique([statement.id for statement in statements])
+    return statements
+
+
+class AssessmentFile(_Strict):
+    """`content/assessments/<id>.yml`: statements rated on a scale, and score bands."""
+
+    title: Text
+    intro: Text
+    article: Slug
+    scale: Annotated[list[Text], Field(min_length=2, max_length=10)]
+    statements: Annotated[list[StatementSpec], Field(min_length=1), AfterValidator(_unique_ids)]
+    bands: Annotated[list[BandSpec], Field(min_length=1)]

@@ -11,9 +11,11 @@ from .rendering import render
 from .site_paths import (
     ARTICLES_INDEX,
     HOME,
+    JOURNAL,
     TAGS_INDEX,
     TRACKS_INDEX,
     article_src,
+    assessment_src,
     track_src,
     week_src,
 )
@@ -28,10 +30,18 @@ class GeneratedPage:
 
 
 def generate_pages(library: Library) -> list[GeneratedPage]:
+    unplaced = [a for a in library.articles if not library.placements(a.slug)]
     pages = [
         GeneratedPage(ARTICLES_INDEX, render("articles.md.j2", ARTICLES_INDEX, library=library)),
         GeneratedPage(TRACKS_INDEX, render("tracks.md.j2", TRACKS_INDEX, library=library)),
+        GeneratedPage(
+            JOURNAL, render("journal.md.j2", JOURNAL, library=library, unplaced=unplaced)
+        ),
     ]
+    for assessment in library.assessments:
+        src = assessment_src(assessment)
+        markdown = render("assessment.md.j2", src, assessment=assessment)
+        pages.append(GeneratedPage(src, markdown, edit_path=assessment.source_path))
     for article in library.articles:
         src = article_src(article)
         placements = library.placements(article.slug)
@@ -65,6 +75,8 @@ def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
         {"Home": HOME},
         {"Tracks": tracks},
         {"Articles": ARTICLES_INDEX},
+        *({_nav_title(a.title): assessment_src(a)} for a in library.assessments),
+        {"My journal": JOURNAL},
         *extra_pages,
         {"Tags": TAGS_INDEX},
     ]

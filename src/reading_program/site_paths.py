@@ -3,12 +3,28 @@
 
 from __future__ import annotations
 
-from .models import Article, Track, Week
+from markdown.extensions.toc import slugify
+
+from .models import Article, Assessment, Track, Week
+
+__all__ = [
+    "ARTICLES_INDEX",
+    "HOME",
+    "JOURNAL",
+    "TAGS_INDEX",
+    "TRACKS_INDEX",
+    "article_src",
+    "assessment_src",
+    "heading_anchor",
+    "track_src",
+    "week_src",
+]
 
 HOME = "index.md"
 ARTICLES_INDEX = "articles/index.md"
 TRACKS_INDEX = "tracks/index.md"
 TAGS_INDEX = "tags.md"
+JOURNAL = "journal.md"
 
 
 def article_src(article: Article) -> str:
@@ -21,3 +37,12 @@ def track_src(track: Track) -> str:
 
 def week_src(track: Track, week: Week) -> str:
     return f"tracks/{track.id}/week-{week.number}.md"
+
+
+def assessment_src(assessment: Assessment) -> str:
+    return f"assessments/{assessment.id}.md"
+
+
+def heading_anchor(heading: str) -> str:
+    """The id MkDocs' default `toc` settings give a Markdown heading."""
+    return slugify(heading, "-")

@@ -1,0 +1,89 @@
+"""Data the browser script reads from a page: which readings and questions make up
+each week, and how an assessment is scored. Embedded as JSON in the page."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from .models import Article, Assessment, Question, Track
+from .site_paths import article_src, heading_anchor, track_src, week_src
+
+__all__ = [
+    "article_scope",
+    "assessment_data",
+    "json_island",
+    "question_key",
+    "track_data",
+    "week_scope",
+]
+
+Href = Callable[[str], str]
+
+
+def json_island(data: Any) -> Markup:
+    """JSON for a single-quoted `data-rp-json='...'` attribute: `<`, `>`, `&` and `'` are
+    escaped as JSON unicode escapes, so no value can leave the attribute. (Not a
+    <script type="application/json">: Material's instant navigation re-runs scripts.)"""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character in "<>&'":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return Markup(text)
+
+
+def question_key(scope: str, question: Question) -> str:
+    """Where an answer is stored: the page scope plus the question's stable id."""
+    return f"{scope}/{question.id}"
+
+
+def article_scope(article: Article) -> str:
+    return f"article-{article.slug}"
+
+
+def week_scope(track: Track, number: int) -> str:
+    return f"week-{track.id}-{number}"
+
+
+def track_data(track: Track, href: Href) -> dict[str, Any]:
+    return {
+        "id": track.id,
+        "title": track.title,
+        "url": href(track_src(track)),
+        "weeks": [
+            {
+                "number": week.number,
+                "title": week.title,
+                "url": href(week_src(track, week)),
+                "readings": [
+                    {
+                        "slug": a.slug,
+                        "title": a.title,
+                        "url": href(article_src(a)),
+                        "hash": a.content_hash,
+                    }
+                    for a in week.readings
+                ],
+                "questions": [question_key(week_scope(track, week.number), q) for q in week.prompts]
+                + [question_key(article_scope(a), q) for a in week.readings for q in a.reflection],
+            }
+            for week in track.weeks
+        ],
+    }
+
+
+def assessment_data(assessment: Assessment, href: Href) -> dict[str, Any]:
+    article_url = href(article_src(assessment.article))
+    band_url = {b.outcome: f"{article_url}#{heading_anchor(b.heading)}" for b in assessment.bands}
+    return {
+        "id": assessment.id,
+        "title": assessment.title,
+        "scale": len(assessment.scale),
+        "statements": [{"id": s.id, "aspect": s.aspect} for s in assessment.statements],
+        "bands": [
+            {"min": b.min, "max": b.max, "outcome": b.outcome, "url": band_url[b.outcome]}
+            for b in assessment.bands
+        ],
+    }

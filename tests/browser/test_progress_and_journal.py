@@ -1,0 +1,192 @@
+"""Progress, the reflection journal and storage failures, in real Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+WEEK_1 = "tracks/six-week-leadership/week-1/"
+OVERVIEW = "tracks/six-week-leadership/"
+FIRST_QUESTION = "li[data-rp-key='week-six-week-leadership-1/looking-last-weeks-calendar']"
+
+
+def stored(page: Page) -> dict:
+    return json.loads(page.evaluate("localStorage.getItem('reading-program')") or "{}")
+
+
+def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    readings = page.locator(".rp-reading")
+    expect(readings).to_have_count(2)
+    readings.nth(0).get_by_label("Mark as read").check()
+    page.goto(site_url + OVERVIEW)
+    page.reload()
+    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
+        "1 of 2 read, 0 of 12 answered"
+    )
+    expect(page.locator(".rp-week-progress[data-rp-week='2']")).to_have_text("not started")
+    expect(page.locator(".rp-track-progress__text")).to_have_text("0 of 6 weeks complete")
+    continue_line = page.locator(".rp-continue")
+    expect(continue_line).to_contain_text(
+        "Continue: Week 1, Are You a Good Leader or Just a Manager?"
+    )
+
+
+def test_completing_a_week_needs_readings_and_answers(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    for box in page.get_by_label("Mark as read").all():
+        box.check()
+    for area in page.locator("textarea.rp-answer").all():
+        area.fill("My answer.")
+    page.goto(site_url)
+    expect(page.locator(".rp-continue")).to_contain_text(
+        "Continue: Week 2, Keep the Project on Track"
+    )
+    page.goto(site_url + OVERVIEW)
+    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text("complete")
+    expect(page.locator("progress")).to_have_attribute("value", "1")
+
+
+def test_answer_survives_instant_navigation_and_reload(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    answer = page.locator(FIRST_QUESTION).get_by_role("textbox")
+    expect(answer).to_have_accessible_name(
+        "Looking at last week's calendar, which hours did you spend managing processes and "
+        "which leading people?"
+    )
+    answer.fill("Mostly managing, sadly.")
+    page.evaluate("window.stayedOnThisDocument = true")
+    page.locator(".rp-pager a.rp-pager__next").click()
+    expect(page).to_have_url(site_url + "tracks/six-week-leadership/week-2/")
+    assert page.evaluate("window.stayedOnThisDocument") is True, "navigation was not instant"
+    page.locator(".rp-pager a.rp-pager__previous").click()
+    expect(page.locator(FIRST_QUESTION).get_by_role("textbox")).to_have_value(
+        "Mostly managing, sadly."
+    )
+    page.reload()
+    expect(page.locator(FIRST_QUESTION).get_by_role("textbox")).to_have_value(
+        "Mostly managing, sadly."
+    )
+
+
+def test_article_answers_are_shared_with_the_week_page(page: Page, site_url: str) -> None:
+    page.goto(site_url + "articles/courage-is-calling/")
+    page.locator(".rp-reflection textarea").first.fill("Listen first.")
+    page.goto(site_url + "tracks/six-week-leadership/week-2/")
+    key = "article-courage-is-calling/how-balance-being-leader"
+    expect(page.locator(f"li[data-rp-key='{key}'] textarea")).to_have_value("Listen first.")
+
+
+def test_export_clear_import_restores_everything(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + WEEK_1)
+    page.get_by_label("Mark as read").first.check()
+    page.locator("textarea.rp-answer").nth(0).fill("First answer\nwith two lines")
+    page.locator("textarea.rp-answer").nth(3).fill('Quotes " and <angle> brackets')
+    page.goto(site_url + "journal/")
+    before = stored(page)
+    assert len(before["answers"]) == 2
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export as JSON").click()
+    exported = tmp_path / "journal.json"
+    download_info.value.save_as(exported)
+    assert json.loads(exported.read_text())["format"] == "reading-program-journal"
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear everything").click()
+    expect(page.locator(".rp-journal-status")).to_have_text("Your journal is empty.")
+    assert stored(page)["answers"] == {}
+    page.get_by_label("Import JSON").set_input_files(exported)
+    expect(page.locator(".rp-journal-status")).to_have_text("Imported 2 answer(s).")
+    assert stored(page) == before
+    page.reload()
+    expect(page.locator("textarea.rp-answer").nth(0)).to_have_value("First answer\nwith two lines")
+
+
+def test_import_asks_before_overwriting_a_different_answer(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    page.goto(site_url + "journal/")
+    area = page.locator("textarea.rp-answer").first
+    area.fill("Old answer")
+    key = page.locator("li[data-rp-key]").first.get_attribute("data-rp-key")
+    file = tmp_path / "other.json"
+    other = {"text": "Imported answer", "question": "Q", "updated": "2026-01-01T00:00:00Z"}
+    file.write_text(
+        json.dumps({"format": "reading-program-journal", "version": 1, "answers": {key: other}})
+    )
+    messages: list[str] = []
+
+    def decline(dialog) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", decline)
+    page.get_by_label("Import JSON").set_input_files(file)
+    expect(page.locator(".rp-journal-status")).to_have_text("Imported 0 answer(s).")
+    assert "1 imported answer(s) differ" in messages[0]
+    expect(area).to_have_value("Old answer")
+
+
+def test_markdown_export_groups_answers_by_track_and_week(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    page.locator("textarea.rp-answer").first.fill("Planning, mostly.")
+    page.goto(site_url + "journal/")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export as Markdown").click()
+    text = Path(download_info.value.path()).read_text()
+    assert text.startswith(
+        "# My reading journal\n\n## Six-Week Leadership\n\n### Week 1: Leading, not just managing"
+    )
+    assert "**Looking at last week's calendar" in text
+    assert "Planning, mostly." in text
+
+
+def test_failing_storage_shows_a_notice_and_keeps_the_text(page: Page, site_url: str) -> None:
+    page.add_init_script(
+        "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError') }"
+    )
+    page.goto(site_url + WEEK_1)
+    area = page.locator("textarea.rp-answer").first
+    area.fill("Text that cannot be stored")
+    notice = page.get_by_role("alert")
+    expect(notice).to_contain_text("Your answers are not being saved")
+    expect(area).to_have_value("Text that cannot be stored")
+    with page.expect_download() as download_info:
+        notice.get_by_role("button", name="Export your journal").click()
+    exported = json.loads(Path(download_info.value.path()).read_text())
+    assert [a["text"] for a in exported["answers"].values()] == ["Text that cannot be stored"]
+    page.locator(".rp-pager a.rp-pager__next").click()
+    page.locator(".rp-pager a.rp-pager__previous").click()
+    expect(page.locator("textarea.rp-answer").first).to_have_value("Text that cannot be stored")
+
+
+def test_answer_to_a_removed_question_shows_as_retired(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    retired = {"text": "Still mine", "question": "A question that was removed?", "source": "Week 9"}
+    data = {
+        "version": 1,
+        "answers": {"week-gone-9/old-question": retired},
+        "read": {},
+        "assessments": {},
+    }
+    page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", data)
+    page.goto(site_url + "journal/")
+    section = page.locator(".rp-retired")
+    expect(section).to_be_visible()
+    expect(section).to_contain_text("A question that was removed?")
+    expect(section).to_contain_text("Still mine")
+
+
+def test_article_changed_after_reading_says_so(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    data = {
+        "version": 1,
+        "answers": {},
+        "assessments": {},
+        "read": {"courage-is-calling": {"hash": "old"}},
+    }
+    page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", data)
+    page.goto(site_url + "articles/courage-is-calling/")
+    expect(page.get_by_label("Mark as read")).to_be_checked()
+    expect(page.locator(".rp-updated")).to_have_text("Updated since you read it")

@@ -1,0 +1,125 @@
+"""Self-assessment, print handouts, pages without JavaScript, privacy and accessibility."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+ASSESSMENT = "assessments/leader-or-manager/"
+WEEK_1 = "tracks/six-week-leadership/week-1/"
+PAGE_TYPES = {
+    "home": "",
+    "article": "articles/courage-is-calling/",
+    "track overview": "tracks/six-week-leadership/",
+    "week": WEEK_1,
+    "journal": "journal/",
+    "tag index": "tags/",
+    "assessment": ASSESSMENT,
+    "all articles": "articles/",
+    "all tracks": "tracks/",
+}
+WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def take_assessment(page: Page, rating: int, phase: str) -> None:
+    for fieldset in page.locator("fieldset.rp-statement").all():
+        fieldset.locator(f"input[value='{rating}']").check()
+    page.locator(f"input[name='rp-phase'][value='{phase}']").check()
+    page.get_by_role("button", name="Save and see my result").click()
+
+
+def test_self_assessment_before_and_after(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    page.locator(".rp-callout").get_by_role("link", name="Leading or just managing?").click()
+    take_assessment(page, rating=2, phase="before")
+    result = page.locator(".rp-assessment-result")
+    expect(result).to_have_text("Your total: 20 of 50. Outcome: Serious Issue.")
+    outcome = result.get_by_role("link", name="Serious Issue")
+    assert outcome.get_attribute("href").endswith(
+        "good-leader-or-just-a-manager/#outcome-serious-issue"
+    )
+    page.reload()
+    expect(page.locator("input[name='rp-phase'][value='after']")).to_be_checked()
+    take_assessment(page, rating=4, phase="after")
+    expect(result).to_have_text("Your total: 40 of 50. Outcome: Seems under control.")
+    page.goto(site_url + "tracks/six-week-leadership/week-6/")
+    table = page.locator(".rp-compare table")
+    expect(table.locator("tr", has_text="coaching")).to_have_text("coaching48")
+    expect(table.locator("tr", has_text="Total")).to_have_text("Total20 of 5040 of 50")
+    expect(table.locator("tr", has_text="Outcome")).to_have_text(
+        "OutcomeSerious IssueSeems under control"
+    )
+
+
+def test_week_six_waits_for_a_first_result(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tracks/six-week-leadership/week-6/")
+    invitation = page.locator(".rp-callout").get_by_role("link", name="Leading or just managing?")
+    expect(invitation).to_be_visible()
+    expect(page.locator(".rp-compare")).to_be_hidden()
+
+
+def test_printing_a_week_page_gives_a_clean_handout(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    page.locator("textarea.rp-answer").first.fill("My printed answer")
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-footer", ".rp-read", ".rp-pager"]:
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("textarea.rp-answer").first).to_be_hidden()
+    expect(page.locator(".rp-print-answer").first).to_have_text("My printed answer")
+    expect(page.locator(".rp-print-answer").first).to_be_visible()
+    expect(page.locator(".rp-reading .rp-chip").first).to_have_text("6 min read")
+    unanswered = page.locator(".rp-questions li").nth(1)
+    space = unanswered.evaluate("li => getComputedStyle(li, '::after').minHeight")
+    assert space == "80px" or float(space.removesuffix("px")) > 40  # room to write
+
+
+def test_printing_the_journal_hides_its_tools(page: Page, site_url: str) -> None:
+    page.goto(site_url + "journal/")
+    page.emulate_media(media="print")
+    expect(page.locator(".rp-journal-tools")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".rp-question").first).to_be_visible()
+
+
+def test_without_javascript_every_question_is_shown(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + WEEK_1)
+    expect(page.locator(".rp-reading")).to_have_count(2)
+    expect(page.locator(".rp-questions li")).to_have_count(12)
+    expect(page.locator("textarea")).to_have_count(0)
+    page.goto(site_url + "journal/")
+    assert page.locator(".rp-questions li").count() >= 60
+    context.close()
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_pages_request_nothing_but_the_local_server(page: Page, site_url: str, url: str) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(site_url + url, wait_until="networkidle")
+    assert hosts <= {urlsplit(site_url).netloc}, hosts
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_accessibility_violations(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    if url == WEEK_1:  # check the controls the script adds, in their used state too
+        page.get_by_label("Mark as read").first.check()
+        page.locator("textarea.rp-answer").first.fill("An answer")
+    options = {"runOnly": {"type": "tag", "values": WCAG_2_A_AA}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_controls_work_from_the_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    box = page.get_by_label("Mark as read").first
+    box.focus()
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    outline = box.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", "focus must be visible"

@@ -1,0 +1,244 @@
+"""The cohort calendar feed, read back with vobject (a parser independent of icalendar)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import vobject
+
+from reading_program.calendar_feed import (
+    CalendarWeek,
+    calendar_weeks,
+    cohort_calendar,
+    page_url,
+)
+from reading_program.cohorts import Cohort
+from reading_program.models import Article, Question, Track, Week
+from reading_program.schedule import Meeting
+
+SITE = "https://example.org/reading/"
+THU_0930 = Meeting(3, dt.time(9, 30))
+
+
+def article(slug: str, title: str, minutes: int) -> Article:
+    return Article(
+        slug=slug,
+        source_path=f"content/articles/{slug}.md",
+        title=title,
+        summary="S.",
+        tags=("t",),
+        reflection=(),
+        body="Text.",
+        reading_minutes=minutes,
+        content_hash="0" * 12,
+    )
+
+
+def week(number: int, title: str, readings: tuple[Article, ...], prompts: tuple[str, ...]) -> Week:
+    questions = tuple(Question(f"q{number}-{i}", text) for i, text in enumerate(prompts))
+    return Week(number, title, f"Intro {number}.", questions, readings)
+
+
+TRACK = Track(
+    id="three-weeks",
+    source_path="content/tracks/three-weeks.yml",
+    title="Three Weeks",
+    summary="S.",
+    weeks=(
+        week(1, "Leading", (article("lead", "Lead", 6), article("manage", "Manage", 5)), ("Q1?",)),
+        week(2, "Courage", (article("courage", "Courage", 4),), ("Q2a?", "Q2b?")),
+        week(3, "Coaching", (article("coach", "Coach", 7),), ("Q3?",)),
+    ),
+)
+
+
+def cohort(
+    start: str = "2026-03-09",
+    meeting: Meeting | None = THU_0930,
+    timezone: str = "Europe/Berlin",
+    skip: tuple[str, ...] = (),
+    team: str = "Sales East",
+) -> Cohort:
+    return Cohort(
+        id="sales-east",
+        source_path="content/cohorts/sales-east.yml",
+        team=team,
+        track_id=TRACK.id,
+        start=dt.date.fromisoformat(start),
+        meeting=meeting,
+        timezone=timezone,
+        skip=tuple(dt.date.fromisoformat(day) for day in skip),
+    )
+
+
+def feed(group: Cohort, track: Track = TRACK, site: str = SITE) -> bytes:
+    weeks = calendar_weeks(track, group.schedule(len(track.weeks)), site)
+    return cohort_calendar(group, track.title, weeks, site)
+
+
+def parse(data: bytes) -> vobject.base.Component:
+    return vobject.readOne(data.decode("utf-8"))
+
+
+def events(data: bytes) -> list[vobject.base.Component]:
+    return list(parse(data).vevent_list)
+
+
+def test_one_event_per_week_with_summary_url_and_uid() -> None:
+    found = events(feed(cohort()))
+    assert [e.summary.value for e in found] == [
+        "Week 1: Leading — Three Weeks",
+        "Week 2: Courage — Three Weeks",
+        "Week 3: Coaching — Three Weeks",
+    ]
+    assert [e.url.value for e in found] == [
+        f"{SITE}tracks/three-weeks/week-{n}/" for n in (1, 2, 3)
+    ]
+    assert [e.uid.value for e in found] == [
+        f"sales-east-week-{n}@reading-program" for n in (1, 2, 3)
+    ]
+
+
+def test_calendar_properties() -> None:
+    calendar = parse(feed(cohort()))
+    assert calendar.version.value == "2.0"
+    assert calendar.prodid.value == "-//Reading Program//Cohort calendar//EN"
+    assert calendar.x_wr_calname.value == "Sales East · Three Weeks"
+
+
+def test_meetings_keep_local_time_across_dst_with_the_zone_named() -> None:
+    # Berlin moves to summer time on Sun 29 Mar 2026: week 3's meeting is on 2 Apr.
+    data = feed(cohort(start="2026-03-16"))
+    found = events(data)
+    starts = [e.dtstart.value for e in found]
+    assert [s.strftime("%Y-%m-%d %H:%M") for s in starts] == [
+        "2026-03-19 09:30",
+        "2026-03-26 09:30",
+        "2026-04-02 09:30",
+    ]
+    assert [s.utcoffset() for s in starts] == [dt.timedelta(hours=h) for h in (1, 1, 2)]
+    assert [e.dtend.value - e.dtstart.value for e in found] == [dt.timedelta(minutes=60)] * 3
+    text = data.decode()
+    assert "DTSTART;TZID=Europe/Berlin:20260402T093000\r\n" in text
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n" in text
+
+
+def test_new_york_meetings_across_the_autumn_change() -> None:
+    group = cohort(
+        start="2026-10-19", meeting=Meeting(0, dt.time(9, 30)), timezone="America/New_York"
+    )
+    starts = [e.dtstart.value for e in events(feed(group))]
+    assert [(s.date().isoformat(), s.hour, s.minute) for s in starts] == [
+        ("2026-10-19", 9, 30),
+        ("2026-10-26", 9, 30),
+        ("2026-11-02", 9, 30),
+    ]
+    in_utc = [s.astimezone(dt.UTC).hour for s in starts]
+    assert in_utc == [13, 13, 14]
+
+
+def test_utc_meetings_need_no_vtimezone() -> None:
+    data = feed(cohort(timezone="UTC"))
+    assert b"VTIMEZONE" not in data
+    assert b"DTSTART:20260312T093000Z\r\n" in data
+
+
+def test_without_a_meeting_each_week_is_an_all_day_event_on_its_first_day() -> None:
+    data = feed(cohort(start="2026-12-28", meeting=None, skip=("2027-01-06",)))
+    found = events(data)
+    assert [e.dtstart.value for e in found] == [
+        dt.date(2026, 12, 28),
+        dt.date(2027, 1, 11),  # 4-10 Jan is a break
+        dt.date(2027, 1, 18),
+    ]
+    assert [e.dtend.value - e.dtstart.value for e in found] == [dt.timedelta(days=1)] * 3
+    assert all(e.dtstart.params["VALUE"] == ["DATE"] for e in found)
+    assert all(e.transp.value == "TRANSPARENT" for e in found)
+    assert b"VTIMEZONE" not in data
+
+
+def test_the_same_input_gives_the_same_bytes() -> None:
+    first, second = feed(cohort()), feed(cohort())
+    assert first == second
+    assert [e.dtstamp.value for e in events(first)] == [dt.datetime(2026, 3, 9, tzinfo=dt.UTC)] * 3
+
+
+def test_a_moved_week_keeps_its_uid_so_calendars_update_it() -> None:
+    before = {e.uid.value: e.dtstart.value for e in events(feed(cohort()))}
+    after = {e.uid.value: e.dtstart.value for e in events(feed(cohort(skip=("2026-03-17",))))}
+    assert before.keys() == after.keys()
+    moved = [uid for uid in before if before[uid] != after[uid]]
+    assert moved == ["sales-east-week-2@reading-program", "sales-east-week-3@reading-program"]
+
+
+def test_description_lists_readings_with_minutes_and_links_and_the_prompts() -> None:
+    description = events(feed(cohort()))[1].description.value
+    assert description == (
+        "Intro 2.\n\n"
+        "Readings (4 min in all):\n"
+        f"- Courage (4 min): {SITE}articles/courage/\n\n"
+        "Prompts:\n- Q2a?\n- Q2b?\n\n"
+        f"Week page: {SITE}tracks/three-weeks/week-2/"
+    )
+
+
+NASTY = 'Team, "East"; <script>alert(1)</script>\nsecond line \\ back'
+
+
+def test_special_characters_round_trip_as_text() -> None:
+    nasty_article = article("nasty", NASTY, 3)
+    track = Track(
+        TRACK.id,
+        TRACK.source_path,
+        NASTY,
+        "S.",
+        (week(1, NASTY, (nasty_article,), (NASTY,)),),
+    )
+    data = feed(cohort(team=NASTY), track)
+    calendar = parse(data)
+    [event] = calendar.vevent_list
+    assert calendar.x_wr_calname.value == f"{NASTY} · {NASTY}"
+    assert calendar.contents["name"][0].value == f"{NASTY} · {NASTY}"
+    assert event.summary.value == f"Week 1: {NASTY} — {NASTY}"
+    assert f"- {NASTY} (3 min): {SITE}articles/nasty/" in event.description.value
+    assert f"- {NASTY}\n" in event.description.value
+    # Nothing leaked into the structure: one event, and no line starts a new property.
+    assert data.count(b"BEGIN:VEVENT") == 1
+    assert not any(line.startswith(b"second line") for line in data.split(b"\r\n"))
+
+
+def test_lines_are_folded_at_75_octets_with_crlf() -> None:
+    data = feed(cohort(team="A very long team name " * 10))
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("site", ["https://example.org/reading/", "https://example.org/reading"])
+def test_site_url_with_or_without_trailing_slash(site: str) -> None:
+    weeks = calendar_weeks(TRACK, cohort().schedule(3), site)
+    assert weeks[0].url == "https://example.org/reading/tracks/three-weeks/week-1/"
+    assert weeks[0].readings[0].url == "https://example.org/reading/articles/lead/"
+    assert page_url(site, "index.md") == "https://example.org/reading/"
+
+
+def test_calendar_weeks_carry_what_the_feed_needs() -> None:
+    [first, *_] = calendar_weeks(TRACK, cohort().schedule(3), SITE)
+    assert isinstance(first, CalendarWeek)
+    assert (first.number, first.theme, first.prompts, first.minutes) == (1, "Leading", ("Q1?",), 11)
+    assert [(r.title, r.minutes) for r in first.readings] == [("Lead", 6), ("Manage", 5)]
+    assert first.scheduled.starts == dt.date(2026, 3, 9)
+
+
+def test_a_schedule_of_the_wrong_length_is_a_bug() -> None:
+    with pytest.raises(ValueError):
+        calendar_weeks(TRACK, cohort().schedule(2), SITE)
+
+
+def test_no_weeks_is_an_empty_but_valid_calendar() -> None:
+    data = cohort_calendar(cohort(), "Three Weeks", (), SITE)
+    calendar = parse(data)
+    assert "vevent" not in calendar.contents
+    assert calendar.x_wr_calname.value == "Sales East · Three Weeks"

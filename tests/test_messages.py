@@ -1,0 +1,206 @@
+"""Weekly messages: plain text a lead can paste into mail or chat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reading_program.cohorts import Cohort
+from reading_program.messages import (
+    Message,
+    all_messages,
+    long_range,
+    meeting_text,
+    short_range,
+    week_message,
+)
+from reading_program.models import Article, Question, Track, Week
+from reading_program.schedule import Meeting
+
+SITE = "https://example.org/"
+THU_0930 = Meeting(3, dt.time(9, 30))
+
+
+def article(slug: str, title: str, minutes: int) -> Article:
+    return Article(
+        slug=slug,
+        source_path=f"content/articles/{slug}.md",
+        title=title,
+        summary="S.",
+        tags=("t",),
+        reflection=(Question("r", "A reading's own question?"),),
+        body="Text.",
+        reading_minutes=minutes,
+        content_hash="0" * 12,
+    )
+
+
+def week(number: int, title: str, readings: tuple[Article, ...], prompts: tuple[str, ...]) -> Week:
+    questions = tuple(Question(f"q{i}", text) for i, text in enumerate(prompts))
+    return Week(number, title, f"Intro to {title.lower()}.", questions, readings)
+
+
+TRACK = Track(
+    id="six-week-leadership",
+    source_path="content/tracks/six-week-leadership.yml",
+    title="Six-Week Leadership",
+    summary="S.",
+    weeks=(
+        week(
+            1, "Leading, not just managing", (article("lead", "Lead", 6),), ("Where do you lead?",)
+        ),
+        week(2, "Courage", (article("courage", "Courage", 4),), ("What scares you?",)),
+        week(
+            3,
+            "Resistance and discipline",
+            (article("war-of-art", "The War of Art", 4), article("selling", "Don't Take It", 5)),
+            ("What form does Resistance take?", "Which rejection still stings?"),
+        ),
+    ),
+)
+
+
+def cohort(
+    meeting: Meeting | None = THU_0930,
+    lead: str | None = "Maria Rossi",
+    message: str | None = "Welcome aboard! Block an hour a week.",
+    team: str = "Sales East",
+    skip: tuple[str, ...] = (),
+    start: str = "2026-01-11",
+    timezone: str = "Europe/Berlin",
+) -> Cohort:
+    return Cohort(
+        id="sales-east",
+        source_path="content/cohorts/sales-east.yml",
+        team=team,
+        track_id=TRACK.id,
+        start=dt.date.fromisoformat(start),
+        meeting=meeting,
+        timezone=timezone,
+        skip=tuple(dt.date.fromisoformat(day) for day in skip),
+        lead=lead,
+        message=message,
+    )
+
+
+def messages(group: Cohort, track: Track = TRACK) -> tuple[Message, ...]:
+    return all_messages(group, track, SITE)
+
+
+def test_subject_names_team_track_week_dates_and_theme() -> None:
+    assert [m.subject for m in messages(cohort())] == [
+        "Sales East · Six-Week Leadership, week 1 (Jan 11–17): Leading, not just managing",
+        "Sales East · Six-Week Leadership, week 2 (Jan 18–24): Courage",
+        "Sales East · Six-Week Leadership, week 3 (Jan 25–31): Resistance and discipline",
+    ]
+
+
+def test_week_three_body() -> None:
+    body = messages(cohort())[2].body
+    assert body == (
+        "Hello Sales East,\n"
+        "\n"
+        "This is week 3 of Six-Week Leadership: Resistance and discipline.\n"
+        "Dates: Sun 25 Jan – Sat 31 Jan 2026\n"
+        "Meeting: Thu 29 Jan, 09:30 (Europe/Berlin)\n"
+        "\n"
+        "Intro to resistance and discipline.\n"
+        "\n"
+        "Readings (9 min in all):\n"
+        "- The War of Art (4 min)\n"
+        "  https://example.org/articles/war-of-art/\n"
+        "- Don't Take It (5 min)\n"
+        "  https://example.org/articles/selling/\n"
+        "\n"
+        "Questions to think about this week:\n"
+        "- What form does Resistance take?\n"
+        "- Which rejection still stings?\n"
+        "\n"
+        "This week's page, with every reflection question:\n"
+        "https://example.org/tracks/six-week-leadership/week-3/\n"
+        "\n"
+        "See you on Thursday,\n"
+        "Maria Rossi\n"
+    )
+
+
+def test_the_leads_note_is_in_week_one_only() -> None:
+    bodies = [m.body for m in messages(cohort())]
+    assert "A note from Maria Rossi:\nWelcome aboard! Block an hour a week.\n" in bodies[0]
+    assert all("Welcome aboard" not in body for body in bodies[1:])
+
+
+def test_without_meeting_lead_or_note() -> None:
+    body = messages(cohort(meeting=None, lead=None, message=None))[0].body
+    assert "Meeting:" not in body
+    assert "A note" not in body
+    assert body.endswith("\nEnjoy the reading,\nThe Reading Program\n")
+
+
+def test_a_note_without_a_lead_is_from_your_lead() -> None:
+    body = messages(cohort(lead=None))[0].body
+    assert "A note from your lead:\nWelcome aboard!" in body
+
+
+def test_meeting_is_local_time_across_dst() -> None:
+    # Berlin changes to summer time on 29 Mar 2026, between week 2 and week 3.
+    bodies = [m.body for m in messages(cohort(start="2026-03-16"))]
+    meetings = [line for body in bodies for line in body.splitlines() if line.startswith("Meet")]
+    assert meetings == [
+        "Meeting: Thu 19 Mar, 09:30 (Europe/Berlin)",
+        "Meeting: Thu 26 Mar, 09:30 (Europe/Berlin)",
+        "Meeting: Thu 2 Apr, 09:30 (Europe/Berlin)",
+    ]
+
+
+def test_break_weeks_get_no_message_and_later_weeks_move() -> None:
+    subjects = [m.subject for m in messages(cohort(skip=("2026-01-20",)))]
+    assert [s.split("(")[1].split(")")[0] for s in subjects] == [
+        "Jan 11–17",
+        "Jan 25–31",
+        "Feb 1–7",
+    ]
+
+
+def test_plain_text_is_not_html_escaped_and_the_subject_stays_one_line() -> None:
+    group = cohort(team="R&D <West>\nTeam", message="Fish & chips <b>after</b>.")
+    first = messages(group)[0]
+    assert first.subject.startswith("R&D <West> Team · Six-Week Leadership, week 1")
+    assert "\n" not in first.subject
+    assert first.body.startswith("Hello R&D <West>\nTeam,\n")
+    assert "Fish & chips <b>after</b>." in first.body
+    assert "&amp;" not in first.body
+
+
+def test_week_message_for_one_scheduled_week() -> None:
+    group = cohort()
+    scheduled = group.schedule(3)[1]
+    message = week_message(group, TRACK, scheduled, "https://example.org")
+    assert message.subject.endswith("week 2 (Jan 18–24): Courage")
+    assert "https://example.org/articles/courage/" in message.body
+
+
+def test_a_cohort_of_another_track_is_a_bug() -> None:
+    other = Track("other", "content/tracks/other.yml", "Other", "S.", TRACK.weeks)
+    with pytest.raises(ValueError, match="reads 'six-week-leadership', not 'other'"):
+        week_message(cohort(), other, cohort().schedule(3)[0], SITE)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "short", "long"),
+    [
+        ("2026-01-25", "2026-01-31", "Jan 25–31", "Sun 25 Jan – Sat 31 Jan 2026"),
+        ("2026-01-29", "2026-02-04", "Jan 29–Feb 4", "Thu 29 Jan – Wed 4 Feb 2026"),
+        ("2026-12-28", "2027-01-03", "Dec 28–Jan 3", "Mon 28 Dec 2026 – Sun 3 Jan 2027"),
+        ("2028-02-23", "2028-02-29", "Feb 23–29", "Wed 23 Feb – Tue 29 Feb 2028"),
+    ],
+)
+def test_date_ranges(first: str, last: str, short: str, long: str) -> None:
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    assert (short_range(start, end), long_range(start, end)) == (short, long)
+
+
+def test_meeting_text() -> None:
+    moment = dt.datetime.fromisoformat("2026-01-28T09:30+01:00")
+    assert meeting_text(moment, "Europe/Berlin") == "Wed 28 Jan, 09:30 (Europe/Berlin)"
