@@ -1,0 +1,113 @@
+"""Self-assessment files are validated like articles and tracks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from site_helpers import TRACK_YAML, article_text
+
+from reading_program.loader import ContentPaths, load_library
+from reading_program.problems import ContentError
+
+ASSESSMENT = """\
+title: "Check"
+intro: "Rate yourself."
+article: lead
+scale: ["No", "Yes"]
+statements:
+  - {id: one, aspect: coaching, text: "I coach."}
+  - {id: two, aspect: hiring, text: "I hire well."}
+bands:
+  - {outcome: "Low", heading: "Outcome: Low", min: 2, max: 3, summary: "Work on it."}
+  - {outcome: "High", heading: "Outcome: High", min: 4, max: 4, summary: "Keep going."}
+"""
+HIGH_BAND = ASSESSMENT.splitlines(keepends=True)[-1]
+
+
+def load(root: Path, assessment: str, track: str = TRACK_YAML):
+    files = {
+        "content/articles/lead.md": article_text(tags="[leadership]"),
+        "content/articles/coach.md": article_text(tags="[coaching]"),
+        "content/tracks/two-weeks.yml": track,
+        "content/assessments/check.yml": assessment,
+    }
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, "utf-8")
+    return load_library(ContentPaths(root))
+
+
+def test_assessment_is_loaded_and_linked_from_its_track(tmp_path: Path) -> None:
+    track = TRACK_YAML.replace(
+        'summary: "A short track."', 'summary: "A short track."\nassessment: check'
+    )
+    library = load(tmp_path, ASSESSMENT, track)
+    [assessment] = library.assessments
+    assert assessment.article.slug == "lead"
+    assert [b.outcome for b in assessment.bands] == ["Low", "High"]
+    assert library.tracks[0].assessment == assessment
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            ("min: 4, max: 4", "min: 5, max: 5"),
+            "content/assessments/check.yml:10: bands[1].min: band starts at 5, expected 4 "
+            "(no gap or overlap)",
+            id="gap-between-bands",
+        ),
+        pytest.param(
+            ("min: 4, max: 4", "min: 4, max: 3"),
+            "content/assessments/check.yml:10: bands[1].max: must not be below min",
+            id="band-upside-down",
+        ),
+        pytest.param(
+            (HIGH_BAND, ""),
+            "content/assessments/check.yml:8: bands: bands must end at the highest total, 4 "
+            "(2 statements x 2), not 3",
+            id="bands-end-early",
+        ),
+        pytest.param(
+            ("article: lead", "article: nobody"),
+            "content/assessments/check.yml:3: article: no article has the slug 'nobody'",
+            id="unknown-article",
+        ),
+        pytest.param(
+            ("id: two,", "id: one,"),
+            "content/assessments/check.yml:5: statements: lists one more than once",
+            id="duplicate-statement",
+        ),
+        pytest.param(
+            ('scale: ["No", "Yes"]', 'scale: ["Only"]'),
+            "content/assessments/check.yml:4: scale: needs at least 2 items, got 1",
+            id="scale-too-short",
+        ),
+    ],
+)
+def test_bad_assessment_is_reported(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    with pytest.raises(ContentError) as error:
+        load(tmp_path, ASSESSMENT.replace(*change))
+    assert expected in [str(p) for p in error.value.problems]
+
+
+def test_week_assessment_needs_a_track_assessment(tmp_path: Path) -> None:
+    track = TRACK_YAML.replace("tags: [coaching]", "tags: [coaching]\n    assessment: after")
+    with pytest.raises(ContentError) as error:
+        load(tmp_path, ASSESSMENT, track)
+    assert [str(p) for p in error.value.problems] == [
+        "content/tracks/two-weeks.yml:11: weeks[1].assessment: "
+        "the track names no 'assessment:' to take"
+    ]
+
+
+def test_unknown_track_assessment_is_reported(tmp_path: Path) -> None:
+    track = TRACK_YAML.replace(
+        'summary: "A short track."', 'summary: "A short track."\nassessment: nope'
+    )
+    with pytest.raises(ContentError) as error:
+        load(tmp_path, ASSESSMENT, track)
+    assert [str(p) for p in error.value.problems] == [
+        "content/tracks/two-weeks.yml:3: assessment: no assessment 'nope'; known: check"
+    ]
