@@ -19,7 +19,7 @@ from reading_program.loader import ContentPaths, load_library
 from reading_program.markers import expand_markers, has_markers
 from reading_program.models import Library
 from reading_program.problems import ContentError, Problem
-from reading_program.site_pages import generate_pages, navigation
+from reading_program.site_pages import generate_assets, generate_pages, navigation
 from reading_program.site_paths import HOME, TAGS_INDEX
 
 _LIBRARY = "reading_program_library"  # key on the build's config
@@ -39,7 +39,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     library: Library = config[_LIBRARY]
     root = _repository(config)
 
-    for page in generate_pages(library):
+    site_url = config.site_url or ""
+    for asset in generate_assets(library, site_url):
+        files.append(File.generated(config, asset.src_uri, content=asset.content))
+    for page in generate_pages(library, site_url):
         if files.get_file_from_path(page.src_uri) is not None:
             message = f"docs/{page.src_uri} clashes with a generated page; rename or remove it"
             raise PluginError(message)

@@ -175,21 +175,35 @@ def _load_cohort(
     if source.problem:
         problems.append(source.problem)
         return None
-    parsed = parse_yaml(source.text)
+    cohort = cohort_from_text(source.text, file.stem, display, track_weeks, unloaded)
+    if isinstance(cohort, list):
+        problems.extend(cohort)
+        return None
+    return cohort
+
+
+def cohort_from_text(
+    text: str,
+    cohort_id: str,
+    display: str,
+    track_weeks: dict[str, int],
+    unloaded: frozenset[str] = frozenset(),
+) -> Cohort | list[Problem] | None:
+    """Validate a cohort file's text; None when its track failed to load (the track file's
+    own problems are reported, and checks here would only guess)."""
+    parsed = parse_yaml(text)
     spec = validate(CohortFile, parsed, display, "a cohort file")
     if isinstance(spec, list):
-        problems.extend(spec)
-        return None
+        return spec
     if spec.track in unloaded:
-        return None  # the track file's own problems are reported; checks here would guess
+        return None
     found = _check_track(spec, parsed, display, track_weeks) or _check_skip(
         spec, parsed, display, track_weeks[spec.track]
     )
     if found:
-        problems.extend(found)
-        return None
+        return found
     return Cohort(
-        id=file.stem,
+        id=cohort_id,
         source_path=display,
         team=spec.team,
         track_id=spec.track,

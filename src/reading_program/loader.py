@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .assessments import build_assessment
+from .cohorts import load_cohorts
 from .models import Article, Assessment, Library, Track
 from .planner import plan_track
 from .problems import ContentError, Problem
@@ -58,9 +59,15 @@ def load_library(paths: ContentPaths) -> Library:
     )
     assessments = _load_assessments(paths, articles, problems)
     tracks = _load_tracks(paths, articles, unreadable, assessments, problems)
+    cohorts = load_cohorts(paths, {track.id: len(track.weeks) for track in tracks}, problems)
     if problems:
         raise ContentError(problems)
-    return Library(articles=tuple(articles), tracks=tuple(tracks), assessments=tuple(assessments))
+    return Library(
+        articles=tuple(articles),
+        tracks=tuple(tracks),
+        assessments=tuple(assessments),
+        cohorts=tuple(cohorts),
+    )
 
 
 def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .cohorts import Cohort
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,10 @@ class Library:
     articles: tuple[Article, ...]
     tracks: tuple[Track, ...]
     assessments: tuple[Assessment, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
+
+    def track(self, track_id: str) -> Track:
+        return next(track for track in self.tracks if track.id == track_id)
 
     def placements(self, slug: str) -> tuple[Placement, ...]:
         found = []

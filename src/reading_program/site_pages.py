@@ -6,16 +6,23 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from .models import Library
+from .calendar_feed import calendar_weeks, cohort_calendar
+from .cohort_plan import cohort_weeks
+from .guides import AGENDA, discussion_questions
+from .models import Library, Track, Week
 from .rendering import render
 from .site_paths import (
     ARTICLES_INDEX,
+    COHORTS_INDEX,
     HOME,
     JOURNAL,
     TAGS_INDEX,
     TRACKS_INDEX,
     article_src,
     assessment_src,
+    calendar_src,
+    cohort_src,
+    guide_src,
     track_src,
     week_src,
 )
@@ -29,7 +36,15 @@ class GeneratedPage:
     in_nav: bool = True
 
 
-def generate_pages(library: Library) -> list[GeneratedPage]:
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A file published as is, such as a cohort's calendar feed."""
+
+    src_uri: str
+    content: bytes
+
+
+def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     unplaced = [a for a in library.articles if not library.placements(a.slug)]
     pages = [
         GeneratedPage(ARTICLES_INDEX, render("articles.md.j2", ARTICLES_INDEX, library=library)),
@@ -55,7 +70,37 @@ def generate_pages(library: Library) -> list[GeneratedPage]:
             src = week_src(track, week)
             markdown = render("week.md.j2", src, track=track, week=week)
             pages.append(GeneratedPage(src, markdown, edit_path=track.source_path))
+            pages.append(_guide_page(track, week))
+    pages.append(
+        GeneratedPage(COHORTS_INDEX, render("cohorts.md.j2", COHORTS_INDEX, library=library))
+    )
+    for cohort in library.cohorts:
+        src = cohort_src(cohort)
+        track = library.track(cohort.track_id)
+        weeks = cohort_weeks(cohort, track, site_url)
+        markdown = render("cohort.md.j2", src, cohort=cohort, track=track, weeks=weeks)
+        pages.append(GeneratedPage(src, markdown, edit_path=cohort.source_path, in_nav=False))
     return pages
+
+
+def _guide_page(track: Track, week: Week) -> GeneratedPage:
+    src = guide_src(track, week)
+    questions = discussion_questions(week)
+    markdown = render(
+        "guide.md.j2", src, track=track, week=week, questions=questions, agenda=AGENDA
+    )
+    return GeneratedPage(src, markdown, edit_path=track.source_path, in_nav=False)
+
+
+def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
+    """Calendar feeds: one `.ics` per cohort, with absolute links built from `site_url`."""
+    assets = []
+    for cohort in library.cohorts:
+        track = library.track(cohort.track_id)
+        weeks = calendar_weeks(track, cohort.schedule(len(track.weeks)), site_url)
+        feed = cohort_calendar(cohort, track.title, weeks, site_url)
+        assets.append(GeneratedAsset(calendar_src(cohort), feed))
+    return assets
 
 
 def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
@@ -77,6 +122,7 @@ def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
         {"Articles": ARTICLES_INDEX},
         *({_nav_title(a.title): assessment_src(a)} for a in library.assessments),
         {"My journal": JOURNAL},
+        {"Cohorts": COHORTS_INDEX},
         *extra_pages,
         {"Tags": TAGS_INDEX},
     ]
