@@ -348,10 +348,10 @@
     return lines.join("\n");
   }
 
-  function download(text, extension) {
-    const type = extension === "json" ? "application/json" : "text/markdown";
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = element("a", { href: url, download: `reading-journal-${new Date().toISOString().slice(0, 10)}.${extension}` });
+  function download(text, extension, name = `reading-journal-${isoDay(new Date())}`) {
+    const types = { json: "application/json", md: "text/markdown", ics: "text/calendar" };
+    const url = URL.createObjectURL(new Blob([text], { type: types[extension] }));
+    const link = element("a", { href: url, download: `${name}.${extension}` });
     document.body.append(link);
     link.click();
     link.remove();
@@ -411,6 +411,148 @@
     document.querySelector(".rp-journal-status").textContent = "Your journal is empty.";
   }
 
+  // ---- team leads: this week on a cohort page, copy buttons, the plan form ----------------
+
+  const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+  function isoDay(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+
+  function addDays(iso, days) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return isoDay(new Date(y, m - 1, d + days));
+  }
+
+  function highlightThisWeek() {
+    const today = isoDay(new Date());
+    document.querySelectorAll(".rp-cohort-week").forEach((week) => {
+      const current = week.dataset.rpStarts <= today && today <= week.dataset.rpEnds;
+      week.classList.toggle("rp-current", current);
+      const slot = document.querySelector(".rp-this-week");
+      if (!current || !slot) return;
+      const heading = week.querySelector("h3");
+      slot.textContent = "";
+      slot.append(element("strong", {}, "This week: "), element("a", { href: `#${heading.id}` }, heading.textContent.replace("¶", "")));
+      slot.hidden = false;
+    });
+  }
+
+  function addCopyButtons(root = document) {
+    root.querySelectorAll(".rp-message").forEach((box) => {
+      if (box.querySelector(".rp-copy")) return;
+      const text = () => `Subject: ${box.querySelector(".rp-message__subject").textContent}\n\n${box.querySelector(".rp-message__body").textContent}`;
+      const status = element("span", { role: "status", class: "rp-meta" });
+      const copy = button("Copy message", async () => {
+        try {
+          await navigator.clipboard.writeText(text());
+          status.textContent = " Copied.";
+        } catch (error) {
+          window.getSelection().selectAllChildren(box.querySelector(".rp-message__body"));
+          status.textContent = " Selected: press Ctrl+C (or ⌘C) to copy.";
+        }
+      });
+      copy.classList.add("rp-copy");
+      box.append(copy, status);
+    });
+  }
+
+  function enhancePlanForm() {
+    const form = document.querySelector("form.rp-plan");
+    const island = document.querySelector(".rp-track-data");
+    if (!form || !island || form.dataset.rpReady) return;
+    form.dataset.rpReady = "yes";
+    form.hidden = false;
+    const track = JSON.parse(island.dataset.rpJson);
+    const query = new URLSearchParams(window.location.search);
+    for (const name of ["team", "start", "day", "time"]) {
+      if (query.get(name)) form.elements[name].value = query.get(name);
+    }
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const plan = Object.fromEntries(new FormData(form));
+      const url = new URL(window.location.href);
+      url.search = new URLSearchParams(plan).toString();
+      url.hash = "plan";
+      window.history.replaceState(null, "", url);
+      showPlan(track, plan, url.href);
+    });
+    if (query.get("team") && query.get("start")) showPlan(track, Object.fromEntries(new FormData(form)), window.location.href);
+  }
+
+  function planWeeks(track, plan) {
+    return track.weeks.map((week, index) => {
+      const starts = addDays(plan.start, 7 * index);
+      const offset = plan.day ? (DAYS.indexOf(plan.day) - new Date(`${starts}T12:00`).getDay() + 8) % 7 : null;
+      const meeting = plan.day ? `${addDays(starts, offset)} ${plan.time || "09:30"}` : null;
+      return { ...week, starts, ends: addDays(starts, 6), meeting };
+    });
+  }
+
+  function planMessage(track, plan, week) {
+    const link = (url) => new URL(url, window.location.href).href;
+    const lines = [`Hello ${plan.team},`, "", `This is week ${week.number} of ${track.title}: ${week.title}.`, `Dates: ${week.starts} to ${week.ends}`];
+    if (week.meeting) lines.push(`Meeting: ${week.meeting}`);
+    lines.push("", `Readings (${week.minutes} min in all):`);
+    for (const r of week.readings) lines.push(`- ${r.title} (${r.minutes} min)`, `  ${link(r.url)}`);
+    lines.push("", "Questions to think about this week:", ...week.prompts.map((p) => `- ${p}`), "", "This week's page, with every reflection question:", link(week.url));
+    return { subject: `${plan.team} · ${track.title}, week ${week.number} (${week.starts}): ${week.title}`, body: lines.join("\n") };
+  }
+
+  function showPlan(track, plan, shareUrl) {
+    const result = document.querySelector(".rp-plan-result");
+    const weeks = planWeeks(track, plan);
+    result.textContent = "";
+    const share = element("p");
+    share.append("Share this plan: ", element("a", { href: shareUrl }, `${plan.team}, from ${plan.start}`), " ");
+    share.append(button("Download calendar (.ics)", () => download(planCalendar(track, plan, weeks), "ics", `${track.id}-plan`)));
+    result.append(share);
+    for (const week of weeks) {
+      const section = element("section", { class: "rp-cohort-week", "data-rp-starts": week.starts, "data-rp-ends": week.ends });
+      section.append(element("h3", {}, `Week ${week.number}: ${week.title}`));
+      section.append(element("p", { class: "rp-meta" }, `${week.starts} to ${week.ends} · ${week.minutes} min${week.meeting ? ` · Meeting: ${week.meeting}` : ""}`));
+      const list = element("ul");
+      for (const r of week.readings) {
+        const item = element("li");
+        item.append(element("a", { href: r.url }, r.title), ` · ${r.minutes} min`);
+        list.append(item);
+      }
+      const message = planMessage(track, plan, week);
+      const box = element("details", { class: "rp-message" });
+      const subject = element("p");
+      subject.append(element("strong", {}, "Subject: "), element("span", { class: "rp-message__subject" }, message.subject));
+      box.append(element("summary", {}, `Message to send for week ${week.number}`), subject, element("pre", { class: "rp-message__body" }, message.body));
+      section.append(list, box);
+      result.append(section);
+    }
+    addCopyButtons(result);
+    highlightThisWeek();
+  }
+
+  function planCalendar(track, plan, weeks) {
+    const text = (value) => value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+    const compact = (iso) => iso.replace(/-/g, "");
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reading Program//Plan//EN", `X-WR-CALNAME:${text(`${plan.team} · ${track.title}`)}`];
+    for (const week of weeks) {
+      const message = planMessage(track, plan, week);
+      // Floating local times: the plan is made in the browser, for the team's own zone.
+      const [day, time] = week.meeting ? week.meeting.split(" ") : [week.starts, null];
+      const start = time ? `DTSTART:${compact(day)}T${time.replace(":", "")}00` : `DTSTART;VALUE=DATE:${compact(day)}`;
+      lines.push("BEGIN:VEVENT", `UID:${track.id}-${compact(plan.start)}-${encodeURIComponent(plan.team)}-week-${week.number}@reading-program`,
+        `DTSTAMP:${compact(plan.start)}T000000Z`, start, time ? "DURATION:PT1H" : "DURATION:P1D",
+        `SUMMARY:${text(`Week ${week.number}: ${week.title} — ${track.title}`)}`, `DESCRIPTION:${text(message.body)}`, "END:VEVENT");
+    }
+    lines.push("END:VCALENDAR");
+    return lines.flatMap(fold).join("\r\n") + "\r\n";
+  }
+
+  function fold(line) {
+    const parts = [];
+    for (let rest = line; rest.length; rest = rest.slice(60)) parts.push((parts.length ? " " : "") + rest.slice(0, 60));
+    return parts;
+  }
+
   // ---- wiring ----------------------------------------------------------------------------
 
   function refresh() {
@@ -434,6 +576,9 @@
     enhanceReadMarkers();
     enhanceAssessment();
     enhanceJournal();
+    enhancePlanForm();
+    addCopyButtons();
+    highlightThisWeek();
     showProgress();
     showComparisons();
   }

@@ -56,6 +56,8 @@ def track_data(track: Track, href: Href) -> dict[str, Any]:
             {
                 "number": week.number,
                 "title": week.title,
+                "prompts": [prompt.text for prompt in week.prompts],
+                "minutes": week.minutes,
                 "url": href(week_src(track, week)),
                 "readings": [
                     {
@@ -63,6 +65,7 @@ def track_data(track: Track, href: Href) -> dict[str, Any]:
                         "title": a.title,
                         "url": href(article_src(a)),
                         "hash": a.content_hash,
+                        "minutes": a.reading_minutes,
                     }
                     for a in week.readings
                 ],

@@ -20,6 +20,8 @@ PAGE_TYPES = {
     "assessment": ASSESSMENT,
     "all articles": "articles/",
     "all tracks": "tracks/",
+    "cohort": "cohorts/sales-east/",
+    "discussion guide": "tracks/six-week-leadership/week-1/guide/",
 }
 WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

@@ -1,0 +1,85 @@
+"""Team leads in the browser: this week on a cohort page, copying messages, the plan form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import vobject
+from playwright.sync_api import Page, expect
+
+COHORT = "cohorts/sales-east/"
+OVERVIEW = "tracks/six-week-leadership/"
+
+
+def test_this_week_is_highlighted_from_the_readers_date(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time("2027-01-20T10:00:00")
+    page.goto(site_url + COHORT)
+    current = page.locator(".rp-cohort-week.rp-current")
+    expect(current).to_have_count(1)
+    expect(current.locator("h3")).to_contain_text("Week 2: Courage and follow-through")
+    expect(page.locator(".rp-this-week")).to_contain_text(
+        "This week: Week 2: Courage and follow-through"
+    )
+
+
+def test_the_week_after_a_break_is_found(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time("2027-02-10T10:00:00")  # 1 Feb was skipped: week 4 runs 8-14 Feb
+    page.goto(site_url + COHORT)
+    expect(page.locator(".rp-cohort-week.rp-current h3")).to_contain_text("Week 4: Coaching")
+
+
+def test_no_week_is_highlighted_outside_the_schedule(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time("2026-12-01T10:00:00")
+    page.goto(site_url + COHORT)
+    expect(page.locator(".rp-cohort-week.rp-current")).to_have_count(0)
+    expect(page.locator(".rp-this-week")).to_be_hidden()
+    expect(page.locator(".rp-cohort-week")).to_have_count(6)  # the full schedule
+
+
+def test_copy_button_copies_subject_and_body(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + COHORT)
+    first = page.locator(".rp-message").first
+    first.locator("summary").click()
+    first.get_by_role("button", name="Copy message").click()
+    expect(first.get_by_role("status")).to_have_text(" Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Subject: Sales East · Six-Week Leadership, week 1 (Jan 11–17)")
+    assert "Hello Sales East," in copied
+
+
+def test_plan_form_shows_a_shareable_plan(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + OVERVIEW)
+    form = page.locator("form.rp-plan")
+    form.get_by_label("Team name").fill("Ops & Co")
+    form.get_by_label("First day of week 1").fill("2027-03-01")
+    form.get_by_label("Meeting day").select_option("Thu")
+    form.get_by_label("Meeting time").fill("14:00")
+    form.get_by_role("button", name="Show the plan").click()
+    weeks = page.locator(".rp-plan-result .rp-cohort-week")
+    expect(weeks).to_have_count(6)
+    expect(weeks.nth(1).locator("p.rp-meta")).to_have_text(
+        "2027-03-08 to 2027-03-14 · 6 min · Meeting: 2027-03-11 14:00"
+    )
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {
+        "team": ["Ops & Co"],
+        "start": ["2027-03-01"],
+        "day": ["Thu"],
+        "time": ["14:00"],
+    }
+    body = weeks.nth(0).locator(".rp-message__body").text_content()
+    assert "Hello Ops & Co," in body
+    assert f"{site_url}articles/leadership-vs-management/" in body
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    calendar = vobject.readOne(Path(download_info.value.path()).read_text())
+    starts = sorted(event.dtstart.value.isoformat() for event in calendar.vevent_list)
+    assert starts[:2] == ["2027-03-04T14:00:00", "2027-03-11T14:00:00"]
+
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    expect(shared.locator(".rp-plan-result .rp-cohort-week")).to_have_count(6)
+    expect(shared.locator("form.rp-plan").get_by_label("Team name")).to_have_value("Ops & Co")
