@@ -97,7 +97,7 @@ BAD_ARTICLES = [
     pytest.param(
         fm('title: "A"\nsummary: "S."\ntag: [a]\nreflection: ["1?", "2?", "3?"]\n'),
         "content/articles/a.md:4: tag: unknown field; allowed fields are title, summary, tags, "
-        "reflection, date, author, source; did you mean 'tags'?",
+        "reflection, date, level, author, source; did you mean 'tags'?",
         id="unknown-key",
     ),
     pytest.param(

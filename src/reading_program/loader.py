@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -9,14 +10,22 @@ from pathlib import Path
 from typing import TypeVar
 
 from .assessments import build_assessment
+from .auto_planner import plan_from_tags
 from .cohorts import load_cohorts
-from .models import Article, Assessment, Library, Track
+from .models import Article, Assessment, Library, TagInfo, Track
 from .planner import plan_track
 from .problems import ContentError, Problem
 from .questions import build_questions
 from .reading_time import reading_minutes
-from .schema import SLUG_PATTERN, ArticleFrontmatter, AssessmentFile, TrackFile
-from .source_files import MarkdownParts, read_source, split_markdown
+from .schema import (
+    SLUG_PATTERN,
+    ArticleFrontmatter,
+    AssessmentFile,
+    PlannedTrackFile,
+    TagsFile,
+    TrackFile,
+)
+from .source_files import read_source, split_markdown
 from .strict_yaml import ParsedYaml, parse_yaml
 from .validation import validate
 
@@ -52,13 +61,14 @@ class ContentPaths:
 def load_library(paths: ContentPaths) -> Library:
     """Load and plan everything, or raise ContentError listing every problem."""
     problems: list[Problem] = []
-    articles = _load_articles(paths, problems)
+    tags = _load_tags(paths, problems)
+    articles = _load_articles(paths, tags, problems)
     loaded = {article.slug for article in articles}
     unreadable = frozenset(
         file.stem for file in paths.articles.rglob("*.md") if file.stem not in loaded
     )
     assessments = _load_assessments(paths, articles, problems)
-    tracks = _load_tracks(paths, articles, unreadable, assessments, problems)
+    tracks = _load_tracks(paths, articles, unreadable, assessments, tags, problems)
     cohorts = load_cohorts(paths, {track.id: len(track.weeks) for track in tracks}, problems)
     if problems:
         raise ContentError(problems)
@@ -67,10 +77,43 @@ def load_library(paths: ContentPaths) -> Library:
         tracks=tuple(tracks),
         assessments=tuple(assessments),
         cohorts=tuple(cohorts),
+        tags=tuple(tags),
     )
 
 
-def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article]:
+def _load_tags(paths: ContentPaths, problems: list[Problem]) -> list[TagInfo]:
+    """content/tags.yml lists the tags articles may carry; without it any slug is allowed."""
+    file = paths.root / "content" / "tags.yml"
+    if not file.exists():
+        return []
+    parsed = _read_yaml(file, paths.display(file), problems)
+    spec = parsed and validate(TagsFile, parsed, paths.display(file), "the tags file")
+    if isinstance(spec, list):
+        problems.extend(spec)
+        return []
+    if not spec:
+        return []
+    return [TagInfo(slug, tag.title, tag.description) for slug, tag in sorted(spec.root.items())]
+
+
+def _tag_problems(
+    meta: ArticleFrontmatter, parsed: ParsedYaml, display: str, tags: list[TagInfo]
+) -> list[Problem]:
+    allowed = [tag.slug for tag in tags]
+    problems = []
+    for index, tag in enumerate(meta.tags):
+        if allowed and tag not in allowed:
+            close = difflib.get_close_matches(tag, allowed, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            message = f"unknown tag {tag!r}; {hint}(tags are listed in content/tags.yml)"
+            line = parsed.line_of(("tags", index), 1)
+            problems.append(Problem(display, line, f"tags[{index}]", message))
+    return problems
+
+
+def _load_articles(
+    paths: ContentPaths, tags: list[TagInfo], problems: list[Problem]
+) -> list[Article]:
     articles: dict[str, Article] = {}
     for file in sorted(paths.articles.rglob("*.md")):
         display = paths.display(file)
@@ -81,7 +124,7 @@ def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article
             )
             problems.append(Problem(display, None, "", message))
             continue
-        article = _load_article(file, display, slug, problems)
+        article = _load_article(file, display, slug, tags, problems)
         if article is None:
             continue
         if slug in articles:
@@ -94,7 +137,9 @@ def _load_articles(paths: ContentPaths, problems: list[Problem]) -> list[Article
     return sorted(articles.values(), key=lambda a: (a.title.casefold(), a.slug))
 
 
-def _load_article(file: Path, display: str, slug: str, problems: list[Problem]) -> Article | None:
+def _load_article(
+    file: Path, display: str, slug: str, tags: list[TagInfo], problems: list[Problem]
+) -> Article | None:
     source = read_source(file, display)
     if source.problem:
         problems.append(source.problem)
@@ -103,9 +148,13 @@ def _load_article(file: Path, display: str, slug: str, problems: list[Problem]) 
     if isinstance(parts, Problem):
         problems.append(parts)
         return None
-    meta = validate(ArticleFrontmatter, _parse(parts), display, "frontmatter")
+    parsed = parse_yaml(parts.frontmatter, parts.frontmatter_line)
+    meta = validate(ArticleFrontmatter, parsed, display, "frontmatter")
     if isinstance(meta, list):
         problems.extend(meta)
+        return None
+    if tag_problems := _tag_problems(meta, parsed, display, tags):
+        problems.extend(tag_problems)
         return None
     if not parts.body.strip():
         problems.append(Problem(display, parts.body_line, "", "the article has no text below ---"))
@@ -121,13 +170,10 @@ def _load_article(file: Path, display: str, slug: str, problems: list[Problem]) 
         reading_minutes=reading_minutes(parts.body),
         content_hash=hashlib.sha256(source.text.encode()).hexdigest()[:12],
         date=meta.date,
+        level=meta.level,
         author=meta.author,
         source=meta.source,
     )
-
-
-def _parse(parts: MarkdownParts) -> ParsedYaml:
-    return parse_yaml(parts.frontmatter, parts.frontmatter_line)
 
 
 def _load_tracks(
@@ -135,15 +181,24 @@ def _load_tracks(
     articles: list[Article],
     unreadable: frozenset[str],
     assessments: list[Assessment],
+    tags: list[TagInfo],
     problems: list[Problem],
 ) -> list[Track]:
     tracks = []
     for file, display in _yaml_files(paths, paths.tracks, "track", problems):
         parsed = _read_yaml(file, display, problems)
-        spec = parsed and validate(TrackFile, parsed, display, "a track file")
+        if parsed is None:
+            continue
+        # A track that gives `select` is planned from tags; otherwise weeks are listed.
+        planned_from_tags = isinstance(parsed.data, dict) and "select" in parsed.data
+        model = PlannedTrackFile if planned_from_tags else TrackFile
+        spec = validate(model, parsed, display, "a track file")
         if isinstance(spec, list):
             problems.extend(spec)
-        elif spec:
+        elif isinstance(spec, PlannedTrackFile):
+            planned = plan_from_tags(file.stem, display, spec, parsed, articles, assessments, tags)
+            _collect(planned, tracks, problems)
+        else:
             planned = plan_track(
                 file.stem, display, spec, parsed, articles, unreadable, assessments
             )

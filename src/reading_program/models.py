@@ -30,6 +30,7 @@ class Article:
     reading_minutes: int
     content_hash: str
     date: date | None = None
+    level: int | None = None
     author: str | None = None
     source: str | None = None
 
@@ -90,10 +91,18 @@ class Track:
     summary: str
     weeks: tuple[Week, ...]
     assessment: Assessment | None = None
+    notes: tuple[str, ...] = ()  # what the planner could not do as asked, for authors
 
     @property
     def minutes(self) -> int:
         return sum(week.minutes for week in self.weeks)
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    slug: str
+    title: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class Library:
     tracks: tuple[Track, ...]
     assessments: tuple[Assessment, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
+    tags: tuple[TagInfo, ...] = ()  # from content/tags.yml; empty when there is none
 
     def track(self, track_id: str) -> Track:
         return next(track for track in self.tracks if track.id == track_id)

@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    RootModel,
     StringConstraints,
 )
 
@@ -23,7 +24,18 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # A sentence ends at . ! or ? before the end or a capitalised word; "vs. execution" does not.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s+(?=[\"“‘(]?[A-Z])|\s*$)")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PLACEHOLDER = "TODO"
+
+
+def _not_a_placeholder(text: str) -> str:
+    if text.startswith(PLACEHOLDER):
+        raise ValueError(f"still the placeholder {text!r}: write the real text")
+    return text
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_not_a_placeholder)
+]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
@@ -67,6 +79,7 @@ class ArticleFrontmatter(_Strict):
     tags: Tags
     reflection: Annotated[list[Question], Field(min_length=3)]
     date: Annotated[dt.date | None, Field(strict=False)] = None
+    level: Annotated[int, Field(ge=1, le=5)] | None = None  # 1 introductory ... 5 advanced
     author: Text | None = None
     source: Text | None = None
 
@@ -92,6 +105,45 @@ class TrackFile(_Strict):
     summary: Text
     assessment: Slug | None = None
     weeks: Annotated[list[WeekSpec], Field(min_length=1)]
+
+
+class SelectSpec(_Strict):
+    """Which articles a planned track reads: any of `tags`, none of `exclude_tags`."""
+
+    tags: Annotated[list[Slug], Field(min_length=1), AfterValidator(_unique)]
+    exclude_tags: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+
+
+class ThemeSpec(_Strict):
+    """Optional wording for one week of a planned track; missing parts are derived."""
+
+    title: Text | None = None
+    intro: Text | None = None
+    prompts: list[Question] = Field(default_factory=list)
+
+
+class PlannedTrackFile(_Strict):
+    """A track planned from tags: the planner spreads the selected articles over `weeks`,
+    keeping their order and balancing reading time around `minutes_per_week`."""
+
+    title: Text
+    summary: Text
+    assessment: Slug | None = None
+    select: SelectSpec
+    weeks: Annotated[int, Field(ge=1, le=52)]
+    minutes_per_week: Annotated[int, Field(ge=1, le=600)]
+    themes: list[ThemeSpec] = Field(default_factory=list)
+
+
+class TagSpec(_Strict):
+    title: Text
+    description: Text
+
+
+class TagsFile(RootModel[dict[Slug, TagSpec]]):
+    """`content/tags.yml`: `slug: {title: ..., description: ...}` for every allowed tag."""
+
+    model_config = ConfigDict(strict=True, frozen=True)
 
 
 class StatementSpec(_Strict):

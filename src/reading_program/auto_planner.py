@@ -1,0 +1,173 @@
+"""Planning a track from tags and a reading-time target.
+
+The algorithm, for `select` + `weeks` + `minutes_per_week`:
+1. Take every article carrying any `select.tags` and none of `select.exclude_tags`.
+2. Put them in reading order: `level` (1 first, none last), then `date` (oldest first,
+   none last), then title, then slug. The order is never changed after this.
+3. Cut that sequence into `weeks` consecutive, non-empty weeks. First find the smallest
+   possible longest week (binary search with a greedy check), so that no week is more
+   than 50% over the target when any cut can avoid it. Then cut week by week, aiming at
+   the average of what is left and never exceeding that bound.
+4. A week's title is its dominant tag (most frequent among its readings, not counting the
+   selected tags when others exist; ties alphabetical) unless `themes` gives one.
+Same input, same plan. When the target cannot be met, the track says why in its notes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from .models import Article, Assessment, TagInfo, Track, Week
+from .problems import Problem
+from .questions import build_questions
+from .schema import PlannedTrackFile
+from .strict_yaml import ParsedYaml, dotted_path
+
+OVER_TARGET = 1.5  # a week may run 50% over the target before the plan is flagged
+
+
+def plan_from_tags(
+    track_id: str,
+    path: str,
+    spec: PlannedTrackFile,
+    parsed: ParsedYaml,
+    articles: Sequence[Article],
+    assessments: Sequence[Assessment] = (),
+    tags: Sequence[TagInfo] = (),
+) -> Track | list[Problem]:
+    def problem(loc: tuple, message: str) -> Problem:
+        return Problem(path, parsed.line_of(loc, 1), dotted_path(loc), message)
+
+    problems = _select_problems(spec, articles, problem)
+    chosen = sorted(select_articles(spec, articles), key=reading_order)
+    if not problems and len(chosen) < spec.weeks:
+        message = (
+            f"select matches {len(chosen)} article(s), fewer than the {spec.weeks} weeks; "
+            "lower 'weeks' or widen 'select'"
+        )
+        problems.append(problem(("weeks",), message))
+    assessment = next((a for a in assessments if a.id == spec.assessment), None)
+    if spec.assessment and assessment is None:
+        problems.append(problem(("assessment",), f"no assessment {spec.assessment!r}"))
+    if len(spec.themes) > spec.weeks:
+        problems.append(
+            problem(("themes",), f"gives {len(spec.themes)} themes for {spec.weeks} weeks")
+        )
+    if problems:
+        return problems
+    sizes = balanced_sizes([a.reading_minutes for a in chosen], spec.weeks)
+    weeks = _weeks(spec, chosen, sizes, {t.slug: t.title for t in tags})
+    notes = _notes(spec, weeks)
+    return Track(track_id, path, spec.title, spec.summary, weeks, assessment, notes)
+
+
+def select_articles(spec: PlannedTrackFile, articles: Sequence[Article]) -> list[Article]:
+    wanted, unwanted = set(spec.select.tags), set(spec.select.exclude_tags)
+    return [a for a in articles if wanted & set(a.tags) and not unwanted & set(a.tags)]
+
+
+def reading_order(article: Article) -> tuple:
+    return (
+        article.level is None,
+        article.level or 0,
+        article.date is None,
+        article.date or date.min,
+        article.title.casefold(),
+        article.slug,
+    )
+
+
+def balanced_sizes(minutes: Sequence[int], weeks: int) -> list[int]:
+    """How many consecutive items each of `weeks` groups takes (each at least one)."""
+    bound = smallest_longest_week(minutes, weeks)
+    sizes: list[int] = []
+    start = 0
+    for week in range(weeks):
+        weeks_left = weeks - week
+        if weeks_left == 1:
+            sizes.append(len(minutes) - start)
+            break
+        goal = sum(minutes[start:]) / weeks_left
+        end, load = start + 1, minutes[start]
+        last_allowed = len(minutes) - (weeks_left - 1)  # leave one item per later week
+        while end < last_allowed and load + minutes[end] <= bound:
+            closer = abs(load + minutes[end] - goal) < abs(load - goal)
+            if not closer and _fits(minutes[end:], weeks_left - 1, bound):
+                break
+            load += minutes[end]
+            end += 1
+        sizes.append(end - start)
+        start = end
+    return sizes
+
+
+def smallest_longest_week(minutes: Sequence[int], weeks: int) -> int:
+    low, high = max(minutes), sum(minutes)
+    while low < high:
+        middle = (low + high) // 2
+        if _fits(minutes, weeks, middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _fits(minutes: Sequence[int], weeks: int, bound: int) -> bool:
+    """Can `minutes` be cut into at most `weeks` consecutive groups of at most `bound`?"""
+    groups, load = 1, 0
+    for value in minutes:
+        if value > bound:
+            return False
+        if load + value > bound:
+            groups, load = groups + 1, 0
+        load += value
+    return groups <= weeks
+
+
+def _weeks(
+    spec: PlannedTrackFile, chosen: list[Article], sizes: list[int], titles: dict[str, str]
+) -> tuple[Week, ...]:
+    weeks, start = [], 0
+    for number, size in enumerate(sizes, start=1):
+        readings = tuple(chosen[start : start + size])
+        start += size
+        theme = spec.themes[number - 1] if number <= len(spec.themes) else None
+        tag = dominant_tag(readings, spec.select.tags)
+        title = (theme and theme.title) or titles.get(tag) or tag.replace("-", " ").capitalize()
+        minutes = sum(a.reading_minutes for a in readings)
+        intro = (theme and theme.intro) or (
+            f"{len(readings)} reading{'s' if len(readings) != 1 else ''} on "
+            f"{title.lower()}, about {minutes} minutes."
+        )
+        prompts = build_questions(theme.prompts) if theme else ()
+        weeks.append(Week(number, title, intro, prompts, readings))
+    return tuple(weeks)
+
+
+def dominant_tag(readings: Sequence[Article], selected: Sequence[str]) -> str:
+    counts = Counter(tag for a in readings for tag in a.tags)
+    others = {tag: n for tag, n in counts.items() if tag not in selected}
+    pool = others or counts
+    return min(pool, key=lambda tag: (-pool[tag], tag))
+
+
+def _notes(spec: PlannedTrackFile, weeks: Sequence[Week]) -> tuple[str, ...]:
+    limit = spec.minutes_per_week * OVER_TARGET
+    return tuple(
+        f"week {week.number} has {week.minutes} min, more than 50% over the "
+        f"{spec.minutes_per_week}-minute target; no order-keeping plan of these articles "
+        "avoids it (split long articles, add weeks or raise the target)"
+        for week in weeks
+        if week.minutes > limit
+    )
+
+
+def _select_problems(spec: PlannedTrackFile, articles: Sequence[Article], problem) -> list[Problem]:
+    carried = {tag for article in articles for tag in article.tags}
+    return [
+        problem(("select", "tags", index), f"no article carries the tag {tag!r}")
+        for index, tag in enumerate(spec.select.tags)
+        if tag not in carried
+    ]
