@@ -8,6 +8,7 @@ to the next lives on that build's config, which MkDocs creates afresh for every 
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 
@@ -23,15 +24,20 @@ from reading_program.site_pages import generate_assets, generate_pages, navigati
 from reading_program.site_paths import HOME, TAGS_INDEX
 
 _LIBRARY = "reading_program_library"  # key on the build's config
+log = logging.getLogger("mkdocs.hooks.reading_site")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the content before MkDocs empties the site folder, so a content
     error leaves the last good build in place (and `mkdocs serve` on it)."""
     try:
-        config[_LIBRARY] = load_library(ContentPaths(_repository(config)))
+        library = load_library(ContentPaths(_repository(config)))
     except ContentError as error:
         raise PluginError(error.report()) from None
+    for track in library.tracks:
+        for note in track.notes:  # not a warning: --strict would fail on an honest plan
+            log.info("%s: %s", track.source_path, note)
+    config[_LIBRARY] = library
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -16,7 +16,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_check_prints_the_plan_of_the_real_content() -> None:
     result = run("--root", str(REPO), "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("12 articles, 1 track: all valid.")
+    assert result.stdout.startswith("12 articles, 2 tracks, 1 cohort: all valid.")
     assert "  Week 6: Growing others and yourself" in result.stdout
 
 
@@ -114,3 +114,25 @@ def test_help_explains_each_command_with_an_example() -> None:
         result = run(command, "--help")
         assert result.returncode == 0
         assert "example:\n  reading-program " + command in result.stdout
+
+
+def test_new_article_is_flagged_by_check_until_filled_in(site: Site) -> None:
+    created = run("--root", str(site.root), "new", "article", "Decide: Now!", "--tags", "coaching")
+    assert created.returncode == 0, created.stderr
+    path = site.root / "content/articles/decide-now.md"
+    check = run("--root", str(site.root), "check")
+    assert check.returncode == 1
+    assert "content/articles/decide-now.md:3: summary: still the placeholder" in check.stderr
+    assert check.stderr.count("still the placeholder") == 4
+    filled = path.read_text().replace("TODO: ", "")
+    path.write_text(filled)
+    assert run("--root", str(site.root), "check").returncode == 0
+    again = run("--root", str(site.root), "new", "article", "Decide: Now!", "--tags", "x")
+    assert again.returncode == 1
+    assert "content/articles/decide-now.md exists" in again.stderr
+
+
+def test_check_summarises_the_real_content() -> None:
+    result = run("--root", str(REPO), "check")
+    assert result.returncode == 0
+    assert "12 articles, 2 tracks, 1 cohort: all valid." in result.stdout

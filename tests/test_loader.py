@@ -254,3 +254,42 @@ def test_question_ids_can_be_pinned(tmp_path: Path) -> None:
     )
     [article] = load(tmp_path, {ARTICLE: source}).articles
     assert article.reflection[0].id == "my-own-id"
+
+
+TAGS_YML = """\
+leadership: {title: "Leadership", description: "Leading people."}
+coaching: {title: "Coaching", description: "Helping people grow."}
+"""
+
+
+def test_unknown_tag_suggests_the_closest_allowed_one(tmp_path: Path) -> None:
+    reported = problems(
+        tmp_path,
+        {"content/tags.yml": TAGS_YML, ARTICLE: article_text(tags="[coaching, leadrship]")},
+    )
+    assert reported == [
+        "content/articles/a.md:4: tags[1]: unknown tag 'leadrship'; did you mean 'leadership'? "
+        "(tags are listed in content/tags.yml)"
+    ]
+
+
+def test_tags_file_gives_titles_and_descriptions(tmp_path: Path) -> None:
+    library = load(tmp_path, {"content/tags.yml": TAGS_YML, ARTICLE: GOOD})
+    assert [(t.slug, t.title) for t in library.tags] == [
+        ("coaching", "Coaching"),
+        ("leadership", "Leadership"),
+    ]
+
+
+def test_bad_tags_file_is_reported(tmp_path: Path) -> None:
+    reported = problems(tmp_path, {"content/tags.yml": "Leadership: {title: L}\n", ARTICLE: GOOD})
+    assert "content/tags.yml:1: Leadership: 'Leadership' is not a slug" in " ".join(reported)
+    assert any("Leadership.description: required field is missing" in r for r in reported)
+
+
+def test_placeholders_from_the_scaffold_are_errors(tmp_path: Path) -> None:
+    reported = problems(tmp_path, {ARTICLE: article_text(summary="TODO: write this.")})
+    assert reported == [
+        "content/articles/a.md:3: summary: still the placeholder 'TODO: write this.': "
+        "write the real text"
+    ]

@@ -6,10 +6,12 @@ The algorithm, for `select` + `weeks` + `minutes_per_week`:
    none last), then title, then slug. The order is never changed after this.
 3. Cut that sequence into `weeks` consecutive, non-empty weeks. First find the smallest
    possible longest week (binary search with a greedy check), so that no week is more
-   than 50% over the target when any cut can avoid it. Then cut week by week, aiming at
-   the average of what is left and never exceeding that bound.
-4. A week's title is its dominant tag (most frequent among its readings, not counting the
-   selected tags when others exist; ties alphabetical) unless `themes` gives one.
+   than 50% over the target when any cut can avoid it. Within that bound, choose the cut
+   with the most even weeks (least sum of squared minutes); on a tie earlier weeks take more.
+4. A week's title, unless `themes` gives one, is its most telling tag: the most frequent
+   among its readings; on a tie, the rarest across the whole track (it tells this week
+   apart), then one of the selected tags, then alphabetical. Its title comes from
+   content/tags.yml when listed there.
 Same input, same plan. When the target cannot be met, the track says why in its notes.
 """
 
@@ -80,27 +82,36 @@ def reading_order(article: Article) -> tuple:
 
 
 def balanced_sizes(minutes: Sequence[int], weeks: int) -> list[int]:
-    """How many consecutive items each of `weeks` groups takes (each at least one)."""
+    """How many consecutive items each of `weeks` groups takes (each at least one).
+
+    No group exceeds the smallest possible longest week; within that bound the groups are
+    as even as possible (least sum of squared minutes, by dynamic programming). On a tie
+    the earlier weeks take more.
+    """
     bound = smallest_longest_week(minutes, weeks)
-    sizes: list[int] = []
-    start = 0
-    for week in range(weeks):
-        weeks_left = weeks - week
-        if weeks_left == 1:
-            sizes.append(len(minutes) - start)
-            break
-        goal = sum(minutes[start:]) / weeks_left
-        end, load = start + 1, minutes[start]
-        last_allowed = len(minutes) - (weeks_left - 1)  # leave one item per later week
-        while end < last_allowed and load + minutes[end] <= bound:
-            closer = abs(load + minutes[end] - goal) < abs(load - goal)
-            if not closer and _fits(minutes[end:], weeks_left - 1, bound):
-                break
-            load += minutes[end]
-            end += 1
-        sizes.append(end - start)
-        start = end
-    return sizes
+    prefix = [0]
+    for value in minutes:
+        prefix.append(prefix[-1] + value)
+    count = len(minutes)
+    unreachable = float("inf")
+    # cost[k][i]: least sum of squares putting the first i items into k weeks
+    cost = [[unreachable] * (count + 1) for _ in range(weeks + 1)]
+    cut = [[0] * (count + 1) for _ in range(weeks + 1)]
+    cost[0][0] = 0
+    for k in range(1, weeks + 1):
+        for i in range(k, count - (weeks - k) + 1):
+            for j in range(i - 1, k - 2, -1):  # the week holds items j..i-1
+                load = prefix[i] - prefix[j]
+                if load > bound:
+                    break
+                candidate = cost[k - 1][j] + load * load
+                if candidate < cost[k][i]:  # j falls: on a tie the later week stays shorter
+                    cost[k][i], cut[k][i] = candidate, j
+    sizes, end = [], count
+    for k in range(weeks, 0, -1):
+        sizes.append(end - cut[k][end])
+        end = cut[k][end]
+    return sizes[::-1]
 
 
 def smallest_longest_week(minutes: Sequence[int], weeks: int) -> int:
@@ -134,7 +145,7 @@ def _weeks(
         readings = tuple(chosen[start : start + size])
         start += size
         theme = spec.themes[number - 1] if number <= len(spec.themes) else None
-        tag = dominant_tag(readings, spec.select.tags)
+        tag = dominant_tag(readings, chosen, spec.select.tags)
         title = (theme and theme.title) or titles.get(tag) or tag.replace("-", " ").capitalize()
         minutes = sum(a.reading_minutes for a in readings)
         intro = (theme and theme.intro) or (
@@ -146,11 +157,12 @@ def _weeks(
     return tuple(weeks)
 
 
-def dominant_tag(readings: Sequence[Article], selected: Sequence[str]) -> str:
-    counts = Counter(tag for a in readings for tag in a.tags)
-    others = {tag: n for tag, n in counts.items() if tag not in selected}
-    pool = others or counts
-    return min(pool, key=lambda tag: (-pool[tag], tag))
+def dominant_tag(
+    readings: Sequence[Article], track_articles: Sequence[Article], selected: Sequence[str]
+) -> str:
+    in_week = Counter(tag for a in readings for tag in a.tags)
+    in_track = Counter(tag for a in track_articles for tag in a.tags)
+    return min(in_week, key=lambda tag: (-in_week[tag], in_track[tag], tag not in selected, tag))
 
 
 def _notes(spec: PlannedTrackFile, weeks: Sequence[Week]) -> tuple[str, ...]:

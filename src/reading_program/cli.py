@@ -17,6 +17,7 @@ from .cohorts import Cohort, cohort_from_text
 from .loader import ContentPaths, load_library
 from .models import Library
 from .problems import ContentError, Problem
+from .rendering import render_text
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_check(commands)
+    _add_new(commands)
     _add_assign(commands)
     _add_message(commands)
     return parser
@@ -74,6 +76,20 @@ def _add_check(commands) -> None:
         "reading-program check",
     )
     check.set_defaults(run=_check)
+
+
+def _add_new(commands) -> None:
+    new = _command(
+        commands,
+        "new",
+        "Start a new article: writes content/articles/<slug>.md with placeholders that "
+        "`check` reports until you replace them.",
+        'reading-program new article "Decide Before You Are Ready" --tags decisiveness,courage',
+    )
+    new.add_argument("kind", choices=["article"], help="what to create")
+    new.add_argument("title", help="the article's title; the file name is made from it")
+    new.add_argument("--tags", required=True, help="comma-separated tags, e.g. coaching,feedback")
+    new.set_defaults(run=_new)
 
 
 def _add_assign(commands) -> None:
@@ -113,6 +129,20 @@ def _add_message(commands) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     print(_plan_report(load_library(ContentPaths(args.root))))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    paths = ContentPaths(args.root)
+    slug = _slug(args.title)
+    target = paths.articles / f"{slug}.md"
+    if target.exists():
+        raise CommandError(f"{paths.display(target)} exists; choose another title")
+    tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
+    text = render_text("new_article.md.j2", title=args.title, tags=tags)
+    _write_atomically(target, text)
+    print(f"Wrote {paths.display(target)}: replace its TODO placeholders, then run")
+    print("`reading-program check` to see it valid and where it lands.")
     return 0
 
 
@@ -202,13 +232,18 @@ def _schedule_report(library: Library, cohort: Cohort) -> str:
 
 
 def _plan_report(library: Library) -> str:
-    articles, tracks = len(library.articles), len(library.tracks)
-    lines = [f"{_count(articles, 'article')}, {_count(tracks, 'track')}: all valid."]
+    counts = [
+        _count(len(library.articles), "article"),
+        _count(len(library.tracks), "track"),
+        _count(len(library.cohorts), "cohort"),
+    ]
+    lines = [f"{', '.join(counts)}: all valid."]
     for track in library.tracks:
         lines.append(f"\n{track.title} ({track.id}), {track.minutes} min")
         for week in track.weeks:
             lines.append(f"  Week {week.number}: {week.title} ({week.minutes} min)")
             lines += [f"    - {a.title} ({a.reading_minutes} min)" for a in week.readings]
+        lines += [f"  Note: {note}" for note in track.notes]
     return "\n".join(lines)
 
 

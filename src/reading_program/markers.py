@@ -7,6 +7,7 @@ A hand-written page (e.g. `docs/index.md`) may hold markers such as
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .models import Library
 from .problems import Problem
@@ -47,15 +48,12 @@ def expand_markers(
             library=library,
             track=tracks.get(arg),
             tag_counts=_tag_counts(library),
+            tags=[tag for tag in library.tags if tag.slug in _tag_counts(library)],
         )
 
     expanded = MARKER.sub(replace, markdown)
     return problems or expanded
 
 
-def _tag_counts(library: Library) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for article in library.articles:
-        for tag in article.tags:
-            counts[tag] = counts.get(tag, 0) + 1
-    return sorted(counts.items())
+def _tag_counts(library: Library) -> dict[str, int]:
+    return dict(Counter(tag for article in library.articles for tag in article.tags))

@@ -102,3 +102,20 @@ def render(template: str, page_src: str, **context: Any) -> str:
 
     template_object = _environment().get_template(template)
     return template_object.render(page_src=page_src, link=link, href=href, **context)
+
+
+@cache
+def _text_environment() -> Environment:
+    """For files that are not HTML (scaffolded Markdown sources): no HTML escaping."""
+    return Environment(
+        loader=PackageLoader("reading_program", "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_text(template: str, **context: Any) -> str:
+    return _text_environment().get_template(template).render(**context)

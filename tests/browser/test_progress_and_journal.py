@@ -99,7 +99,7 @@ def test_export_clear_import_restores_everything(page: Page, site_url: str, tmp_
     page.get_by_label("Import JSON").set_input_files(exported)
     expect(page.locator(".rp-journal-status")).to_have_text("Imported 2 answer(s).")
     assert stored(page) == before
-    page.reload()
+    page.goto(site_url + WEEK_1)
     expect(page.locator("textarea.rp-answer").nth(0)).to_have_value("First answer\nwith two lines")
 
 
