@@ -135,9 +135,8 @@ def test_markdown_export_groups_answers_by_track_and_week(page: Page, site_url: 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export as Markdown").click()
     text = Path(download_info.value.path()).read_text()
-    assert text.startswith(
-        "# My reading journal\n\n## Six-Week Leadership\n\n### Week 1: Leading, not just managing"
-    )
+    assert text.startswith("# My reading journal\n\n## ")
+    assert "\n## Six-Week Leadership\n\n### Week 1: Leading, not just managing\n" in text
     assert "**Looking at last week's calendar" in text
     assert "Planning, mostly." in text
 
