@@ -136,3 +136,22 @@ def test_check_summarises_the_real_content() -> None:
     result = run("--root", str(REPO), "check")
     assert result.returncode == 0
     assert "12 articles, 2 tracks, 1 cohort: all valid." in result.stdout
+
+
+def test_schema_and_export_commands(tmp_path) -> None:
+    schemas = run("--root", str(REPO), "schema", "--out", str(tmp_path / "schemas"))
+    assert schemas.returncode == 0, schemas.stderr
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "article.schema.json",
+        "assessment.schema.json",
+        "cohort.schema.json",
+        "tags.schema.json",
+        "track.schema.json",
+    ]
+    out = tmp_path / "export"
+    exported = run("--root", str(REPO), "export", "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert (out / "mkdocs.yml").is_file()
+    again = run("--root", str(REPO), "export", "--out", str(out))
+    assert again.returncode == 1
+    assert "is not empty; pass --force" in again.stderr

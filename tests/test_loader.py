@@ -141,6 +141,11 @@ BAD_ARTICLES = [
         id="bad-date",
     ),
     pytest.param(
+        fm('title: "A"\n' + VALID_FIELDS + "date: 0\n"),
+        "content/articles/a.md:6: date: expected a date as YYYY-MM-DD, got a number (0)",
+        id="number-as-date",
+    ),
+    pytest.param(
         fm('title: "A"\n' + VALID_FIELDS + "reading_time: 5\n"),
         "content/articles/a.md:6: reading_time: unknown field",
         id="hand-written-reading-time",

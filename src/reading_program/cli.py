@@ -14,6 +14,8 @@ import yaml
 
 from .cohort_plan import cohort_weeks
 from .cohorts import Cohort, cohort_from_text
+from .export import ExportError, export_site
+from .json_schemas import write_schemas
 from .loader import ContentPaths, load_library
 from .models import Library
 from .problems import ContentError, Problem
@@ -54,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_assign(commands)
     _add_message(commands)
+    _add_schema(commands)
+    _add_export(commands)
     return parser
 
 
@@ -125,6 +129,49 @@ def _add_message(commands) -> None:
     which.add_argument("--week", type=int, help="the track week number")
     which.add_argument("--all", action="store_true", help="every week, in order")
     message.set_defaults(run=_message)
+
+
+def _add_schema(commands) -> None:
+    schema = _command(
+        commands,
+        "schema",
+        "Write JSON Schemas for article frontmatter, track, cohort, assessment and tags files, "
+        "generated from the models that validate them (for editor completion and checks).",
+        "reading-program schema --out schemas",
+    )
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="folder (default: schemas)"
+    )
+    schema.set_defaults(run=_schema)
+
+
+def _add_export(commands) -> None:
+    export = _command(
+        commands,
+        "export",
+        "Write a complete MkDocs project (docs with every generated page, and mkdocs.yml "
+        "without hooks) that any generator reading mkdocs.yml can build.",
+        "reading-program export --out build/export && cd build/export && mkdocs build",
+    )
+    export.add_argument("--out", type=Path, required=True, help="an empty folder to write into")
+    export.add_argument("--force", action="store_true", help="replace an earlier export in --out")
+    export.set_defaults(run=_export)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    for path in write_schemas(out):
+        print(f"Wrote {path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        export_site(args.root, args.out, force=args.force)
+    except ExportError as error:
+        raise CommandError(str(error)) from None
+    print(f"Exported to {args.out}: build it with `mkdocs build -f {args.out / 'mkdocs.yml'}`.")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

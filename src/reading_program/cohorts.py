@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator
 
 from .problems import Problem
 from .schedule import WEEKDAYS, Meeting, ScheduledWeek, plan_schedule, schedule_end
-from .schema import SLUG_PATTERN, Slug, Text
+from .schema import SLUG_PATTERN, IsoDate, Slug, Text
 from .source_files import read_source
 from .strict_yaml import ParsedYaml, parse_yaml
 from .validation import describe, validate
@@ -80,13 +80,6 @@ def _known_zone(name: str) -> str:
     raise ValueError(f"unknown time zone {name!r}; e.g. {example}")
 
 
-def _not_a_number(value: Any) -> Any:
-    # Lax date parsing reads numbers as Unix timestamps (0 would be 1970-01-01).
-    if isinstance(value, bool | int | float):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
-    return value
-
-
 def _unique_dates(days: list[dt.date]) -> list[dt.date]:
     duplicates = sorted({day for day in days if days.count(day) > 1})
     if duplicates:
@@ -95,9 +88,6 @@ def _unique_dates(days: list[dt.date]) -> list[dt.date]:
 
 
 # Not strict: strict_yaml leaves dates as text, quoted or not, and pydantic parses them.
-IsoDate = Annotated[dt.date, Field(strict=False), BeforeValidator(_not_a_number)]
-
-
 class CohortFile(BaseModel):
     """`content/cohorts/<cohort-id>.yml`."""
 

@@ -53,6 +53,16 @@ def _unique(items: list[str]) -> list[str]:
     return items
 
 
+def _not_a_number(value: Any) -> Any:
+    # Lax date parsing reads numbers as Unix timestamps (0 would be 1970-01-01).
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got a number ({value})")
+    return value
+
+
+IsoDate = Annotated[dt.date, Field(strict=False), BeforeValidator(_not_a_number)]
+
+
 def _text_as_question(value: Any) -> Any:
     """A question is written as plain text, or as `{id: ..., text: ...}` to pin its id."""
     return {"text": value} if isinstance(value, str) else value
@@ -78,7 +88,7 @@ class ArticleFrontmatter(_Strict):
     summary: Annotated[Text, AfterValidator(_at_most_two_sentences)]
     tags: Tags
     reflection: Annotated[list[Question], Field(min_length=3)]
-    date: Annotated[dt.date | None, Field(strict=False)] = None
+    date: IsoDate | None = None
     level: Annotated[int, Field(ge=1, le=5)] | None = None  # 1 introductory ... 5 advanced
     author: Text | None = None
     source: Text | None = None
