@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from reading_program.loader import ContentPaths, load_library
 from reading_program.markers import expand_markers, has_markers
 from reading_program.models import Library
+from reading_program.parse_cache import ParseCache
 from reading_program.problems import ContentError, Problem
 from reading_program.site_pages import generate_assets, generate_pages, navigation
 from reading_program.site_paths import HOME, TAGS_INDEX
@@ -30,10 +31,14 @@ log = logging.getLogger("mkdocs.hooks.reading_site")
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the content before MkDocs empties the site folder, so a content
     error leaves the last good build in place (and `mkdocs serve` on it)."""
+    root = _repository(config)
+    cache = ParseCache(root / ".cache" / "reading-program" / "parsed-articles.pickle")
     try:
-        library = load_library(ContentPaths(_repository(config)))
+        library = load_library(ContentPaths(root), cache)
     except ContentError as error:
         raise PluginError(error.report()) from None
+    finally:
+        cache.save()
     for track in library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.source_path, note)

@@ -275,7 +275,7 @@ BAD_COHORTS = [
     ),
     pytest.param(
         "team: Sales: East\ntrack: x\n",
-        f"{FILE}:1: invalid YAML: mapping values are not allowed here",
+        f"{FILE}:1: invalid YAML: mapping values are not allowed",
         id="unquoted-colon",
     ),
     pytest.param(

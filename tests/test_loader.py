@@ -46,7 +46,7 @@ VALID_FIELDS = 'summary: "S."\ntags: [a]\nreflection: ["One?", "Two?", "Three?"]
 BAD_ARTICLES = [
     pytest.param(
         fm("title: Week 1: Intro\n" + VALID_FIELDS),
-        "content/articles/a.md:2: invalid YAML: mapping values are not allowed here",
+        "content/articles/a.md:2: invalid YAML: mapping values are not allowed",
         id="unquoted-colon",
     ),
     pytest.param(

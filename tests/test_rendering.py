@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from reading_program.questions import derive_question_id
@@ -32,8 +33,14 @@ def test_markdown_inline_renders_text_as_written(text: str) -> None:
 def test_page_meta_escapes_title_and_description_only() -> None:
     meta = page_meta(title='<b>"x"</b>', description="a & b", tags=["t"], empty=None)
     assert meta == (
-        "---\ntitle: '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'\ndescription: a &amp; b\ntags:\n- t\n---\n"
+        '---\ntitle: "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"\n'
+        'description: "a &amp; b"\ntags: ["t"]\n---\n'
     )
+    assert yaml.safe_load(meta.strip("-\n")) == {
+        "title": "&lt;b&gt;&quot;x&quot;&lt;/b&gt;",
+        "description": "a &amp; b",
+        "tags": ["t"],
+    }
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ def test_unquoted_colon_in_value_explains_quoting() -> None:
     parsed = parse_yaml("title: Week 1: Intro\n", first_line=2)
     [issue] = parsed.issues
     assert issue.line == 2
-    assert "mapping values are not allowed here" in issue.message
+    assert "mapping values are not allowed" in issue.message
     assert 'title: "Week 1: Intro"' in issue.message
 
 

@@ -13,6 +13,7 @@ from .assessments import build_assessment
 from .auto_planner import plan_from_tags
 from .cohorts import load_cohorts
 from .models import Article, Assessment, Library, TagInfo, Track
+from .parse_cache import ParseCache
 from .planner import plan_track
 from .problems import ContentError, Problem
 from .questions import build_questions
@@ -58,11 +59,14 @@ class ContentPaths:
             return file.as_posix()
 
 
-def load_library(paths: ContentPaths) -> Library:
-    """Load and plan everything, or raise ContentError listing every problem."""
+def load_library(paths: ContentPaths, cache: ParseCache | None = None) -> Library:
+    """Load and plan everything, or raise ContentError listing every problem.
+
+    With a `cache`, articles unchanged since it was filled are not parsed again.
+    """
     problems: list[Problem] = []
     tags = _load_tags(paths, problems)
-    articles = _load_articles(paths, tags, problems)
+    articles = _load_articles(paths, tags, cache or ParseCache(None), problems)
     loaded = {article.slug for article in articles}
     unreadable = frozenset(
         file.stem for file in paths.articles.rglob("*.md") if file.stem not in loaded
@@ -97,22 +101,21 @@ def _load_tags(paths: ContentPaths, problems: list[Problem]) -> list[TagInfo]:
 
 
 def _tag_problems(
-    meta: ArticleFrontmatter, parsed: ParsedYaml, display: str, tags: list[TagInfo]
+    article: Article, tag_lines: tuple[int, ...], display: str, tags: list[TagInfo]
 ) -> list[Problem]:
     allowed = [tag.slug for tag in tags]
     problems = []
-    for index, tag in enumerate(meta.tags):
+    for index, (tag, line) in enumerate(zip(article.tags, tag_lines, strict=True)):
         if allowed and tag not in allowed:
             close = difflib.get_close_matches(tag, allowed, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             message = f"unknown tag {tag!r}; {hint}(tags are listed in content/tags.yml)"
-            line = parsed.line_of(("tags", index), 1)
             problems.append(Problem(display, line, f"tags[{index}]", message))
     return problems
 
 
 def _load_articles(
-    paths: ContentPaths, tags: list[TagInfo], problems: list[Problem]
+    paths: ContentPaths, tags: list[TagInfo], cache: ParseCache, problems: list[Problem]
 ) -> list[Article]:
     articles: dict[str, Article] = {}
     for file in sorted(paths.articles.rglob("*.md")):
@@ -124,7 +127,7 @@ def _load_articles(
             )
             problems.append(Problem(display, None, "", message))
             continue
-        article = _load_article(file, display, slug, tags, problems)
+        article = _load_article(file, display, slug, tags, cache, problems)
         if article is None:
             continue
         if slug in articles:
@@ -137,29 +140,48 @@ def _load_articles(
     return sorted(articles.values(), key=lambda a: (a.title.casefold(), a.slug))
 
 
+@dataclass(frozen=True)
+class ParsedArticle:
+    """What one article file says on its own: cacheable while the file is unchanged."""
+
+    article: Article | None
+    problems: tuple[Problem, ...] = ()
+    tag_lines: tuple[int, ...] = ()  # the line of each tag, for checks against tags.yml
+
+
 def _load_article(
-    file: Path, display: str, slug: str, tags: list[TagInfo], problems: list[Problem]
+    file: Path,
+    display: str,
+    slug: str,
+    tags: list[TagInfo],
+    cache: ParseCache,
+    problems: list[Problem],
 ) -> Article | None:
+    parsed = cache.get(file, lambda: parse_article(file, display, slug))
+    problems.extend(parsed.problems)
+    if parsed.article is None:
+        return None
+    if tag_problems := _tag_problems(parsed.article, parsed.tag_lines, display, tags):
+        problems.extend(tag_problems)
+        return None
+    return parsed.article
+
+
+def parse_article(file: Path, display: str, slug: str) -> ParsedArticle:
     source = read_source(file, display)
     if source.problem:
-        problems.append(source.problem)
-        return None
+        return ParsedArticle(None, (source.problem,))
     parts = split_markdown(source.text, display)
     if isinstance(parts, Problem):
-        problems.append(parts)
-        return None
+        return ParsedArticle(None, (parts,))
     parsed = parse_yaml(parts.frontmatter, parts.frontmatter_line)
     meta = validate(ArticleFrontmatter, parsed, display, "frontmatter")
     if isinstance(meta, list):
-        problems.extend(meta)
-        return None
-    if tag_problems := _tag_problems(meta, parsed, display, tags):
-        problems.extend(tag_problems)
-        return None
+        return ParsedArticle(None, tuple(meta))
     if not parts.body.strip():
-        problems.append(Problem(display, parts.body_line, "", "the article has no text below ---"))
-        return None
-    return Article(
+        message = "the article has no text below ---"
+        return ParsedArticle(None, (Problem(display, parts.body_line, "", message),))
+    article = Article(
         slug=slug,
         source_path=display,
         title=meta.title,
@@ -174,6 +196,8 @@ def _load_article(
         author=meta.author,
         source=meta.source,
     )
+    tag_lines = tuple(parsed.line_of(("tags", index), 1) for index in range(len(meta.tags)))
+    return ParsedArticle(article, tag_lines=tag_lines)
 
 
 def _load_tracks(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -129,14 +130,18 @@ class Library:
         return next(track for track in self.tracks if track.id == track_id)
 
     def placements(self, slug: str) -> tuple[Placement, ...]:
-        found = []
+        return self._placements.get(slug, ())
+
+    @cached_property
+    def _placements(self) -> dict[str, tuple[Placement, ...]]:
+        """Every article's places in tracks, found in one pass over all tracks."""
+        found: dict[str, list[Placement]] = {}
         for track in self.tracks:
-            order = [article for week in track.weeks for article in week.readings]
-            for week in track.weeks:
-                for article in week.readings:
-                    if article.slug == slug:
-                        index = order.index(article)
-                        previous = order[index - 1] if index > 0 else None
-                        following = order[index + 1] if index + 1 < len(order) else None
-                        found.append(Placement(track, week, previous, following))
-        return tuple(found)
+            order = [(week, article) for week in track.weeks for article in week.readings]
+            for index, (week, article) in enumerate(order):
+                previous = order[index - 1][1] if index > 0 else None
+                following = order[index + 1][1] if index + 1 < len(order) else None
+                found.setdefault(article.slug, []).append(
+                    Placement(track, week, previous, following)
+                )
+        return {slug: tuple(places) for slug, places in found.items()}
