@@ -80,7 +80,9 @@ def _expand_hand_written_pages(
     problems: list[Problem] = []
     for file in [f for f in files.documentation_pages() if f.generated_by is None]:
         markdown = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
-        if not has_markers(markdown):
+        # The tag index is always rebuilt: Material's tags plugin collects the index while
+        # rendering that page, and a dirty build (`mkdocs serve --dirty`) would skip it.
+        if not has_markers(markdown) and file.src_uri != TAGS_INDEX:
             continue
         display = Path(file.abs_src_path).relative_to(root).as_posix()
         expanded = expand_markers(markdown, file.src_uri, display, library)

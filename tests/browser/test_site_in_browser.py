@@ -27,6 +27,8 @@ WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def take_assessment(page: Page, rating: int, phase: str) -> None:
+    # After instant navigation, wait until the script has taken over the form.
+    expect(page.locator("form.rp-assessment[data-rp-ready]")).to_have_count(1)
     for fieldset in page.locator("fieldset.rp-statement").all():
         fieldset.locator(f"input[value='{rating}']").check()
     page.locator(f"input[name='rp-phase'][value='{phase}']").check()

@@ -1,0 +1,149 @@
+"""A dirty rebuild (what `mkdocs serve` does on save) gives the same pages as a clean build.
+
+`mkdocs serve` rebuilds with `dirty=True`: MkDocs skips pages whose source is older than
+their output. Generated pages have no source file in docs/, so an edit in content/ must
+still reach every week, track and article page that shows it. The test builds a generated
+corpus, edits one article, rebuilds dirty over the old site and compares the result with a
+clean build of the same edited content.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+NEW_TITLE = "Edited Title After The Dirty Rebuild"
+NEW_TAGS = ["edited-tag", "courage", "trust"]
+NEW_QUESTIONS = [
+    "Which promise did the dirty rebuild just surface?",
+    "Who would notice this question first?",
+    "What changes when the title changes?",
+]
+
+
+def _load_make_corpus() -> ModuleType:
+    """benchmarks/ is a folder of scripts, not a package: import the generator by path.
+    It is registered in sys.modules first because its dataclasses look their module up."""
+    name = "benchmarks_make_corpus"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = REPO / "benchmarks" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _build(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
+    """A fresh config per build, as `mkdocs serve` makes one. The dirty build cannot be
+    strict: MkDocs itself logs a warning that a dirty build is being performed."""
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"), strict=not dirty, site_dir=str(site_dir)
+    )
+    build(config, dirty=dirty)
+
+
+def _first_pinned_article(root: Path) -> tuple[str, str]:
+    """The slug of the first reading of track 1, week 1, and that week's URL folder."""
+    track_file = sorted((root / "content" / "tracks").glob("*.yml"))[0]
+    track = yaml.safe_load(track_file.read_text(encoding="utf-8"))
+    return track["weeks"][0]["articles"][0], f"tracks/{track_file.stem}/week-1"
+
+
+def _edit_article(file: Path) -> None:
+    """Replace the title, tags and reflection questions, keeping summary, date and body."""
+    _, frontmatter, body = file.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(frontmatter)
+    lines = [
+        "---",
+        f'title: "{NEW_TITLE}"',
+        f'summary: "{meta["summary"]}"',
+        f"tags: [{', '.join(NEW_TAGS)}]",
+        "reflection:",
+        *(f'  - "{question}"' for question in NEW_QUESTIONS),
+    ]
+    if "date" in meta:
+        lines.append(f"date: {meta['date'].isoformat()}")
+    file.write_text("\n".join([*lines, "---"]) + "\n" + body, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """A site built, edited and rebuilt dirty (`served`), and a clean build of the edit."""
+
+    served: Path
+    clean: Path
+    slug: str  # the edited article
+    week_url: str  # the week that reads it
+
+    def track_pages(self, site: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in (site / "tracks").rglob("index.html")
+        }
+
+    def article_page(self, site: Path) -> bytes:
+        return (site / "articles" / self.slug / "index.html").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
+    tmp = tmp_path_factory.mktemp("dirty")
+    root = tmp / "corpus"
+    _load_make_corpus().make_corpus(root, articles=30, tracks=2, seed=7)
+    slug, week_url = _first_pinned_article(root)
+    served = tmp / "served-site"
+    _build(root, served)
+    assert NEW_QUESTIONS[0] not in (served / week_url / "index.html").read_text("utf-8")
+
+    _edit_article(root / "content" / "articles" / f"{slug}.md")
+    _build(root, served, dirty=True)
+    clean = tmp / "clean-site"
+    _build(root, clean)
+    return Rebuilt(served, clean, slug, week_url)
+
+
+@pytest.mark.build
+def test_dirty_rebuild_gives_every_track_and_week_page_of_a_clean_build(
+    rebuilt: Rebuilt,
+) -> None:
+    dirty_pages = rebuilt.track_pages(rebuilt.served)
+    clean_pages = rebuilt.track_pages(rebuilt.clean)
+    assert sorted(dirty_pages) == sorted(clean_pages)
+    assert len(clean_pages) > 10  # the tracks index, two overviews and their 4-8 weeks each
+    stale = [page for page in clean_pages if dirty_pages[page] != clean_pages[page]]
+    assert stale == [], f"the dirty rebuild left these pages unlike a clean build: {stale}"
+
+
+@pytest.mark.build
+def test_the_edit_shows_on_the_week_and_article_pages(rebuilt: Rebuilt) -> None:
+    week = (rebuilt.served / rebuilt.week_url / "index.html").read_text("utf-8")
+    assert NEW_TITLE in week
+    assert all(question in week for question in NEW_QUESTIONS)
+    article = rebuilt.article_page(rebuilt.served).decode()
+    assert NEW_TITLE in article
+    assert all(question in article for question in NEW_QUESTIONS)
+    assert all(f">{tag}</" in article for tag in NEW_TAGS)
+    clean = rebuilt.article_page(rebuilt.clean).decode()
+    assert all(f'href="../../tags/#tag:{tag}"' in clean for tag in NEW_TAGS)
+
+
+@pytest.mark.build
+def test_dirty_article_page_matches_a_clean_build(rebuilt: Rebuilt) -> None:
+    # Material's tags plugin collects the tag index while rendering docs/tags.md; the hook
+    # always regenerates that page, or a dirty build would print tags without their links.
+    assert rebuilt.article_page(rebuilt.served) == rebuilt.article_page(rebuilt.clean)
