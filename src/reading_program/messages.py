@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .calendar_feed import CalendarWeek, calendar_week
 from .cohorts import Cohort
 from .models import Track
+from .rendering import render_text
 from .schedule import WEEKDAYS, ScheduledWeek
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -25,20 +23,6 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 class Message:
     subject: str
     body: str
-
-
-@cache  # built once: the template ships with the package
-def _environment() -> Environment:
-    # Not rendering.py's environment: that one HTML-escapes, which would turn a title's
-    # "&" into "&amp;" in a plain-text message.
-    return Environment(
-        loader=PackageLoader("reading_program", "templates"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def week_message(cohort: Cohort, track: Track, scheduled: ScheduledWeek, site_url: str) -> Message:
@@ -68,19 +52,17 @@ def _subject(cohort: Cohort, track_title: str, week: CalendarWeek) -> str:
 
 def _body(cohort: Cohort, track: Track, week: CalendarWeek) -> str:
     meeting = week.scheduled.meeting
-    return (
-        _environment()
-        .get_template("message.txt.j2")
-        .render(
-            team=cohort.team,
-            track_title=track.title,
-            week=week,
-            dates=long_range(week.scheduled.starts, week.scheduled.ends),
-            meeting=meeting_text(meeting, cohort.timezone) if meeting else None,
-            meeting_day=WEEKDAY_NAMES[meeting.weekday()] if meeting else None,
-            lead=cohort.lead,
-            note=cohort.message if week.number == 1 else None,
-        )
+    # Plain text: rendering's text environment does not HTML-escape ("&" stays "&").
+    return render_text(
+        "message.txt.j2",
+        team=cohort.team,
+        track_title=track.title,
+        week=week,
+        dates=long_range(week.scheduled.starts, week.scheduled.ends),
+        meeting=meeting_text(meeting, cohort.timezone) if meeting else None,
+        meeting_day=WEEKDAY_NAMES[meeting.weekday()] if meeting else None,
+        lead=cohort.lead,
+        note=cohort.message if week.number == 1 else None,
     )
 
 

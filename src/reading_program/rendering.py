@@ -73,16 +73,20 @@ def relative_href(from_src: str, to_src: str) -> str:
     return "./" if relative == "." else f"{relative}/"
 
 
-@cache  # built once: templates ship with the package and never change at run time
-def _environment() -> Environment:
-    env = Environment(
+def _new_environment(autoescape: bool) -> Environment:
+    return Environment(
         loader=PackageLoader("reading_program", "templates"),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+@cache  # built once: templates ship with the package and never change at run time
+def _environment() -> Environment:
+    env = _new_environment(autoescape=True)
     env.filters["md"] = markdown_inline
     env.globals["page_meta"] = page_meta
     env.filters["json_island"] = client_data.json_island
@@ -112,15 +116,8 @@ def render(template: str, page_src: str, **context: Any) -> str:
 
 @cache
 def _text_environment() -> Environment:
-    """For files that are not HTML (scaffolded Markdown sources): no HTML escaping."""
-    return Environment(
-        loader=PackageLoader("reading_program", "templates"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    """For text that is not HTML (messages, scaffolded Markdown sources): no escaping."""
+    return _new_environment(autoescape=False)
 
 
 def render_text(template: str, **context: Any) -> str:
