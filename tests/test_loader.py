@@ -298,3 +298,11 @@ def test_placeholders_from_the_scaffold_are_errors(tmp_path: Path) -> None:
         "content/articles/a.md:3: summary: still the placeholder 'TODO: write this.': "
         "write the real text"
     ]
+
+
+def test_tag_that_is_not_a_slug_gets_its_normalised_form_suggested(tmp_path: Path) -> None:
+    reported = problems(tmp_path, {ARTICLE: article_text(tags='["Follow Up"]')})
+    assert reported == [
+        "content/articles/a.md:4: tags[0]: 'Follow Up' is not a slug: use lowercase letters, "
+        "digits and single hyphens; did you mean 'follow-up'?"
+    ]

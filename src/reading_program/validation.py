@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -61,7 +62,9 @@ def _message(model: type[BaseModel], error: Any, loc: tuple) -> str:
         needed = ctx.get("min_length", 1)
         return f"needs at least {needed} item{'s' if needed != 1 else ''}, got {len(value)}"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a slug: use lowercase letters, digits and single hyphens"
+        message = f"{value!r} is not a slug: use lowercase letters, digits and single hyphens"
+        normalised = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        return f"{message}; did you mean {normalised!r}?" if normalised else message
     if kind.startswith("date"):
         return f"expected a date as YYYY-MM-DD, got {value!r}"
     if kind == "value_error":
