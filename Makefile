@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint format clean
+.PHONY: serve build test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ build: $(VENV)/.site-installed ## build the site into site/, warnings are errors
 
 test: $(VENV)/.test-installed ## run the whole test suite
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site; see benchmarks/README.md
+	$(BIN)/python benchmarks/build_bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -1,10 +1,10 @@
-"""A dirty rebuild (what `mkdocs serve` does on save) gives the same pages as a clean build.
+"""A dirty rebuild gives the same pages as a clean build.
 
-`mkdocs serve` rebuilds with `dirty=True`: MkDocs skips pages whose source is older than
-their output. Generated pages have no source file in docs/, so an edit in content/ must
-still reach every week, track and article page that shows it. The test builds a generated
-corpus, edits one article, rebuilds dirty over the old site and compares the result with a
-clean build of the same edited content.
+`mkdocs serve --dirty` (and `mkdocs build --dirty`) rebuild with `dirty=True`: MkDocs skips
+pages whose source is older than their output. Generated pages have no source file in
+docs/, so an edit in content/ must still reach every week, track and article page that
+shows it. The test builds a generated corpus, edits one article, rebuilds dirty over the
+old site and compares the result with a clean build of the same edited content.
 """
 
 from __future__ import annotations
