@@ -308,20 +308,29 @@
   }
 
   function showRetired() {
-    const section = document.querySelector(".rp-retired");
-    if (!section) return;
+    // Answers not on this page: those to articles in no track, and retired ones.
+    const other = readJson(".rp-other-data");
+    if (!other) return;
     const current = new Set([...document.querySelectorAll("li[data-rp-key]")].map((li) => li.dataset.rpKey));
-    const list = section.querySelector(".rp-retired-list");
-    list.textContent = "";
+    const lists = { other: [], retired: [] };
     for (const [key, answer] of Object.entries(state.answers)) {
-      if (current.has(key)) continue;
-      const item = element("li", { "data-rp-retired": key });
-      item.append(element("p", { class: "rp-question" }, answer.question));
-      if (answer.source) item.append(element("p", { class: "rp-meta" }, `From: ${answer.source}`));
-      item.append(element("p", { class: "rp-retired-answer" }, answer.text));
-      list.append(item);
+      if (!current.has(key)) lists[other.keys[key] ? "other" : "retired"].push([key, answer]);
     }
-    section.hidden = !list.children.length;
+    for (const [name, entries] of Object.entries(lists)) {
+      const section = document.querySelector(`.rp-${name}`);
+      const list = section.querySelector(".rp-saved-list");
+      list.textContent = "";
+      for (const [key, answer] of entries) {
+        const item = element("li", { "data-rp-saved": key });
+        item.append(element("p", { class: "rp-question" }, answer.question));
+        const from = element("p", { class: "rp-meta" }, "From: ");
+        const [title, url] = other.keys[key] || [answer.source, null];
+        from.append(url ? element("a", { href: url }, title) : title || "");
+        item.append(from, element("p", { class: "rp-saved-answer" }, answer.text));
+        list.append(item);
+      }
+      section.hidden = !entries.length;
+    }
   }
 
   function exportJson() {
@@ -334,14 +343,14 @@
     const lines = ["# My reading journal", ""];
     const headingLevel = { H2: "##", H3: "###", H4: "####" };
     const root = document.querySelector("article") || document.body;
-    for (const node of root.querySelectorAll(".rp-journal-track h2, .rp-journal-track h3, .rp-journal-track h4, li[data-rp-key], .rp-retired:not([hidden]) h2, .rp-retired li")) {
+    for (const node of root.querySelectorAll(".rp-journal-track h2, .rp-journal-track h3, .rp-journal-track h4, li[data-rp-key], .rp-saved:not([hidden]) h2, .rp-saved li")) {
       if (headingLevel[node.tagName]) {
         lines.push(`${headingLevel[node.tagName]} ${node.textContent.replace("¶", "").trim()}`, "");
       } else if (node.dataset.rpKey) {
         const answer = state.answers[node.dataset.rpKey];
         lines.push(`**${node.querySelector(".rp-question").textContent}**`, "", answer ? answer.text : "_(not answered yet)_", "");
       } else {
-        const answer = state.answers[node.dataset.rpRetired];
+        const answer = state.answers[node.dataset.rpSaved];
         lines.push(`**${answer.question}**`, "", answer.text, "");
       }
     }

@@ -4,7 +4,7 @@ each week, and how an assessment is scored. Embedded as JSON in the page."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -18,6 +18,7 @@ __all__ = [
     "json_island",
     "question_key",
     "track_data",
+    "unplaced_data",
     "week_scope",
 ]
 
@@ -89,4 +90,16 @@ def assessment_data(assessment: Assessment, href: Href) -> dict[str, Any]:
             {"min": b.min, "max": b.max, "outcome": b.outcome, "url": band_url[b.outcome]}
             for b in assessment.bands
         ],
+    }
+
+
+def unplaced_data(articles: Sequence[Article], href: Href) -> dict[str, Any]:
+    """Question keys of articles in no track. The journal lists their answers from the
+    browser's storage instead of printing every question of a large library."""
+    return {
+        "keys": {
+            question_key(article_scope(a), q): [a.title, href(article_src(a))]
+            for a in articles
+            for q in a.reflection
+        }
     }
