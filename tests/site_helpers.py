@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from reading_program.models import Article
+
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -82,3 +84,18 @@ class Site:
 
     def raw_html(self, url_path: str) -> str:
         return (self.root / "site" / url_path.strip("/") / "index.html").read_text("utf-8")
+
+
+def make_article(slug: str, **fields: object) -> Article:
+    """An Article for unit tests: defaults for every field the test does not care about."""
+    defaults: dict[str, object] = {
+        "source_path": f"content/articles/{slug}.md",
+        "title": slug.replace("-", " ").title(),
+        "summary": "S.",
+        "tags": ("t",),
+        "reflection": (),
+        "body": "Text.",
+        "reading_minutes": 3,
+        "content_hash": "0" * 12,
+    }
+    return Article(slug=slug, **{**defaults, **fields})  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from site_helpers import make_article
 
 from reading_program.auto_planner import (
     balanced_sizes,
@@ -19,18 +20,7 @@ from reading_program.strict_yaml import parse_yaml
 
 
 def article(slug: str, minutes: int, tags: str = "coaching", **extra) -> Article:
-    return Article(
-        slug=slug,
-        source_path=f"content/articles/{slug}.md",
-        title=extra.pop("title", slug.title()),
-        summary="S.",
-        tags=tuple(tags.split()),
-        reflection=(),
-        body="Text.",
-        reading_minutes=minutes,
-        content_hash="0" * 12,
-        **extra,
-    )
+    return make_article(slug, reading_minutes=minutes, tags=tuple(tags.split()), **extra)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import vobject
+from site_helpers import make_article
 
 from reading_program.calendar_feed import (
     CalendarWeek,
@@ -22,17 +23,7 @@ THU_0930 = Meeting(3, dt.time(9, 30))
 
 
 def article(slug: str, title: str, minutes: int) -> Article:
-    return Article(
-        slug=slug,
-        source_path=f"content/articles/{slug}.md",
-        title=title,
-        summary="S.",
-        tags=("t",),
-        reflection=(),
-        body="Text.",
-        reading_minutes=minutes,
-        content_hash="0" * 12,
-    )
+    return make_article(slug, title=title, reading_minutes=minutes)
 
 
 def week(number: int, title: str, readings: tuple[Article, ...], prompts: tuple[str, ...]) -> Week:

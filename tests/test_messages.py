@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from site_helpers import make_article
 
 from reading_program.cohorts import Cohort
 from reading_program.messages import (
@@ -23,17 +24,8 @@ THU_0930 = Meeting(3, dt.time(9, 30))
 
 
 def article(slug: str, title: str, minutes: int) -> Article:
-    return Article(
-        slug=slug,
-        source_path=f"content/articles/{slug}.md",
-        title=title,
-        summary="S.",
-        tags=("t",),
-        reflection=(Question("r", "A reading's own question?"),),
-        body="Text.",
-        reading_minutes=minutes,
-        content_hash="0" * 12,
-    )
+    question = Question("r", "A reading's own question?")
+    return make_article(slug, title=title, reading_minutes=minutes, reflection=(question,))
 
 
 def week(number: int, title: str, readings: tuple[Article, ...], prompts: tuple[str, ...]) -> Week:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
+from site_helpers import make_article
 
 from reading_program.models import Article, Track
 from reading_program.planner import plan_track
@@ -15,18 +16,8 @@ from reading_program.strict_yaml import parse_yaml
 
 
 def article(slug: str, tags: str, title: str | None = None, date: str | None = None) -> Article:
-    return Article(
-        slug=slug,
-        source_path=f"content/articles/{slug}.md",
-        title=title or slug.title(),
-        summary="S.",
-        tags=tuple(tags.split()),
-        reflection=(),
-        body="Text.",
-        reading_minutes=3,
-        content_hash="0" * 12,
-        date=dt.date.fromisoformat(date) if date else None,
-    )
+    day = dt.date.fromisoformat(date) if date else None
+    return make_article(slug, tags=tuple(tags.split()), title=title or slug.title(), date=day)
 
 
 def plan(weeks: list[dict], articles: list[Article]) -> Track | list[Problem]:
