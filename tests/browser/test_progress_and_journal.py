@@ -189,3 +189,30 @@ def test_article_changed_after_reading_says_so(page: Page, site_url: str) -> Non
     page.goto(site_url + "articles/courage-is-calling/")
     expect(page.get_by_label("Mark as read")).to_be_checked()
     expect(page.locator(".rp-updated")).to_have_text("Updated since you read it")
+
+
+def test_answers_to_articles_in_no_track_are_listed_from_storage(page: Page, site_url: str) -> None:
+    # Every article of the real site is in a track, so serve a journal whose index names
+    # one more (as a library with articles outside tracks would).
+    def with_unplaced_article(route) -> None:
+        html = route.fetch().text()
+        empty = "data-rp-json='{\"keys\":{}}'"
+        assert empty in html
+        index = '{"keys":{"article-solo/why":["Solo \\u003cpiece\\u003e","../articles/solo/"]}}'
+        html = html.replace(empty, f"data-rp-json='{index}'")
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route("**/journal/", with_unplaced_article)
+    page.goto(site_url)
+    answer = {"text": "Because.", "question": "Why solo?", "source": "Solo"}
+    data = {"version": 1, "answers": {"article-solo/why": answer}, "read": {}, "assessments": {}}
+    page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", data)
+    page.goto(site_url + "journal/")
+    other = page.locator(".rp-other")
+    expect(other).to_be_visible()
+    expect(other.get_by_role("link", name="Solo <piece>")).to_have_attribute(
+        "href", "../articles/solo/"
+    )
+    expect(other).to_contain_text("Why solo?")
+    expect(other).to_contain_text("Because.")
+    expect(page.locator(".rp-retired")).to_be_hidden()
