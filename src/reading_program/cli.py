@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -20,6 +21,9 @@ from .loader import ContentPaths, load_library
 from .models import Library
 from .problems import ContentError, Problem
 from .rendering import render_text
+
+if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
@@ -61,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands, name: str, summary: str, example: str) -> argparse.ArgumentParser:
+def _command(commands: Commands, name: str, summary: str, example: str) -> argparse.ArgumentParser:
     return commands.add_parser(
         name,
         help=summary,
@@ -71,7 +75,7 @@ def _command(commands, name: str, summary: str, example: str) -> argparse.Argume
     )
 
 
-def _add_check(commands) -> None:
+def _add_check(commands: Commands) -> None:
     check = _command(
         commands,
         "check",
@@ -82,7 +86,7 @@ def _add_check(commands) -> None:
     check.set_defaults(run=_check)
 
 
-def _add_new(commands) -> None:
+def _add_new(commands: Commands) -> None:
     new = _command(
         commands,
         "new",
@@ -96,7 +100,7 @@ def _add_new(commands) -> None:
     new.set_defaults(run=_new)
 
 
-def _add_assign(commands) -> None:
+def _add_assign(commands: Commands) -> None:
     assign = _command(
         commands,
         "assign",
@@ -117,7 +121,7 @@ def _add_assign(commands) -> None:
     assign.set_defaults(run=_assign)
 
 
-def _add_message(commands) -> None:
+def _add_message(commands: Commands) -> None:
     message = _command(
         commands,
         "message",
@@ -131,7 +135,7 @@ def _add_message(commands) -> None:
     message.set_defaults(run=_message)
 
 
-def _add_schema(commands) -> None:
+def _add_schema(commands: Commands) -> None:
     schema = _command(
         commands,
         "schema",
@@ -145,7 +149,7 @@ def _add_schema(commands) -> None:
     schema.set_defaults(run=_schema)
 
 
-def _add_export(commands) -> None:
+def _add_export(commands: Commands) -> None:
     export = _command(
         commands,
         "export",
