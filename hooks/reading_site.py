@@ -17,10 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from reading_program.loader import ContentPaths, load_library
-from reading_program.markers import expand_markers, has_markers
+from reading_program.markers import expand_hand_written
 from reading_program.models import Library
 from reading_program.parse_cache import ParseCache
-from reading_program.problems import ContentError, Problem
+from reading_program.problems import ContentError
 from reading_program.site_pages import generate_assets, generate_pages, navigation
 from reading_program.site_paths import HOME, TAGS_INDEX
 
@@ -77,21 +77,14 @@ def _expand_hand_written_pages(
     files: Files, config: MkDocsConfig, root: Path, library: Library
 ) -> None:
     """Replace hand-written pages that hold `reading-program:` markers by expanded copies."""
-    problems: list[Problem] = []
-    for file in [f for f in files.documentation_pages() if f.generated_by is None]:
-        markdown = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
-        # The tag index is always rebuilt: Material's tags plugin collects the index while
-        # rendering that page, and a dirty build (`mkdocs serve --dirty`) would skip it.
-        if not has_markers(markdown) and file.src_uri != TAGS_INDEX:
-            continue
-        display = Path(file.abs_src_path).relative_to(root).as_posix()
-        expanded = expand_markers(markdown, file.src_uri, display, library)
-        if isinstance(expanded, list):
-            problems.extend(expanded)
-            continue
-        replacement = File.generated(config, file.src_uri, content=expanded)
-        replacement.edit_uri = file.src_uri
-        files.remove(file)
+    hand_written = {f.src_uri: f for f in files.documentation_pages() if f.generated_by is None}
+    sources = [(src, Path(file.abs_src_path)) for src, file in hand_written.items()]
+    try:
+        expanded = expand_hand_written(sources, ContentPaths(root), library)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    for src_uri, markdown in expanded.items():
+        replacement = File.generated(config, src_uri, content=markdown)
+        replacement.edit_uri = src_uri
+        files.remove(hand_written[src_uri])
         files.append(replacement)
-    if problems:
-        raise PluginError(ContentError(problems).report())

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .loader import ContentPaths, load_library
-from .markers import expand_markers, has_markers
+from .markers import expand_hand_written
 from .models import Library
 from .problems import ContentError, Problem
 from .site_pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
@@ -93,8 +93,9 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     pages = generate_pages(library, site_url)
     assets = generate_assets(library, site_url)
     hand_written = _hand_written_pages(docs)
-    _check_clashes(root, docs, [*pages, *assets])
-    expanded = _expanded_pages(root, docs, hand_written, library)
+    paths = ContentPaths(root)
+    _check_clashes(paths, docs, [*pages, *assets])
+    expanded = expand_hand_written([(src, docs / src) for src in hand_written], paths, library)
 
     _clear(out, [docs_dir, custom_dir])
     shutil.copytree(docs, out / docs_dir)
@@ -133,43 +134,17 @@ def _hand_written_pages(docs: Path) -> list[str]:
     return sorted(found)
 
 
-def _check_clashes(root: Path, docs: Path, generated: list[GeneratedPage | GeneratedAsset]) -> None:
+def _check_clashes(
+    paths: ContentPaths, docs: Path, generated: list[GeneratedPage | GeneratedAsset]
+) -> None:
     """A hand-written file where a generated one goes would be silently overwritten."""
     problems = [
-        Problem(_display(root, docs / item.src_uri), None, "", "clashes with a generated page")
+        Problem(paths.display(docs / item.src_uri), None, "", "clashes with a generated page")
         for item in generated
         if (docs / item.src_uri).exists()
     ]
     if problems:
         raise ContentError(problems)
-
-
-def _expanded_pages(
-    root: Path, docs: Path, hand_written: list[str], library: Library
-) -> dict[str, str]:
-    """Hand-written pages holding `reading-program:` markers, expanded as the hook does."""
-    expanded: dict[str, str] = {}
-    problems: list[Problem] = []
-    for src_uri in hand_written:
-        file = docs / src_uri
-        markdown = file.read_text(encoding="utf-8-sig")
-        if not has_markers(markdown):
-            continue
-        result = expand_markers(markdown, src_uri, _display(root, file), library)
-        if isinstance(result, list):
-            problems.extend(result)
-        else:
-            expanded[src_uri] = result
-    if problems:
-        raise ContentError(problems)
-    return expanded
-
-
-def _display(root: Path, file: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
 
 
 def _clear(out: Path, folders: list[str | None]) -> None:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 
+from .loader import ContentPaths
 from .models import Library
-from .problems import Problem
+from .problems import ContentError, Problem
 from .rendering import render
+from .site_paths import TAGS_INDEX
 
 MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]+)(?:\s+(?P<arg>[\w-]+))?\s*-->")
 MARKERS = ("articles", "start", "tags", "tracks")
@@ -57,3 +61,25 @@ def expand_markers(
 
 def _tag_counts(library: Library) -> dict[str, int]:
     return dict(Counter(tag for article in library.articles for tag in article.tags))
+
+
+def expand_hand_written(
+    pages: Iterable[tuple[str, Path]], paths: ContentPaths, library: Library
+) -> dict[str, str]:
+    """The hand-written pages (source path, file) that hold markers, expanded; the tag
+    index always, as Material's tags plugin must render it on every build (a dirty build
+    would skip an unchanged file). Raises ContentError with every marker problem."""
+    expanded: dict[str, str] = {}
+    problems: list[Problem] = []
+    for src_uri, file in pages:
+        markdown = file.read_text(encoding="utf-8-sig")
+        if not has_markers(markdown) and src_uri != TAGS_INDEX:
+            continue
+        result = expand_markers(markdown, src_uri, paths.display(file), library)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            expanded[src_uri] = result
+    if problems:
+        raise ContentError(problems)
+    return expanded
