@@ -99,3 +99,14 @@ def make_article(slug: str, **fields: object) -> Article:
         "content_hash": "0" * 12,
     }
     return Article(slug=slug, **{**defaults, **fields})  # type: ignore[arg-type]
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write content files (text as UTF-8, bytes as given) below `root`."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, "utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_helpers import TRACK_YAML, article_text
+from site_helpers import TRACK_YAML, article_text, write_files
 
 from reading_program.loader import ContentPaths, load_library
 from reading_program.problems import ContentError
@@ -32,9 +32,7 @@ def load(root: Path, assessment: str, track: str = TRACK_YAML):
         "content/tracks/two-weeks.yml": track,
         "content/assessments/check.yml": assessment,
     }
-    for relative, text in files.items():
-        (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text(text, "utf-8")
+    write_files(root, files)
     return load_library(ContentPaths(root))
 
 

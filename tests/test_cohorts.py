@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from site_helpers import write_files
 
 from reading_program.cohorts import Cohort, load_cohorts, parse_meeting
 from reading_program.loader import ContentPaths
@@ -34,20 +35,10 @@ def cohort_yaml(**changes: str | None) -> str:
     return "".join(f"{key}: {value}\n" for key, value in fields.items() if value is not None)
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, "utf-8")
-
-
 def load(
     root: Path, files: dict[str, str | bytes], weeks: dict[str, int] | None = None
 ) -> tuple[list[Cohort], list[str]]:
-    write(root, files)
+    write_files(root, files)
     problems: list[Problem] = []
     cohorts = load_cohorts(ContentPaths(root), TRACK_WEEKS if weeks is None else weeks, problems)
     return cohorts, [str(problem) for problem in problems]

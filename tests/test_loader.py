@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_helpers import TRACK_YAML, article_text
+from site_helpers import TRACK_YAML, article_text, write_files
 
 from reading_program.loader import ContentPaths, load_library
 from reading_program.models import Library
@@ -15,18 +15,8 @@ GOOD = article_text()
 ARTICLE = "content/articles/a.md"
 
 
-def write_content(root: Path, files: dict[str, str | bytes]) -> None:
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, "utf-8")
-
-
 def load(root: Path, files: dict[str, str | bytes]) -> Library:
-    write_content(root, files)
+    write_files(root, files)
     return load_library(ContentPaths(root))
 
 

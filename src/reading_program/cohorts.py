@@ -29,7 +29,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 from .problems import Problem
 from .schedule import WEEKDAYS, Meeting, ScheduledWeek, plan_schedule, schedule_end
 from .schema import SLUG_PATTERN, IsoDate, Slug, Text
-from .source_files import read_source
+from .source_files import read_source, yaml_files
 from .strict_yaml import ParsedYaml, parse_yaml
 from .validation import describe, validate
 
@@ -133,10 +133,10 @@ def load_cohorts(
     `track_weeks` maps each loaded track's id to its number of weeks. A track whose file
     exists but did not load is not reported as unknown: its own problems say why.
     """
-    unloaded = frozenset(file.stem for file in _yaml_files(paths.tracks)) - set(track_weeks)
+    unloaded = frozenset(file.stem for file in yaml_files(paths.tracks)) - set(track_weeks)
     cohorts: list[Cohort] = []
     seen: dict[str, str] = {}  # id -> file, so that a.yml and a.yaml are reported
-    for file in _yaml_files(cohorts_folder(paths)):
+    for file in yaml_files(cohorts_folder(paths)):
         display = paths.display(file)
         if not _SLUG.match(file.stem):
             message = f"file name {file.name!r} is not a slug: the name is the cohort's id"
@@ -204,10 +204,6 @@ def cohort_from_text(
         lead=spec.lead,
         message=spec.message,
     )
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
 
 
 def _check_track(

@@ -26,7 +26,7 @@ from .schema import (
     TagsFile,
     TrackFile,
 )
-from .source_files import read_source, split_markdown
+from .source_files import read_source, split_markdown, yaml_files
 from .strict_yaml import ParsedYaml, parse_yaml
 from .validation import validate
 
@@ -250,7 +250,7 @@ def _yaml_files(
 ) -> list[tuple[Path, str]]:
     """The folder's YAML files whose names are valid ids, with their display paths."""
     found = []
-    for file in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+    for file in yaml_files(folder):
         display = paths.display(file)
         if _SLUG.match(file.stem):
             found.append((file, display))

@@ -30,6 +30,8 @@ def expand_markers(
     markdown: str, page_src: str, display_path: str, library: Library
 ) -> str | list[Problem]:
     tracks = {track.id: track for track in library.tracks}
+    tag_counts = _tag_counts(library)
+    tags = [tag for tag in library.tags if tag.slug in tag_counts]
     problems: list[Problem] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -51,8 +53,8 @@ def expand_markers(
             page_src,
             library=library,
             track=tracks.get(arg),
-            tag_counts=_tag_counts(library),
-            tags=[tag for tag in library.tags if tag.slug in _tag_counts(library)],
+            tag_counts=tag_counts,
+            tags=tags,
         )
 
     expanded = MARKER.sub(replace, markdown)

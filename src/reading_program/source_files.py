@@ -63,3 +63,8 @@ def split_markdown(text: str, display_path: str) -> MarkdownParts | Problem:
     closing_fence_line = text.count("\n", 0, fences[1].start()) + 1
     body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else closing_fence_line + 1
     return MarkdownParts(fm_text, 1, body, body_line)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """A content folder's YAML files (`.yml` and `.yaml`), in a stable order."""
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
