@@ -1,31 +1,45 @@
-"""Shared fixtures: a small real site in tmp_path, built with real MkDocs."""
+"""Shared fixtures: a small real site in tmp_path, built with real MkDocs; test markers."""
 
 from __future__ import annotations
 
+import functools
 import logging
-import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from site_helpers import REPO, TRACK_YAML, Site, article_text
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from site_helpers import REPO, Site, make_site
+
+_BUILDING_FIXTURES = {"repo_site", "build_error", "good_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser drives a browser, and tests using a built site build
+    one: `-m "not build and not browser"` leaves the fast unit tests."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if _BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(autouse=True)
+def _builds_only_when_marked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test that builds a site must say so (`@pytest.mark.build`), so the fast loop stays fast."""
+    marked = request.node.get_closest_marker("build") or request.node.get_closest_marker("browser")
+    monkeypatch.setattr(Site, "may_build", bool(marked))
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
-    """A site with the project's mkdocs.yml, hooks and theme overrides, two articles and a
-    two-week track."""
-    for folder in ("hooks", "overrides", "docs/stylesheets"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "src").mkdir()  # watched by `mkdocs serve`; must exist
-    shutil.copy(REPO / "docs" / "tags.md", tmp_path / "docs" / "tags.md")
-    new = Site(tmp_path)
-    new.write("docs/index.md", "# Home\n\n<!-- reading-program:start two-weeks -->\n")
-    new.write("content/articles/lead.md", article_text("Lead", tags="[leadership]"))
-    new.write("content/articles/coach.md", article_text("Coach", tags="[coaching]"))
-    new.write("content/tracks/two-weeks.yml", TRACK_YAML)
-    return new
+    return make_site(tmp_path)
 
 
 @pytest.fixture
@@ -39,3 +53,34 @@ def build_error(site: Site, caplog: pytest.LogCaptureFixture) -> Callable[[], st
         return "\n".join([caplog.text, str(failure.value)])
 
     return run
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    directory: Path
+    url: str
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The repository's own site, built strictly once for the whole session and served from
+    a thread on 127.0.0.1. Its site_url is the served address: Material's instant
+    navigation only takes over links to pages listed in the sitemap, written with it."""
+    site_dir = tmp_path_factory.mktemp("repo-site")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    config = load_config(
+        config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
+    )
+    build(config)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield ServedSite(site_dir, url)
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass

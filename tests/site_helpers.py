@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -10,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from builders import make_article  # noqa: F401 - shared by older tests
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from reading_program.models import Article
 
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -55,6 +55,7 @@ class Site:
     """A throwaway copy of the project's site setup with its own content."""
 
     root: Path
+    may_build = True  # tests/conftest.py allows builds only in tests marked `build`
 
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
@@ -67,11 +68,13 @@ class Site:
 
     def build(self) -> None:
         """Build strictly in-process, as `mkdocs build --strict` does."""
+        assert self.may_build, "this test builds a site: mark it @pytest.mark.build"
         config = load_config(config_file=str(self.root / "mkdocs.yml"), strict=True)
         build(config)
 
     def build_cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Build through the real `mkdocs` command line, capturing its output."""
+        assert self.may_build, "this test builds a site: mark it @pytest.mark.build"
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", *args]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(
@@ -86,21 +89,6 @@ class Site:
         return (self.root / "site" / url_path.strip("/") / "index.html").read_text("utf-8")
 
 
-def make_article(slug: str, **fields: object) -> Article:
-    """An Article for unit tests: defaults for every field the test does not care about."""
-    defaults: dict[str, object] = {
-        "source_path": f"content/articles/{slug}.md",
-        "title": slug.replace("-", " ").title(),
-        "summary": "S.",
-        "tags": ("t",),
-        "reflection": (),
-        "body": "Text.",
-        "reading_minutes": 3,
-        "content_hash": "0" * 12,
-    }
-    return Article(slug=slug, **{**defaults, **fields})  # type: ignore[arg-type]
-
-
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     """Write content files (text as UTF-8, bytes as given) below `root`."""
     for relative, text in files.items():
@@ -110,3 +98,32 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(text)
         else:
             path.write_text(text, "utf-8")
+
+
+def loaded(kind_name: str, text: str, item_id: str = "t"):
+    """A content file's text as the loader's `Loaded` spec, for unit tests of later stages."""
+    from reading_program.content import files
+    from reading_program.content.files import ContentFile
+    from reading_program.content.loader import load_text
+
+    kind = {k.name: k for k in files.FOLDER_KINDS}[kind_name]
+    repo_path = f"content/{kind.folder}/{item_id}{kind.suffixes[0]}"
+    result = load_text(kind, text, ContentFile(item_id, REPO / repo_path, repo_path))
+    assert not isinstance(result, list), [str(p) for p in result]
+    return result
+
+
+def make_site(root: Path) -> Site:
+    """A site with the project's mkdocs.yml, hooks and theme overrides, two articles and a
+    two-week track, below `root`."""
+    for folder in ("hooks", "overrides", "docs/stylesheets", "docs/javascripts"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
+    shutil.copy(REPO / "docs" / "tags.md", root / "docs" / "tags.md")
+    new = Site(root)
+    new.write("docs/index.md", "# Home\n\n<!-- reading-program:start two-weeks -->\n")
+    new.write("content/articles/lead.md", article_text("Lead", tags="[leadership]"))
+    new.write("content/articles/coach.md", article_text("Coach", tags="[coaching]"))
+    new.write("content/tracks/two-weeks.yml", TRACK_YAML)
+    return new

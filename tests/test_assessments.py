@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from site_helpers import TRACK_YAML, article_text, write_files
 
-from reading_program.loader import ContentPaths, load_library
-from reading_program.problems import ContentError
+from reading_program.content.paths import ContentPaths
+from reading_program.content.problems import ContentError
+from reading_program.plan.library import load_library
 
 ASSESSMENT = """\
 title: "Check"
@@ -23,11 +24,12 @@ bands:
   - {outcome: "High", heading: "Outcome: High", min: 4, max: 4, summary: "Keep going."}
 """
 HIGH_BAND = ASSESSMENT.splitlines(keepends=True)[-1]
+LEAD_BODY = "Some words.\n\n## Outcome: Low\n\nWork on it.\n\n## Outcome: High\n\nKeep going.\n"
 
 
 def load(root: Path, assessment: str, track: str = TRACK_YAML):
     files = {
-        "content/articles/lead.md": article_text(tags="[leadership]"),
+        "content/articles/lead.md": article_text(tags="[leadership]", body=LEAD_BODY),
         "content/articles/coach.md": article_text(tags="[coaching]"),
         "content/tracks/two-weeks.yml": track,
         "content/assessments/check.yml": assessment,
@@ -52,35 +54,51 @@ def test_assessment_is_loaded_and_linked_from_its_track(tmp_path: Path) -> None:
     [
         pytest.param(
             ("min: 4, max: 4", "min: 5, max: 5"),
-            "content/assessments/check.yml:10: bands[1].min: band starts at 5, expected 4 "
-            "(no gap or overlap)",
+            (
+                "content/assessments/check.yml:10: band 2, min: starts at 5 and leaves a gap: "
+                "start it at 4"
+            ),
             id="gap-between-bands",
         ),
         pytest.param(
             ("min: 4, max: 4", "min: 4, max: 3"),
-            "content/assessments/check.yml:10: bands[1].max: must not be below min",
+            "content/assessments/check.yml:10: band 2, max: is 3, below its min (4): raise it",
             id="band-upside-down",
         ),
         pytest.param(
             (HIGH_BAND, ""),
-            "content/assessments/check.yml:8: bands: bands must end at the highest total, 4 "
-            "(2 statements x 2), not 3",
+            "content/assessments/check.yml:8: bands: end at 3, but the highest possible total is 4 "
+            "(2 statements x 2 points): make the last band's max 4",
             id="bands-end-early",
         ),
         pytest.param(
             ("article: lead", "article: nobody"),
-            "content/assessments/check.yml:3: article: no article has the slug 'nobody'",
+            "content/assessments/check.yml:3: article: no article has the id 'nobody' "
+            "(an article's id is its file name)",
             id="unknown-article",
         ),
         pytest.param(
             ("id: two,", "id: one,"),
-            "content/assessments/check.yml:5: statements: lists one more than once",
+            "content/assessments/check.yml:5: statements: lists one more than once: keep one",
             id="duplicate-statement",
         ),
         pytest.param(
             ('scale: ["No", "Yes"]', 'scale: ["Only"]'),
-            "content/assessments/check.yml:4: scale: needs at least 2 items, got 1",
+            "content/assessments/check.yml:4: scale: needs at least 2 items, found 1: add more",
             id="scale-too-short",
+        ),
+        pytest.param(
+            ('outcome: "High"', 'outcome: "Low"'),
+            "content/assessments/check.yml:10: band 2, outcome: has the same outcome as band 1 "
+            "('Low'): each band leads to its own outcome; merge the two bands into one",
+            id="two-bands-one-outcome",
+        ),
+        pytest.param(
+            ('heading: "Outcome: High"', 'heading: "Outcome: Hihg"'),
+            "content/assessments/check.yml:10: band 2, heading: 'Outcome: Hihg' is not a heading "
+            "of the article 'lead' (content/articles/lead.md): results link to it; copy the "
+            "heading exactly",
+            id="heading-not-in-article",
         ),
     ],
 )
@@ -95,8 +113,8 @@ def test_week_assessment_needs_a_track_assessment(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as error:
         load(tmp_path, ASSESSMENT, track)
     assert [str(p) for p in error.value.problems] == [
-        "content/tracks/two-weeks.yml:11: weeks[1].assessment: "
-        "the track names no 'assessment:' to take"
+        "content/tracks/two-weeks.yml:11: week 2, assessment: the track names no assessment "
+        "to take: add 'assessment: <id>' at the top of the file"
     ]
 
 
@@ -107,5 +125,5 @@ def test_unknown_track_assessment_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as error:
         load(tmp_path, ASSESSMENT, track)
     assert [str(p) for p in error.value.problems] == [
-        "content/tracks/two-weeks.yml:3: assessment: no assessment 'nope'; known: check"
+        "content/tracks/two-weeks.yml:3: assessment: no assessment has the id 'nope'; known: check"
     ]

@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from site_helpers import make_article
+from site_helpers import loaded, make_article
 
-from reading_program.auto_planner import (
+from reading_program.model import Article, Track
+from reading_program.plan.from_tags import (
     balanced_sizes,
     dominant_tag,
     plan_from_tags,
     reading_order,
     smallest_longest_week,
 )
-from reading_program.models import Article, Track
-from reading_program.schema import PlannedTrackFile
-from reading_program.strict_yaml import parse_yaml
 
 
 def article(slug: str, minutes: int, tags: str = "coaching", **extra) -> Article:
@@ -51,7 +49,7 @@ def test_no_week_is_longer_than_the_best_possible_longest_week(weeks: int) -> No
     assert max(loads) == smallest_longest_week(minutes, weeks)
 
 
-def spec(**fields) -> tuple[PlannedTrackFile, object]:
+def spec(**fields):
     text = "title: T\nsummary: S.\nselect: {tags: [coaching]}\nweeks: 2\nminutes_per_week: 10\n"
     for key, value in fields.items():
         text = (
@@ -59,13 +57,11 @@ def spec(**fields) -> tuple[PlannedTrackFile, object]:
             if f"{key}: " in text
             else text + f"{key}: {value}\n"
         )
-    parsed = parse_yaml(text)
-    return PlannedTrackFile.model_validate(parsed.data), parsed
+    return loaded("track", text)
 
 
 def plan(articles: list[Article], **fields) -> Track | list:
-    model, parsed = spec(**fields)
-    return plan_from_tags("t", "content/tracks/t.yml", model, parsed, articles)
+    return plan_from_tags(spec(**fields), articles)
 
 
 def test_order_is_level_then_date_then_title() -> None:
@@ -99,8 +95,8 @@ def test_selects_by_tags_excluding_some() -> None:
 def test_fewer_articles_than_weeks_is_an_error() -> None:
     result = plan([article("only", 5)], weeks=3)
     assert [str(p) for p in result] == [
-        "content/tracks/t.yml:4: weeks: select matches 1 article(s), fewer than the 3 weeks; "
-        "lower 'weeks' or widen 'select'"
+        "content/tracks/t.yml:4: weeks: is 3, but 'select' matches only 1 article(s): "
+        "lower 'weeks' or select more tags"
     ]
 
 
@@ -117,7 +113,8 @@ def test_unavoidably_long_week_is_reported_in_the_notes() -> None:
 def test_select_tag_no_article_carries_is_an_error() -> None:
     result = plan([article("a", 5), article("b", 5)], select="{tags: [coaching, nothing]}")
     assert [str(p) for p in result] == [
-        "content/tracks/t.yml:3: select.tags[1]: no article carries the tag 'nothing'"
+        "content/tracks/t.yml:3: select, tag 2: no article carries the tag 'nothing': "
+        "tag an article with it, or remove it"
     ]
 
 

@@ -6,41 +6,29 @@ import datetime as dt
 
 import pytest
 import vobject
-from site_helpers import make_article
+from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
-from reading_program.calendar_feed import (
-    CalendarWeek,
-    calendar_weeks,
-    cohort_calendar,
-    page_url,
-)
-from reading_program.cohorts import Cohort
-from reading_program.models import Article, Question, Track, Week
-from reading_program.schedule import Meeting
+from reading_program.model import Article, Cohort, Meeting, Track
+from reading_program.site.calendar import CalendarWeek, calendar_week, cohort_calendar
+from reading_program.site.urls import page_url
 
 SITE = "https://example.org/reading/"
-THU_0930 = Meeting(3, dt.time(9, 30))
 
 
 def article(slug: str, title: str, minutes: int) -> Article:
     return make_article(slug, title=title, reading_minutes=minutes)
 
 
-def week(number: int, title: str, readings: tuple[Article, ...], prompts: tuple[str, ...]) -> Week:
-    questions = tuple(Question(f"q{number}-{i}", text) for i, text in enumerate(prompts))
-    return Week(number, title, f"Intro {number}.", questions, readings)
-
-
-TRACK = Track(
-    id="three-weeks",
-    source_path="content/tracks/three-weeks.yml",
-    title="Three Weeks",
-    summary="S.",
-    weeks=(
-        week(1, "Leading", (article("lead", "Lead", 6), article("manage", "Manage", 5)), ("Q1?",)),
-        week(2, "Courage", (article("courage", "Courage", 4),), ("Q2a?", "Q2b?")),
-        week(3, "Coaching", (article("coach", "Coach", 7),), ("Q3?",)),
-    ),
+TRACK = make_track(
+    "three-weeks",
+    "Three Weeks",
+    [
+        make_week(
+            1, "Leading", [article("lead", "Lead", 6), article("manage", "Manage", 5)], ["Q1?"]
+        ),
+        make_week(2, "Courage", [article("courage", "Courage", 4)], ["Q2a?", "Q2b?"]),
+        make_week(3, "Coaching", [article("coach", "Coach", 7)], ["Q3?"]),
+    ],
 )
 
 
@@ -50,22 +38,13 @@ def cohort(
     timezone: str = "Europe/Berlin",
     skip: tuple[str, ...] = (),
     team: str = "Sales East",
+    track: Track = TRACK,
 ) -> Cohort:
-    return Cohort(
-        id="sales-east",
-        source_path="content/cohorts/sales-east.yml",
-        team=team,
-        track_id=TRACK.id,
-        start=dt.date.fromisoformat(start),
-        meeting=meeting,
-        timezone=timezone,
-        skip=tuple(dt.date.fromisoformat(day) for day in skip),
-    )
+    return make_cohort(track, start, meeting, timezone, skip, team)
 
 
-def feed(group: Cohort, track: Track = TRACK, site: str = SITE) -> bytes:
-    weeks = calendar_weeks(track, group.schedule(len(track.weeks)), site)
-    return cohort_calendar(group, track.title, weeks, site)
+def feed(group: Cohort, site: str = SITE) -> bytes:
+    return cohort_calendar(group, site)
 
 
 def parse(data: bytes) -> vobject.base.Component:
@@ -179,14 +158,8 @@ NASTY = 'Team, "East"; <script>alert(1)</script>\nsecond line \\ back'
 
 def test_special_characters_round_trip_as_text() -> None:
     nasty_article = article("nasty", NASTY, 3)
-    track = Track(
-        TRACK.id,
-        TRACK.source_path,
-        NASTY,
-        "S.",
-        (week(1, NASTY, (nasty_article,), (NASTY,)),),
-    )
-    data = feed(cohort(team=NASTY), track)
+    track = make_track(TRACK.id, NASTY, [make_week(1, NASTY, [nasty_article], [NASTY])])
+    data = feed(cohort(team=NASTY, track=track))
     calendar = parse(data)
     [event] = calendar.vevent_list
     assert calendar.x_wr_calname.value == f"{NASTY} · {NASTY}"
@@ -209,27 +182,24 @@ def test_lines_are_folded_at_75_octets_with_crlf() -> None:
 
 @pytest.mark.parametrize("site", ["https://example.org/reading/", "https://example.org/reading"])
 def test_site_url_with_or_without_trailing_slash(site: str) -> None:
-    weeks = calendar_weeks(TRACK, cohort().schedule(3), site)
-    assert weeks[0].url == "https://example.org/reading/tracks/three-weeks/week-1/"
-    assert weeks[0].readings[0].url == "https://example.org/reading/articles/lead/"
+    group = cohort()
+    week = calendar_week(group, group.schedule[0], site)
+    assert week.url == "https://example.org/reading/tracks/three-weeks/week-1/"
+    assert week.readings[0].url == "https://example.org/reading/articles/lead/"
     assert page_url(site, "index.md") == "https://example.org/reading/"
 
 
 def test_calendar_weeks_carry_what_the_feed_needs() -> None:
-    [first, *_] = calendar_weeks(TRACK, cohort().schedule(3), SITE)
+    group = cohort()
+    first = calendar_week(group, group.schedule[0], SITE)
     assert isinstance(first, CalendarWeek)
     assert (first.number, first.theme, first.prompts, first.minutes) == (1, "Leading", ("Q1?",), 11)
     assert [(r.title, r.minutes) for r in first.readings] == [("Lead", 6), ("Manage", 5)]
     assert first.scheduled.starts == dt.date(2026, 3, 9)
 
 
-def test_a_schedule_of_the_wrong_length_is_a_bug() -> None:
-    with pytest.raises(ValueError):
-        calendar_weeks(TRACK, cohort().schedule(2), SITE)
-
-
 def test_no_weeks_is_an_empty_but_valid_calendar() -> None:
-    data = cohort_calendar(cohort(), "Three Weeks", (), SITE)
+    data = cohort_calendar(cohort(track=make_track(TRACK.id, "Three Weeks", [])), SITE)
     calendar = parse(data)
     assert "vevent" not in calendar.contents
     assert calendar.x_wr_calname.value == "Sales East · Three Weeks"

@@ -1,48 +1,142 @@
-"""The command line: `reading-program check`."""
+"""The command line, run in-process: every failure is one line, never a traceback."""
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 from site_helpers import REPO, Site, article_text
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "reading_program", *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+from reading_program.cli import main
 
 
-def test_check_prints_the_plan_of_the_real_content() -> None:
-    result = run("--root", str(REPO), "check")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("12 articles, 2 tracks, 1 cohort: all valid.")
-    assert "  Week 6: Growing others and yourself" in result.stdout
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
 
 
-def test_check_reports_every_problem_and_fails(site: Site) -> None:
-    site.write("content/articles/lead.md", article_text(tags="[Lead]"))
-    site.write("content/articles/coach.md", "no frontmatter\n")
-    result = run("--root", str(site.root), "check")
-    assert result.returncode == 1
-    assert "content/articles/lead.md:4: tags[0]: 'Lead' is not a slug" in result.stderr
-    assert "content/articles/coach.md:1: missing frontmatter" in result.stderr
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    def invoke(*args: str) -> Result:
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse: --help, --version, usage errors
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        return Result(code, captured.out, captured.err)
+
+    return invoke
 
 
-def assign(root, *extra: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def assign(run, root: Path, *extra: str, team: str = "Sales East") -> Result:
     return run(
-        "--root", str(root), "assign", "--track", "two-weeks", "--team", "Sales East",
+        "--root", str(root), "assign", "--track", "two-weeks", "--team", team,
         "--start", "2027-01-11", *extra,
     )  # fmt: skip
 
 
-def test_assign_writes_a_valid_cohort_and_prints_the_schedule(site: Site) -> None:
-    result = assign(site.root, "--meeting", "Thu 09:30", "--timezone", "Europe/Berlin")
-    assert result.returncode == 0, result.stderr
+# ---- check -------------------------------------------------------------------------------
+
+
+def test_check_prints_the_plan_of_the_real_content(run) -> None:
+    result = run("--root", str(REPO), "check")
+    assert result.code == 0, result.err
+    assert result.out.startswith("12 articles, 2 tracks, 1 cohort: all valid.")
+    assert "  Week 6: Growing others and yourself" in result.out
+
+
+def test_check_reports_every_problem_and_fails(run, site: Site) -> None:
+    site.write("content/articles/lead.md", article_text(tags="[Lead]"))
+    site.write("content/articles/coach.md", "no frontmatter\n")
+    result = run("--root", str(site.root), "check")
+    assert result.code == 1
+    assert "content/articles/lead.md:4: tag 1: 'Lead' is not a valid id" in result.err
+    assert "content/articles/coach.md:1: has no frontmatter" in result.err
+
+
+def test_check_finds_the_repository_from_a_sub_folder(run, site: Site, monkeypatch) -> None:
+    monkeypatch.chdir(site.root / "content" / "articles")
+    result = run("check")
+    assert result.code == 0, result.err
+    assert result.out.startswith("2 articles, 1 track, 0 cohorts: all valid.")
+
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["new", "article", "A", "--tags", "x"], ["export", "--out", "out"]]
+)
+def test_outside_a_repository_every_command_says_so(
+    run, tmp_path: Path, monkeypatch, command
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(*command)
+    assert result.code == 1
+    assert result.err.startswith(
+        f"reading-program: no mkdocs.yml in {tmp_path.resolve()} or any folder above it"
+    )
+    assert not (tmp_path / "content").exists() and not (tmp_path / "out").exists()
+
+
+def test_a_root_without_mkdocs_yml_is_refused(run, tmp_path: Path) -> None:
+    result = run("--root", str(tmp_path), "check")
+    assert (result.code, result.err.strip()) == (
+        1,
+        f"reading-program: --root {tmp_path}: no mkdocs.yml there; point it at the repository",
+    )
+
+
+def test_new_needs_a_content_folder(run, tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    result = run("--root", str(tmp_path), "new", "article", "A Title", "--tags", "x")
+    assert result.code == 1
+    assert "has no content/ folder" in result.err
+    assert not (tmp_path / "content").exists()
+
+
+def test_check_piped_into_head_is_silent() -> None:
+    # A real pipe: the reader closes it after one line.
+    command = f"{sys.executable} -m reading_program --root {REPO} check | head -n 1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert result.stdout.startswith("12 articles")
+    assert result.stderr == ""
+
+
+def test_version_and_help(run) -> None:
+    version = run("--version")
+    assert (version.code, version.out.startswith("reading-program 0.")) == (0, True)
+    for command in ("check", "new", "assign", "message", "schema", "export"):
+        result = run(command, "--help")
+        assert result.code == 0
+        assert "example:\n  reading-program " + command in result.out
+
+
+# ---- assign ------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_assign_writes_a_valid_cohort_and_prints_the_schedule(run, site: Site, umask_022) -> None:
+    result = assign(run, site.root, "--meeting", "Thu 09:30", "--timezone", "Europe/Berlin")
+    assert result.code == 0, result.err
     written = site.root / "content/cohorts/sales-east.yml"
-    assert written.read_text().startswith("team: Sales East\ntrack: two-weeks\n")
+    assert written.read_text().startswith('team: "Sales East"\ntrack: "two-weeks"\n')
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644  # the umask's, not mkstemp's 0600
     assert "Week 1: Mon 11 Jan – Sun 17 Jan 2027; meeting Thu 14 Jan, 09:30 (Europe/Berlin)" in (
-        result.stdout
+        result.out
     )
     assert not list(written.parent.glob(".*")), "no temporary file is left behind"
     site.build()
@@ -50,97 +144,234 @@ def test_assign_writes_a_valid_cohort_and_prints_the_schedule(site: Site) -> Non
     assert site.html("cohorts/sales-east").h1.get_text(strip=True) == "Sales East: Two Weeks"
 
 
-def test_assign_refuses_to_overwrite_without_force(site: Site) -> None:
-    assert assign(site.root).returncode == 0
-    again = assign(site.root, "--lead", "Dana")
-    assert again.returncode == 1
-    assert "content/cohorts/sales-east.yml exists; pass --force to replace it" in again.stderr
-    assert "Dana" not in (site.root / "content/cohorts/sales-east.yml").read_text()
-    assert assign(site.root, "--lead", "Dana", "--force").returncode == 0
-    assert "lead: Dana" in (site.root / "content/cohorts/sales-east.yml").read_text()
+def test_assign_refuses_to_overwrite_without_force(run, site: Site, umask_022) -> None:
+    assert assign(run, site.root).code == 0
+    written = site.root / "content/cohorts/sales-east.yml"
+    again = assign(run, site.root, "--lead", "Dana")
+    assert again.code == 1
+    assert "content/cohorts/sales-east.yml exists; pass --force to replace it" in again.err
+    assert "Dana" not in written.read_text()
+    assert assign(run, site.root, "--lead", "Dana", "--force").code == 0
+    assert 'lead: "Dana"' in written.read_text()
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
 
 
-def test_assign_reports_bad_input_by_option(site: Site) -> None:
-    result = assign(site.root, "--meeting", "Someday 25:00", "--timezone", "Mars/Base")
-    assert result.returncode == 1
-    assert "--meeting: unknown weekday 'Someday'; use one of Mon, Tue, Wed" in result.stderr
-    assert "--timezone: unknown time zone 'Mars/Base'" in result.stderr
+def test_assign_sees_a_yaml_file_of_the_same_id(run, site: Site) -> None:
+    site.write(
+        "content/cohorts/sales-east.yaml", 'team: "T"\ntrack: two-weeks\nstart: 2027-01-04\n'
+    )
+    result = assign(run, site.root)
+    assert "content/cohorts/sales-east.yaml exists; pass --force to replace it" in result.err
+
+
+def test_assign_reports_bad_input_by_option(run, site: Site) -> None:
+    result = assign(run, site.root, "--meeting", "Someday 25:00", "--timezone", "Mars/Base")
+    assert result.code == 1
+    assert "--meeting: 'Someday' is not a weekday: use Mon, Tue, Wed" in result.err
+    assert "--timezone: 'Mars/Base' is not an IANA time zone name" in result.err
     assert not (site.root / "content/cohorts/sales-east.yml").exists()
 
 
-def test_assign_rejects_an_unknown_track(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("0", "--start: expected a date written YYYY-MM-DD"),
+        ("1799625600", "--start: expected a date written YYYY-MM-DD"),
+        ("2027-02-30", "--start: 2027-02-30 is not a day of the calendar"),
+    ],
+)
+def test_assign_takes_only_real_dates(run, site: Site, start: str, message: str) -> None:
+    result = run(
+        "--root", str(site.root), "assign", "--track", "two-weeks", "--team", "T", "--start", start
+    )
+    assert result.code == 1
+    assert message in result.err
+
+
+def test_assign_rejects_an_unknown_track(run, site: Site) -> None:
     result = run(
         "--root",
         str(site.root),
         "assign",
         "--track",
-        "nope",
+        "two-week",
         "--team",
         "T",
         "--start",
         "2027-01-11",
     )
-    assert result.returncode == 1
-    assert "--track: no track has the id 'nope'; known tracks: two-weeks" in result.stderr
+    assert result.code == 1
+    assert "--track: no track has the id 'two-week'; did you mean 'two-weeks'?" in result.err
 
 
-def test_message_prints_one_week_or_all(site: Site) -> None:
-    assign(site.root, "--lead", "Dana", "--note", "Welcome aboard.")
+@pytest.mark.parametrize(
+    ("cohort_id", "message"),
+    [
+        ("../../../../tmp/x", "--id '../../../../tmp/x' is not a valid id"),
+        (
+            "Not A Slug",
+            (
+                "--id 'Not A Slug' is not a valid id: lowercase letters, digits and single "
+                "hyphens, at most 60 characters, e.g. 'not-a-slug'"
+            ),
+        ),
+        ("index", "the id 'index' is taken by one of the site's own pages: pass another --id"),
+    ],
+)
+def test_assign_validates_the_id(run, site: Site, cohort_id: str, message: str) -> None:
+    result = assign(run, site.root, "--id", cohort_id)
+    assert result.code == 1
+    assert message in result.err
+    assert not (site.root / "content/cohorts").exists()
+
+
+def test_ids_are_transliterated(run, site: Site) -> None:
+    assert assign(run, site.root, team="Café Führung").code == 0
+    assert assign(run, site.root, team="Équipe Zürich").code == 0
+    written = sorted(p.name for p in (site.root / "content/cohorts").iterdir())
+    assert written == ["cafe-fuhrung.yml", "equipe-zurich.yml"]
+
+
+def test_a_very_long_team_name_is_one_line(run, site: Site) -> None:
+    result = assign(run, site.root, team="A" * 300)
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert "pass a shorter --id" in result.err
+
+
+def test_a_failed_write_is_one_line(run, site: Site) -> None:
+    (site.root / "content/cohorts").write_text("a file where the folder should be")
+    result = assign(run, site.root, "--force")
+    assert result.code == 1
+    assert result.err.startswith("reading-program: ")
+    assert result.err.count("\n") == 1
+
+
+def test_an_unfinished_article_blocks_check_but_not_assign_or_message(run, site: Site) -> None:
+    site.write(
+        "content/articles/draft.md",
+        article_text("Draft", summary="TODO: later.", tags="[coaching]"),
+    )
+    assert run("--root", str(site.root), "check").code == 1
+    assert assign(run, site.root).code == 0
+    assert run("--root", str(site.root), "message", "sales-east", "--week", "1").code == 0
+
+
+# ---- message -----------------------------------------------------------------------------
+
+
+def test_message_prints_one_week_or_all(run, site: Site) -> None:
+    assign(run, site.root, "--lead", "Dana", "--note", "Welcome aboard.")
     week_2 = run("--root", str(site.root), "message", "sales-east", "--week", "2")
-    assert week_2.returncode == 0, week_2.stderr
-    assert week_2.stdout.startswith("Subject: Sales East · Two Weeks, week 2 (Jan 18–24): Second\n")
-    assert "http://127.0.0.1:8000/articles/coach/" in week_2.stdout
-    assert "Welcome aboard." not in week_2.stdout  # the note is a week 1 welcome
+    assert week_2.code == 0, week_2.err
+    assert week_2.out.startswith("Subject: Sales East · Two Weeks, week 2 (Jan 18–24): Second\n")
+    assert "http://127.0.0.1:8000/articles/coach/" in week_2.out
+    assert "Welcome aboard." not in week_2.out  # the note is a week 1 welcome
     every = run("--root", str(site.root), "message", "sales-east", "--all")
-    assert every.stdout.count("Subject: ") == 2
-    assert "Welcome aboard." in every.stdout
+    assert every.out.count("Subject: ") == 2
+    assert "Welcome aboard." in every.out
 
 
-def test_message_errors(site: Site) -> None:
-    assign(site.root)
-    unknown = run("--root", str(site.root), "message", "nobody", "--week", "1")
-    assert (unknown.returncode, unknown.stderr.strip()) == (
+def test_message_errors(run, site: Site) -> None:
+    assign(run, site.root)
+    unknown = run("--root", str(site.root), "message", "sales-eats", "--week", "1")
+    assert (unknown.code, unknown.err.strip()) == (
         1,
-        "reading-program: no cohort 'nobody'; known cohorts: sales-east",
+        "reading-program: no cohort 'sales-eats'; did you mean 'sales-east'?",
     )
     missing = run("--root", str(site.root), "message", "sales-east", "--week", "9")
-    assert "week 9 is not in sales-east's schedule" in missing.stderr
+    assert "week 9 is not in sales-east's schedule (weeks 1 to 2)" in missing.err
     neither = run("--root", str(site.root), "message", "sales-east")
-    assert neither.returncode == 2  # argparse: one of --week/--all is required
+    assert neither.code == 2  # argparse: one of --week/--all is required
 
 
-def test_help_explains_each_command_with_an_example() -> None:
-    for command in ("check", "assign", "message"):
-        result = run(command, "--help")
-        assert result.returncode == 0
-        assert "example:\n  reading-program " + command in result.stdout
+# ---- new ---------------------------------------------------------------------------------
 
 
-def test_new_article_is_flagged_by_check_until_filled_in(site: Site) -> None:
+def test_new_article_is_flagged_by_check_until_filled_in(run, site: Site, umask_022) -> None:
     created = run("--root", str(site.root), "new", "article", "Decide: Now!", "--tags", "coaching")
-    assert created.returncode == 0, created.stderr
+    assert created.code == 0, created.err
     path = site.root / "content/articles/decide-now.md"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
     check = run("--root", str(site.root), "check")
-    assert check.returncode == 1
-    assert "content/articles/decide-now.md:3: summary: still the placeholder" in check.stderr
-    assert check.stderr.count("still the placeholder") == 4
-    filled = path.read_text().replace("TODO: ", "")
-    path.write_text(filled)
-    assert run("--root", str(site.root), "check").returncode == 0
-    again = run("--root", str(site.root), "new", "article", "Decide: Now!", "--tags", "x")
-    assert again.returncode == 1
-    assert "content/articles/decide-now.md exists" in again.stderr
+    assert check.code == 1
+    assert "content/articles/decide-now.md:3: summary: is still the placeholder" in check.err
+    assert check.err.count("still the placeholder") == 5  # summary, 3 questions, the text
+    path.write_text(
+        path.read_text().replace("TODO: ", "").replace("Write the article here.", "Real words.")
+    )
+    assert run("--root", str(site.root), "check").code == 0
+    again = run("--root", str(site.root), "new", "article", "Decide: Now!", "--tags", "coaching")
+    assert again.code == 1
+    assert "content/articles/decide-now.md exists; pass another --id" in again.err
+    other = run(
+        "--root",
+        str(site.root),
+        "new",
+        "article",
+        "Decide: Now!",
+        "--tags",
+        "coaching",
+        "--id",
+        "decide-today",
+    )
+    assert other.code == 0, other.err
+    assert (site.root / "content/articles/decide-today.md").is_file()
 
 
-def test_check_summarises_the_real_content() -> None:
-    result = run("--root", str(REPO), "check")
-    assert result.returncode == 0
-    assert "12 articles, 2 tracks, 1 cohort: all valid." in result.stdout
+def test_new_writes_valid_yaml_whatever_the_title(run, site: Site) -> None:
+    title = 'Quotes "and" colons: [brackets] & #hash'
+    assert (
+        run(
+            "--root", str(site.root), "new", "article", title, "--tags", "coaching", "--id", "odd"
+        ).code
+        == 0
+    )
+    check = run("--root", str(site.root), "check")
+    assert "odd.md:2" not in check.err  # the title line parsed; only placeholders are left
+    assert "content/articles/odd.md:3: summary: is still the placeholder" in check.err
 
 
-def test_schema_and_export_commands(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("tags", "message"),
+    [
+        ("courage], evil: [x", "--tags: 'courage]' is not a tag"),
+        (
+            "Coaching",
+            (
+                "--tags: 'Coaching' is not a tag: tags are lowercase words joined by hyphens, "
+                "e.g. 'coaching'"
+            ),
+        ),
+        (
+            "coachin",
+            (
+                "--tags: 'coachin' is not in content/tags.yml; did you mean 'coaching'? Or add "
+                "it there first"
+            ),
+        ),
+        (" , ", "--tags names no tag"),
+    ],
+)
+def test_new_checks_its_tags(run, site: Site, tags: str, message: str) -> None:
+    site.write(
+        "content/tags.yml",
+        'coaching: {title: "Coaching", description: "D."}\n'
+        'leadership: {title: "L", description: "D."}\n',
+    )
+    result = run("--root", str(site.root), "new", "article", "A Title", "--tags", tags)
+    assert result.code == 1
+    assert message in result.err
+    assert not (site.root / "content/articles/a-title.md").exists()
+
+
+# ---- schema, export ------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_schema_and_export_commands(run, tmp_path: Path) -> None:
     schemas = run("--root", str(REPO), "schema", "--out", str(tmp_path / "schemas"))
-    assert schemas.returncode == 0, schemas.stderr
+    assert schemas.code == 0, schemas.err
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "article.schema.json",
         "assessment.schema.json",
@@ -150,8 +381,8 @@ def test_schema_and_export_commands(tmp_path) -> None:
     ]
     out = tmp_path / "export"
     exported = run("--root", str(REPO), "export", "--out", str(out))
-    assert exported.returncode == 0, exported.stderr
+    assert exported.code == 0, exported.err
     assert (out / "mkdocs.yml").is_file()
     again = run("--root", str(REPO), "export", "--out", str(out))
-    assert again.returncode == 1
-    assert "is not empty; pass --force" in again.stderr
+    assert again.code == 1
+    assert "is not empty; pass --force" in again.err

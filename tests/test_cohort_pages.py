@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import vobject
 from site_helpers import Site
+
+pytestmark = pytest.mark.build
 
 COHORT = """\
 team: "Sales <East> & Co"

@@ -6,14 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from site_helpers import write_files
+from site_helpers import article_text, write_files
 
-from reading_program.cohorts import Cohort, load_cohorts, parse_meeting
-from reading_program.loader import ContentPaths
-from reading_program.problems import Problem
-from reading_program.schedule import Meeting
+from reading_program.content.paths import ContentPaths
+from reading_program.content.problems import ContentError
+from reading_program.content.specs import MeetingSpec, parse_meeting
+from reading_program.model import Cohort, Meeting
+from reading_program.plan.library import load_library
 
-TRACK_WEEKS = {"six-week-leadership": 6, "two-weeks": 2}
 FILE = "content/cohorts/sales-east.yml"
 
 # One field a line, in this order, so that tests can name lines: team is line 1.
@@ -35,32 +35,42 @@ def cohort_yaml(**changes: str | None) -> str:
     return "".join(f"{key}: {value}\n" for key, value in fields.items() if value is not None)
 
 
+def track_yaml(weeks: int) -> str:
+    week = '  - {{title: "Week {n}", intro: "I.", articles: [a{n}], prompts: ["P?"]}}\n'
+    return 'title: "T"\nsummary: "S."\nweeks:\n' + "".join(
+        week.format(n=n) for n in range(1, weeks + 1)
+    )
+
+
+TRACKS = {
+    **{f"content/articles/a{n}.md": article_text(f"A{n}") for n in range(1, 7)},
+    "content/tracks/six-week-leadership.yml": track_yaml(6),
+    "content/tracks/two-weeks.yml": track_yaml(2),
+}
+
+
 def load(
-    root: Path, files: dict[str, str | bytes], weeks: dict[str, int] | None = None
+    root: Path, files: dict[str, str | bytes], tracks: dict[str, str] | None = None
 ) -> tuple[list[Cohort], list[str]]:
-    write_files(root, files)
-    problems: list[Problem] = []
-    cohorts = load_cohorts(ContentPaths(root), TRACK_WEEKS if weeks is None else weeks, problems)
-    return cohorts, [str(problem) for problem in problems]
+    write_files(root, {**(TRACKS if tracks is None else tracks), **files})
+    try:
+        library = load_library(ContentPaths(root))
+    except ContentError as error:
+        return [], [str(problem) for problem in error.problems]
+    return list(library.cohorts), []
 
 
 def test_a_complete_cohort_file_loads(tmp_path: Path) -> None:
     cohorts, problems = load(tmp_path, {FILE: cohort_yaml()})
     assert problems == []
-    assert cohorts == [
-        Cohort(
-            id="sales-east",
-            source_path=FILE,
-            team="Sales East",
-            track_id="six-week-leadership",
-            start=dt.date(2026, 1, 12),
-            meeting=Meeting(3, dt.time(9, 30)),
-            timezone="Europe/Berlin",
-            skip=(dt.date(2026, 2, 16),),
-            lead="Maria Rossi",
-            message="Welcome aboard!",
-        )
-    ]
+    [cohort] = cohorts
+    assert (cohort.id, cohort.repo_path, cohort.team) == ("sales-east", FILE, "Sales East")
+    assert cohort.track.id == "six-week-leadership"
+    assert (cohort.start, cohort.meeting) == (dt.date(2026, 1, 12), Meeting(3, dt.time(9, 30)))
+    assert (cohort.timezone, cohort.skip) == ("Europe/Berlin", (dt.date(2026, 2, 16),))
+    assert (cohort.lead, cohort.message) == ("Maria Rossi", "Welcome aboard!")
+    assert [week.number for week in cohort.schedule] == [1, 2, 3, 4, 5, 6]
+    assert cohort.schedule[0].meeting.isoformat() == "2026-01-15T09:30:00+01:00"
 
 
 def test_optional_fields_have_defaults(tmp_path: Path) -> None:
@@ -81,14 +91,14 @@ def test_start_may_be_quoted_or_not(tmp_path: Path, start: str) -> None:
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("Thu 09:30", Meeting(3, dt.time(9, 30))),
-        ("thursday 9:30", Meeting(3, dt.time(9, 30))),
-        ("SUNDAY 23:59", Meeting(6, dt.time(23, 59))),
-        ("mon 00:00", Meeting(0, dt.time(0, 0))),
-        ("  Fri   17:05 ", Meeting(4, dt.time(17, 5))),
+        ("Thu 09:30", MeetingSpec(3, dt.time(9, 30))),
+        ("thursday 9:30", MeetingSpec(3, dt.time(9, 30))),
+        ("SUNDAY 23:59", MeetingSpec(6, dt.time(23, 59))),
+        ("mon 00:00", MeetingSpec(0, dt.time(0, 0))),
+        ("  Fri   17:05 ", MeetingSpec(4, dt.time(17, 5))),
     ],
 )
-def test_meeting_spellings(written: str, expected: Meeting) -> None:
+def test_meeting_spellings(written: str, expected: MeetingSpec) -> None:
     assert parse_meeting(written) == expected
 
 
@@ -103,8 +113,7 @@ def test_skip_dates_are_sorted_and_the_schedule_uses_them(tmp_path: Path) -> Non
     [cohort], problems = load(tmp_path, {FILE: source})
     assert problems == []
     assert cohort.skip == (dt.date(2026, 1, 20), dt.date(2026, 2, 16))
-    schedule = cohort.schedule(6)
-    assert [week.starts.isoformat() for week in schedule] == [
+    assert [week.starts.isoformat() for week in cohort.schedule] == [
         "2026-01-12",
         "2026-01-26",  # 2026-01-20 makes 19-25 Jan a break
         "2026-02-02",
@@ -127,12 +136,12 @@ BAD_COHORTS = [
     ),
     pytest.param(
         cohort_yaml(meeting='"Thr 09:30"'),
-        f"{FILE}:4: meeting: unknown weekday 'Thr'; use one of Mon, Tue, Wed, Thu, Fri, Sat, Sun",
+        f"{FILE}:4: meeting: 'Thr' is not a weekday: use Mon, Tue, Wed, Thu, Fri, Sat or Sun",
         id="weekday-typo",
     ),
     pytest.param(
         cohort_yaml(meeting='"09:30"'),
-        f"{FILE}:4: meeting: expected a weekday and a 24-hour time, e.g. 'Thu 09:30', got '09:30'",
+        f"{FILE}:4: meeting: expected a weekday and a 24-hour time, e.g. 'Thu 09:30', not '09:30'",
         id="no-weekday",
     ),
     pytest.param(
@@ -142,58 +151,88 @@ BAD_COHORTS = [
     ),
     pytest.param(
         cohort_yaml(meeting="42"),
-        f"{FILE}:4: meeting: expected a weekday and a 24-hour time, e.g. 'Thu 09:30', "
-        "got a number (42)",
+        f"{FILE}:4: meeting: expected a weekday and a 24-hour time, e.g. 'Thu 09:30'",
         id="number-meeting",
     ),
     pytest.param(
         cohort_yaml(timezone='"Europe/Berln"'),
-        f"{FILE}:5: timezone: unknown time zone 'Europe/Berln'; e.g. Europe/Berlin",
+        (
+            f"{FILE}:5: timezone: 'Europe/Berln' is not an IANA time zone name; did you mean "
+            "Europe/Berlin?"
+        ),
         id="zone-typo",
     ),
     pytest.param(
         cohort_yaml(timezone='"europe/berlin"'),
-        f"{FILE}:5: timezone: unknown time zone 'europe/berlin'; e.g. Europe/Berlin",
+        (
+            f"{FILE}:5: timezone: 'europe/berlin' is not an IANA time zone name; did you mean "
+            "Europe/Berlin?"
+        ),
         id="zone-case",
     ),
     pytest.param(
         cohort_yaml(timezone='"Europe"'),
-        f"{FILE}:5: timezone: unknown time zone 'Europe'; e.g.",
+        f"{FILE}:5: timezone: 'Europe' is not an IANA time zone name",
         id="zone-folder",
     ),
     pytest.param(
         cohort_yaml(timezone='"../../etc/passwd"'),
-        f"{FILE}:5: timezone: unknown time zone '../../etc/passwd'; e.g.",
+        f"{FILE}:5: timezone: '../../etc/passwd' is not an IANA time zone name",
         id="zone-path",
     ),
     pytest.param(
         cohort_yaml(timezone="CET+1"),
-        f"{FILE}:5: timezone: unknown time zone 'CET+1'",
+        f"{FILE}:5: timezone: 'CET+1' is not an IANA time zone name",
         id="zone-offset",
     ),
     pytest.param(
+        cohort_yaml(timezone="localtime"),
+        f"{FILE}:5: timezone: 'localtime' is not an IANA time zone name",
+        id="zone-localtime",
+    ),
+    pytest.param(
+        cohort_yaml(timezone="Factory"),
+        f"{FILE}:5: timezone: 'Factory' is not an IANA time zone name",
+        id="zone-factory",
+    ),
+    pytest.param(
+        cohort_yaml(start='"1799625600"'),
+        f"{FILE}:3: start: expected a date written YYYY-MM-DD, such as 2027-01-11",
+        id="quoted-timestamp",
+    ),
+    pytest.param(
+        cohort_yaml(start="0001-01-01"),
+        f"{FILE}:3: start: 0001-01-01 is out of range: check the year",
+        id="year-one",
+    ),
+    pytest.param(
+        cohort_yaml(team='"Sales\\nEast"'),
+        f"{FILE}:1: team: must be one line: remove the line break",
+        id="line-break-in-team",
+    ),
+    pytest.param(
         cohort_yaml(start="2026-13-01"),
-        f"{FILE}:3: start: expected a date as YYYY-MM-DD, got '2026-13-01'",
+        f"{FILE}:3: start: 2026-13-01 is not a day of the calendar (check month and day)",
         id="bad-month",
     ),
     pytest.param(
         cohort_yaml(start="12.01.2026"),
-        f"{FILE}:3: start: expected a date as YYYY-MM-DD, got '12.01.2026'",
+        f"{FILE}:3: start: expected a date written YYYY-MM-DD, such as 2027-01-11",
         id="european-date",
     ),
     pytest.param(
         cohort_yaml(start="20260112"),
-        f"{FILE}:3: start: expected a date as YYYY-MM-DD, got a number (20260112)",
+        f"{FILE}:3: start: expected a date written YYYY-MM-DD, such as 2027-01-11",
         id="number-date",
     ),
     pytest.param(
         cohort_yaml(start=None),
-        f"{FILE}:1: start: required field is missing",
+        f"{FILE}:1: start: is missing: add a line 'start: ...'",
         id="no-start",
     ),
     pytest.param(
         cohort_yaml(team=None),
-        f"{FILE}:1: team: required field is missing",
+        f"{FILE}:1: team: is missing: add a line 'team: ...'",
         id="no-team",
     ),
     pytest.param(
@@ -203,75 +242,75 @@ BAD_COHORTS = [
     ),
     pytest.param(
         cohort_yaml(team="true"),
-        f"{FILE}:1: team: expected text, got true/false (true) (put it in quotes)",
+        f"{FILE}:1: team: expected text, found true/false (true): put it in double quotes",
         id="boolean-team",
     ),
     pytest.param(
         cohort_yaml(track='"Six Week"'),
-        f"{FILE}:2: track: 'Six Week' is not a slug",
+        f"{FILE}:2: track: 'Six Week' is not a valid id",
         id="track-not-slug",
     ),
     pytest.param(
         cohort_yaml(track="six-weeks-leadership"),
         f"{FILE}:2: track: no track has the id 'six-weeks-leadership'; "
-        "known tracks: six-week-leadership, two-weeks",
+        "did you mean 'six-week-leadership'?",
         id="unknown-track",
     ),
     pytest.param(
         cohort_yaml(skip="[2026-01-12, 2025-02-16]"),
-        f"{FILE}:6: skip[1]: 2025-02-16 is before the cohort starts (2026-01-12); remove it",
+        f"{FILE}:6: skip date 2: 2025-02-16 is before the cohort starts (2026-01-12): remove it",
         id="skip-before-start",
     ),
     pytest.param(
         cohort_yaml(skip="\n  - 2026-02-16\n  - 2026-06-16"),
-        f"{FILE}:8: skip[1]: 2026-06-16 is after the last reading week ends (2026-03-01); "
+        f"{FILE}:8: skip date 2: 2026-06-16 is after the last reading week ends (2026-03-01): "
         "remove it",
         id="skip-after-end",
     ),
     pytest.param(
         cohort_yaml(skip="[2026-02-16, 2026-02-16]"),
-        f"{FILE}:6: skip: lists 2026-02-16 more than once",
+        f"{FILE}:6: skip: lists 2026-02-16 more than once: keep one",
         id="skip-twice",
     ),
     pytest.param(
         cohort_yaml(skip="\n  - 2026-02-16\n  - 2026-02-30"),
-        f"{FILE}:8: skip[1]: expected a date as YYYY-MM-DD, got '2026-02-30'",
+        f"{FILE}:8: skip date 2: 2026-02-30 is not a day of the calendar (check month and day)",
         id="skip-not-a-date",
     ),
     pytest.param(
         cohort_yaml(skip="2026-02-16"),
-        f"{FILE}:6: skip: expected a list (one '- item' per line), got text",
+        f"{FILE}:6: skip: expected a list (one '- item' per line, or [a, b]), found '2026-02-16'",
         id="skip-not-a-list",
     ),
     pytest.param(
         cohort_yaml(message=None) + "meting: x\n",
-        f"{FILE}:8: meting: unknown field; allowed fields are team, track, start, meeting, "
-        "timezone, skip, lead, message; did you mean 'meeting'?",
+        f"{FILE}:8: 'meting' is not a field here; did you mean 'meeting'? allowed fields are "
+        "team, track, start, meeting, timezone, skip, lead, message",
         id="unknown-field",
     ),
     pytest.param(
         cohort_yaml(lead='""'),
-        f"{FILE}:7: lead: must not be empty",
+        f"{FILE}:7: lead: is empty: write the text, or remove the line",
         id="empty-lead",
     ),
     pytest.param(
         cohort_yaml(team='"a"') + 'team: "b"\n',
-        f"{FILE}:9: team: duplicate key (first given on line 1)",
+        f"{FILE}:9: team: 'team' is given twice (first on line 1); keep one",
         id="duplicate-key",
     ),
     pytest.param(
         "- team\n- track\n",
-        f"{FILE}:1: a cohort file must be a mapping of fields (key: value), got a list",
+        f"{FILE}:1: a cohort file must be a list of fields (name: value), but it holds a list",
         id="list-file",
     ),
     pytest.param(
         "team: Sales: East\ntrack: x\n",
-        f"{FILE}:1: invalid YAML: mapping values are not allowed",
+        f"{FILE}:1: a ': ' inside a value makes YAML read it as a new field",
         id="unquoted-colon",
     ),
     pytest.param(
         b'team: "Caf\xe9"\n',
-        f"{FILE}:1: not valid UTF-8 (byte 0xe9)",
+        f"{FILE}:1: is not valid UTF-8 (byte 0xe9)",
         id="latin-1",
     ),
 ]
@@ -296,11 +335,13 @@ def test_a_skip_date_inside_a_break_is_inside_the_schedule(tmp_path: Path) -> No
     source = cohort_yaml(track="two-weeks", skip="[2026-01-14, 2026-01-30]")
     [cohort], problems = load(tmp_path, {FILE: source})
     assert problems == []
-    assert [w.starts.isoformat() for w in cohort.schedule(2)] == ["2026-01-19", "2026-02-02"]
+    assert [w.starts.isoformat() for w in cohort.schedule] == ["2026-01-19", "2026-02-02"]
 
 
 def test_no_tracks_at_all_says_so(tmp_path: Path) -> None:
-    _, problems = load(tmp_path, {FILE: cohort_yaml()}, weeks={})
+    _, problems = load(
+        tmp_path, {FILE: cohort_yaml(), "content/articles/a.md": article_text()}, tracks={}
+    )
     assert problems == [
         f"{FILE}:2: track: no track has the id 'six-week-leadership'; "
         "known tracks: none yet (add one in content/tracks/)"
@@ -309,26 +350,28 @@ def test_no_tracks_at_all_says_so(tmp_path: Path) -> None:
 
 def test_a_track_that_failed_to_load_is_not_reported_again(tmp_path: Path) -> None:
     files = {FILE: cohort_yaml(), "content/tracks/six-week-leadership.yml": "title: [x]\n"}
-    cohorts, problems = load(tmp_path, files, weeks={"two-weeks": 2})
-    assert (cohorts, problems) == ([], [])
+    cohorts, problems = load(tmp_path, files)
+    assert cohorts == []
+    assert all(p.startswith("content/tracks/six-week-leadership.yml") for p in problems), problems
 
 
 @pytest.mark.parametrize("name", ["Sales East.yml", "sales_east.yml", "SalesEast.yaml"])
 def test_file_name_must_be_a_slug(tmp_path: Path, name: str) -> None:
     cohorts, problems = load(tmp_path, {f"content/cohorts/{name}": cohort_yaml()})
     assert cohorts == []
-    assert problems == [
-        f"content/cohorts/{name}: file name {name!r} is not a slug: the name is the cohort's id"
-    ]
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        f"content/cohorts/{name}: the file name {name!r} is not a valid id"
+    )
 
 
 def test_yml_and_yaml_with_one_name_are_reported(tmp_path: Path) -> None:
     files = {FILE: cohort_yaml(), "content/cohorts/sales-east.yaml": cohort_yaml()}
     cohorts, problems = load(tmp_path, files)
-    assert [cohort.source_path for cohort in cohorts] == ["content/cohorts/sales-east.yaml"]
+    assert cohorts == []
     assert problems == [
-        f"{FILE}: two cohort files have the id 'sales-east': "
-        f"content/cohorts/sales-east.yaml and {FILE}; rename one"
+        f"{FILE}: has the same id as content/cohorts/sales-east.yaml (a cohort's id is its "
+        "file name): rename or remove one of them"
     ]
 
 
@@ -338,8 +381,7 @@ def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None
         "content/cohorts/b.yml": cohort_yaml(track="nope"),
         "content/cohorts/c.yml": cohort_yaml(),
     }
-    cohorts, problems = load(tmp_path, files)
-    assert [cohort.id for cohort in cohorts] == ["c"]
+    _, problems = load(tmp_path, files)
     assert [line.split(": ")[0] for line in problems] == [
         "content/cohorts/a.yml:4",
         "content/cohorts/a.yml:5",
@@ -348,7 +390,7 @@ def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path) -> None
 
 
 def test_no_cohorts_folder_means_no_cohorts(tmp_path: Path) -> None:
-    assert load(tmp_path, {}) == ([], [])
+    assert load(tmp_path, {}) == ([], [])  # TRACKS has no content/cohorts/
 
 
 def test_bom_and_crlf_simply_work(tmp_path: Path) -> None:

@@ -12,31 +12,33 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from site_helpers import REPO, Site, article_text
 
-from reading_program.export import ExportError, export_site, read_mkdocs_config
-from reading_program.loader import ContentPaths, load_library
-from reading_program.problems import ContentError
-from reading_program.rendering import directory_url
-from reading_program.site_pages import navigation
-from reading_program.site_paths import article_src, track_src, week_src
+from reading_program.content.paths import ContentPaths
+from reading_program.content.problems import ContentError
+from reading_program.export import ExportError, export_site
+from reading_program.mkdocs_adapter import raw_config
+from reading_program.plan.library import load_library
+from reading_program.site.pages import navigation
+from reading_program.site.urls import article_src, directory_url, track_src, week_src
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository exported and built with plain MkDocs, strictly."""
+def exported(tmp_path_factory: pytest.TempPathFactory, repo_site) -> Path:
+    """The repository exported and built with plain MkDocs, strictly, for the address the
+    session's normal build has (mkdocs.yml reads it from SITE_URL)."""
     out = tmp_path_factory.mktemp("export") / "project"
-    export_site(REPO, out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", repo_site.url)
+        export_site(REPO, out)
     build(load_config(config_file=str(out / "mkdocs.yml"), strict=True))
     return out
 
 
 @pytest.fixture(scope="module")
-def normal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository built as usual, with the hook."""
-    site_dir = tmp_path_factory.mktemp("normal-site")
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)))
-    return site_dir
+def normal_site(repo_site) -> Path:
+    """The repository built as usual, with the hook (once per session)."""
+    return repo_site.directory
 
 
 def main_content(html_file: Path, keep_actions: bool = False) -> str:
@@ -73,10 +75,10 @@ def test_export_config_has_no_hooks_and_the_hooks_navigation(exported: Path) -> 
     assert (exported / "docs/stylesheets/reading-program.css").is_file()
 
 
-def test_export_keeps_site_url_and_repo_url(exported: Path) -> None:
-    source = read_mkdocs_config(REPO / "mkdocs.yml")
+def test_export_keeps_site_url_and_repo_url(exported: Path, repo_site) -> None:
+    source = raw_config(REPO)
     config = yaml.safe_load((exported / "mkdocs.yml").read_text("utf-8"))
-    assert config["site_url"] == source["site_url"]
+    assert config["site_url"] == repo_site.url  # SITE_URL, resolved when exporting
     assert config["repo_url"] == source["repo_url"]
     assert config["site_url"].startswith("http")
 
@@ -174,13 +176,13 @@ def test_env_tags_resolve_as_mkdocs_does(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.delenv("SITE_URL", raising=False)
     for name in ("RP_STRICT", "RP_OTHER", "RP_UNSET_NAME"):
         monkeypatch.delenv(name, raising=False)
-    assert read_mkdocs_config(config) == {
+    assert raw_config(tmp_path) == {
         "site_url": "http://127.0.0.1:8000/",
         "strict": False,
         "name": None,
     }
     monkeypatch.setenv("SITE_URL", "https://leaders.example.org/")
     monkeypatch.setenv("RP_OTHER", "true")
-    resolved = read_mkdocs_config(config)
+    resolved = raw_config(tmp_path)
     assert resolved["site_url"] == "https://leaders.example.org/"
     assert resolved["strict"] is True

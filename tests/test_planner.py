@@ -6,13 +6,11 @@ import datetime as dt
 
 import pytest
 import yaml
-from site_helpers import make_article
+from site_helpers import loaded, make_article
 
-from reading_program.models import Article, Track
-from reading_program.planner import plan_track
-from reading_program.problems import Problem
-from reading_program.schema import TrackFile
-from reading_program.strict_yaml import parse_yaml
+from reading_program.content.problems import Problem
+from reading_program.model import Article, Track
+from reading_program.plan.listed import plan_track
 
 
 def article(slug: str, tags: str, title: str | None = None, date: str | None = None) -> Article:
@@ -22,9 +20,7 @@ def article(slug: str, tags: str, title: str | None = None, date: str | None = N
 
 def plan(weeks: list[dict], articles: list[Article]) -> Track | list[Problem]:
     text = yaml.safe_dump({"title": "T", "summary": "S.", "weeks": weeks}, sort_keys=False)
-    parsed = parse_yaml(text)
-    spec = TrackFile.model_validate(parsed.data)
-    return plan_track("t", "content/tracks/t.yml", spec, parsed, articles)
+    return plan_track(loaded("track", text), articles)
 
 
 def week(tags: list[str] | None = None, articles: list[str] | None = None, title: str = "W"):
@@ -103,34 +99,42 @@ def test_same_input_same_plan_whatever_the_article_order() -> None:
         pytest.param(
             [week(["lead"], title="One"), week(["coach"], title="Two")],
             LIBRARY,
-            "content/tracks/t.yml:12: weeks[1].tags: article 'both' is tagged for week 1 (One) "
+            "content/tracks/t.yml:12: week 2, tags: the article 'both' is tagged for week 1 (One) "
             "and week 2 (Two); a track reads an article once; pin it with 'articles:' in one week",
             id="claimed-by-two-weeks",
         ),
         pytest.param(
             [week(articles=["coach"], title="One"), week(articles=["coach"], title="Two")],
             LIBRARY,
-            "content/tracks/t.yml:17: weeks[1].articles[0]: article 'coach' is pinned in week 1 "
-            "(One) and week 2 (Two); a track reads an article once",
+            "content/tracks/t.yml:17: week 2, pinned article 1: the article 'coach' is pinned "
+            "in week 1 (One) and week 2 (Two); a track reads an article once",
             id="pinned-twice",
         ),
         pytest.param(
             [week(["lead", "nobody-has-this"])],
             LIBRARY,
-            "content/tracks/t.yml:8: weeks[0].tags[1]: "
-            "no article carries the tag 'nobody-has-this'",
+            "content/tracks/t.yml:8: week 1, tag 2: no article carries the tag 'nobody-has-this'",
             id="tag-no-article-carries",
+        ),
+        pytest.param(
+            [week(["lead", "coahc"])],
+            LIBRARY,
+            (
+                "content/tracks/t.yml:8: week 1, tag 2: no article carries the tag 'coahc'; did "
+                "you mean 'coach'?"
+            ),
+            id="misspelled-week-tag",
         ),
         pytest.param(
             [week(articles=["missing"])],
             LIBRARY,
-            "content/tracks/t.yml:10: weeks[0].articles[0]: no article has the slug 'missing'",
+            "content/tracks/t.yml:10: week 1, pinned article 1: no article has the id 'missing'",
             id="unknown-pinned-slug",
         ),
         pytest.param(
             [week(articles=["a-lead", "b-lead", "old-lead"]), week(["lead"], title="Empty")],
             LIBRARY[:3],
-            "content/tracks/t.yml:13: weeks[1]: week 2 (Empty) has no reading",
+            "content/tracks/t.yml:13: week 2: has nothing to read: give it tags or pinned articles",
             id="week-without-reading",
         ),
     ],

@@ -6,18 +6,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from site_helpers import REPO
 
+pytestmark = pytest.mark.build
 ARTICLES = sorted(path.stem for path in (REPO / "content/articles").glob("*.md"))
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("real-site")
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(output)))
-    return output
+def site_dir(repo_site) -> Path:
+    return repo_site.directory
 
 
 def page(site_dir: Path, url: str) -> BeautifulSoup:

@@ -7,9 +7,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reading_program.questions import derive_question_id
-from reading_program.reading_time import count_words, reading_minutes
-from reading_program.rendering import markdown_inline, page_meta, relative_href, relative_link
+from reading_program.content.article_body import count_words
+from reading_program.plan.questions import derive_question_id
+from reading_program.plan.reading_time import reading_minutes
+from reading_program.site.templating import markdown_inline, page_meta
+from reading_program.site.urls import relative_href, relative_link
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,7 @@ def test_relative_links(source: str, target: str, link: str, href: str) -> None:
 )
 def test_reading_time(body: str, words: int, minutes: int) -> None:
     assert count_words(body) == words
-    assert reading_minutes(body) == minutes
+    assert reading_minutes(count_words(body)) == minutes
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reading_program.schedule import Meeting, ScheduledWeek, plan_schedule, schedule_end
+from reading_program.model import Meeting, ScheduledWeek, Week
+from reading_program.plan.schedule import plan_schedule, schedule_end
 
 
 def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def weeks_of(count: int) -> tuple[Week, ...]:
+    return tuple(Week(n, f"Week {n}", "I.", (), ()) for n in range(1, count + 1))
 
 
 def starts(weeks: tuple[ScheduledWeek, ...]) -> list[str]:
@@ -42,7 +47,7 @@ THU_0930 = Meeting(3, dt.time(9, 30))
     ],
 )
 def test_a_week_is_seven_days_from_any_start_weekday(start: str) -> None:
-    weeks = plan_schedule(d(start), 3)
+    weeks = plan_schedule(d(start), weeks_of(3))
     assert [w.number for w in weeks] == [1, 2, 3]
     assert weeks[0].starts == d(start)
     for week in weeks:
@@ -101,7 +106,7 @@ def test_a_week_is_seven_days_from_any_start_weekday(start: str) -> None:
     ],
 )
 def test_a_skip_date_makes_its_week_a_break(start: str, skip: list[str], expected: list[str]):
-    weeks = plan_schedule(d(start), 3, [d(day) for day in skip])
+    weeks = plan_schedule(d(start), weeks_of(3), [d(day) for day in skip])
     assert starts(weeks) == expected
     assert [w.number for w in weeks] == [1, 2, 3]
     assert not any(d(day) in week for day in skip for week in weeks)
@@ -143,7 +148,7 @@ def test_a_skip_date_makes_its_week_a_break(start: str, skip: list[str], expecte
     ],
 )
 def test_calendar_edges(start: str, skip: list[str], expected: list[tuple[str, str]]) -> None:
-    weeks = plan_schedule(d(start), 2, [d(day) for day in skip])
+    weeks = plan_schedule(d(start), weeks_of(2), [d(day) for day in skip])
     assert [(w.starts.isoformat(), w.ends.isoformat()) for w in weeks] == expected
 
 
@@ -211,7 +216,7 @@ def test_calendar_edges(start: str, skip: list[str], expected: list[tuple[str, s
 def test_meetings_keep_their_local_time_across_dst(
     zone: str, start: str, meeting: Meeting, expected: list[tuple[str, int]]
 ) -> None:
-    weeks = plan_schedule(d(start), len(expected), meeting=meeting, timezone=zone)
+    weeks = plan_schedule(d(start), weeks_of(len(expected)), meeting=meeting, timezone=zone)
     held = meetings(weeks)
     assert all(moment.tzinfo == ZoneInfo(zone) for moment in held)
     local = [(m.strftime("%Y-%m-%dT%H:%M"), m.utcoffset() // dt.timedelta(hours=1)) for m in held]
@@ -220,7 +225,7 @@ def test_meetings_keep_their_local_time_across_dst(
 
 
 def test_the_same_local_time_is_a_different_utc_time_after_the_change() -> None:
-    weeks = plan_schedule(d("2026-03-16"), 3, meeting=THU_0930, timezone="Europe/Berlin")
+    weeks = plan_schedule(d("2026-03-16"), weeks_of(3), meeting=THU_0930, timezone="Europe/Berlin")
     in_utc = [moment.astimezone(dt.UTC).strftime("%H:%M") for moment in meetings(weeks)]
     assert in_utc == ["08:30", "08:30", "07:30"]
 
@@ -234,22 +239,24 @@ def test_the_same_local_time_is_a_different_utc_time_after_the_change() -> None:
     ],
 )
 def test_the_meeting_falls_inside_its_week(start: str, weekday: int, expected: str) -> None:
-    [week] = plan_schedule(d(start), 1, meeting=Meeting(weekday, dt.time(17, 0)))
+    [week] = plan_schedule(d(start), weeks_of(1), meeting=Meeting(weekday, dt.time(17, 0)))
     assert week.meeting == dt.datetime.fromisoformat(f"{expected}T17:00+00:00")
 
 
 def test_a_break_week_has_no_meeting_and_numbers_continue() -> None:
-    weeks = plan_schedule(d("2026-01-05"), 2, [d("2026-01-08")], THU_0930, "Europe/Berlin")
+    weeks = plan_schedule(
+        d("2026-01-05"), weeks_of(2), [d("2026-01-08")], THU_0930, "Europe/Berlin"
+    )
     assert [w.number for w in weeks] == [1, 2]
     assert [m.date().isoformat() for m in meetings(weeks)] == ["2026-01-15", "2026-01-22"]
 
 
 def test_no_meeting_means_none() -> None:
-    assert all(week.meeting is None for week in plan_schedule(d("2026-01-05"), 2))
+    assert all(week.meeting is None for week in plan_schedule(d("2026-01-05"), weeks_of(2)))
 
 
 def test_zero_weeks_and_schedule_end() -> None:
-    assert plan_schedule(d("2026-01-05"), 0) == ()
+    assert plan_schedule(d("2026-01-05"), weeks_of(0)) == ()
     assert schedule_end(d("2026-01-05"), 2, [d("2026-01-06")]) == d("2026-01-25")
 
 

@@ -1,8 +1,13 @@
-"""The `reading-program` command line: content checks and tools for team leads."""
+"""The `reading-program` command line: content checks and tools for authors and team leads.
+
+Every failure is one line (or one list of content problems), never a traceback: content
+problems, bad options, files that cannot be written, a closed pipe.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import re
 import sys
@@ -13,34 +18,68 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .cohort_plan import cohort_weeks
-from .cohorts import Cohort, cohort_from_text
+from . import mkdocs_adapter
+from .content.files import COHORT, RESERVED_IDS, ContentFile, suggest_id
+from .content.json_schemas import write_schemas
+from .content.loader import load_content, load_text
+from .content.paths import ContentPaths, ProjectNotFound, find_root
+from .content.problems import ContentError, Problem, closest
+from .content.specs import SLUG_PATTERN
 from .export import ExportError, export_site
-from .json_schemas import write_schemas
-from .loader import ContentPaths, load_library
-from .models import Library
-from .problems import ContentError, Problem
-from .rendering import render_text
+from .model import Cohort, Library
+from .pipeline import prepare_site
+from .plan.cohorts import build_cohort
+from .plan.library import load_library
+from .site.cohort_weeks import cohort_weeks
 
 if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+_SLUG = re.compile(SLUG_PATTERN)
+_MAX_ID = 60  # a file name and an address: long enough for any team name worth typing
 
 
 class CommandError(Exception):
-    """A problem with the command's input: printed, exit code 1."""
+    """A problem with the command's input: printed as one line, exit code 1."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        args.root = _root(args.root)
         return args.run(args)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
-    except CommandError as error:
+    except (CommandError, ProjectNotFound, ExportError) as error:
         print(f"reading-program: {error}", file=sys.stderr)
+    except BrokenPipeError:  # `reading-program check | head`: the reader has gone, say nothing
+        _silence_stdout()
+        return 0
+    except OSError as error:
+        print(f"reading-program: {_os_error(error)}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
     return 1
+
+
+def _root(given: Path | None) -> Path:
+    if given is None:
+        return find_root(Path.cwd())
+    if not (given / "mkdocs.yml").is_file():
+        raise CommandError(f"--root {given}: no mkdocs.yml there; point it at the repository")
+    return given.resolve()
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit and would report the broken pipe a second time.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _os_error(error: OSError) -> str:
+    where = f"{error.filename}: " if error.filename else ""
+    return f"{where}{error.strerror or error}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,9 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root",
         type=Path,
-        default=Path.cwd(),
-        help="the repository folder holding content/ (default: the current folder)",
+        help="the repository (the folder holding mkdocs.yml); default: found from the "
+        "current folder upwards, as git finds its repository",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_check(commands)
     _add_new(commands)
@@ -63,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_export(commands)
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("reading-program")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _command(commands: Commands, name: str, summary: str, example: str) -> argparse.ArgumentParser:
@@ -79,8 +126,8 @@ def _add_check(commands: Commands) -> None:
     check = _command(
         commands,
         "check",
-        "Validate all content without building the site; print every problem as "
-        "path:line: field: message, then the plan of every track.",
+        "Check everything the build checks, without building: print every problem as "
+        "path:line: field: message, or the plan of every track.",
         "reading-program check",
     )
     check.set_defaults(run=_check)
@@ -90,13 +137,14 @@ def _add_new(commands: Commands) -> None:
     new = _command(
         commands,
         "new",
-        "Start a new article: writes content/articles/<slug>.md with placeholders that "
+        "Start a new article: writes content/articles/<id>.md with placeholders that "
         "`check` reports until you replace them.",
         'reading-program new article "Decide Before You Are Ready" --tags decisiveness,courage',
     )
     new.add_argument("kind", choices=["article"], help="what to create")
-    new.add_argument("title", help="the article's title; the file name is made from it")
+    new.add_argument("title", help="the article's title")
     new.add_argument("--tags", required=True, help="comma-separated tags, e.g. coaching,feedback")
+    new.add_argument("--id", help="the article's id and address (default: made from the title)")
     new.set_defaults(run=_new)
 
 
@@ -105,8 +153,8 @@ def _add_assign(commands: Commands) -> None:
         commands,
         "assign",
         "Assign a track to a team: write content/cohorts/<id>.yml and print the dated schedule.",
-        'reading-program assign --track six-week-leadership --team "Sales East" '
-        '--start 2027-01-11 --meeting "Thu 09:30" --timezone Europe/Berlin',
+        'reading-program assign --track six-week-leadership --team "Sales West" '
+        '--start 2027-03-01 --meeting "Tue 10:00" --timezone America/Denver',
     )
     assign.add_argument("--track", required=True, help="the track's id, e.g. six-week-leadership")
     assign.add_argument("--team", required=True, help="the team's name, shown on its page")
@@ -116,7 +164,7 @@ def _add_assign(commands: Commands) -> None:
     assign.add_argument("--skip", action="append", default=[], help="a date whose week is a break")
     assign.add_argument("--lead", help="the lead's name, shown on the page and in messages")
     assign.add_argument("--note", help="a personal note from the lead, shown in week 1")
-    assign.add_argument("--id", help="the cohort's id and URL (default: from the team name)")
+    assign.add_argument("--id", help="the cohort's id and address (default: made from the team)")
     assign.add_argument("--force", action="store_true", help="overwrite an existing cohort file")
     assign.set_defaults(run=_assign)
 
@@ -162,6 +210,16 @@ def _add_export(commands: Commands) -> None:
     export.set_defaults(run=_export)
 
 
+# ---- commands ----------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    docs = mkdocs_adapter.docs_files(mkdocs_adapter.project_config(args.root))
+    site = prepare_site(ContentPaths(args.root), docs, SITE_URL)
+    print(_plan_report(site.library))
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     out = args.out if args.out.is_absolute() else args.root / args.out
     for path in write_schemas(out):
@@ -170,64 +228,170 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    try:
-        export_site(args.root, args.out, force=args.force)
-    except ExportError as error:
-        raise CommandError(str(error)) from None
+    export_site(args.root, args.out, force=args.force)
     print(f"Exported to {args.out}: build it with `mkdocs build -f {args.out / 'mkdocs.yml'}`.")
-    return 0
-
-
-def _check(args: argparse.Namespace) -> int:
-    print(_plan_report(load_library(ContentPaths(args.root))))
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
     paths = ContentPaths(args.root)
-    slug = _slug(args.title)
+    if not paths.content.is_dir():
+        raise CommandError(f"{args.root} has no content/ folder: is this the reading program?")
+    slug = _id(args.id, args.title, "--id", "the title")
+    existing = _existing(paths.articles, slug, (".md",))
+    if existing:
+        raise CommandError(f"{paths.repo_path(existing)} exists; pass another --id")
+    tags = _tags(args.tags, paths)
     target = paths.articles / f"{slug}.md"
-    if target.exists():
-        raise CommandError(f"{paths.display(target)} exists; choose another title")
-    tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
-    text = render_text("new_article.md.j2", title=args.title, tags=tags)
-    _write_atomically(target, text)
-    print(f"Wrote {paths.display(target)}: replace its TODO placeholders, then run")
-    print("`reading-program check` to see it valid and where it lands.")
+    _write_atomically(target, _article_skeleton(args.title, tags))
+    print(f"Wrote {paths.repo_path(target)}: replace its TODO placeholders and its text, then")
+    print("run `reading-program check` to see it valid and where it lands in the tracks.")
     return 0
 
 
 def _assign(args: argparse.Namespace) -> int:
     paths = ContentPaths(args.root)
-    library = load_library(paths)
-    cohort_id = args.id or _slug(args.team)
-    target = paths.root / "content" / "cohorts" / f"{cohort_id}.yml"
-    if target.exists() and not args.force:
-        raise CommandError(f"{paths.display(target)} exists; pass --force to replace it")
+    library = load_library(paths, allow_unfinished=True)
+    cohort_id = _id(args.id, args.team, "--id", "--team")
+    existing = _existing(paths.cohorts, cohort_id, (".yml", ".yaml"))
+    if existing and not args.force:
+        raise CommandError(f"{paths.repo_path(existing)} exists; pass --force to replace it")
+    target = existing or paths.cohorts / f"{cohort_id}.yml"
     text = _cohort_yaml(args)
-    track_weeks = {track.id: len(track.weeks) for track in library.tracks}
-    cohort = cohort_from_text(text, cohort_id, paths.display(target), track_weeks)
-    if isinstance(cohort, list):
-        raise CommandError(_input_problems(cohort))
+    cohort = _validated_cohort(
+        text, ContentFile(cohort_id, target, paths.repo_path(target)), library
+    )
     _write_atomically(target, text)
-    print(f"Wrote {paths.display(target)}. Publish it with `make build`.\n")
-    print(_schedule_report(library, cohort))
+    print(f"Wrote {paths.repo_path(target)}. Publish it with `make build`.\n")
+    print(_schedule_report(cohort))
     return 0
 
 
 def _message(args: argparse.Namespace) -> int:
-    library = load_library(ContentPaths(args.root))
+    library = load_library(ContentPaths(args.root), allow_unfinished=True)
     cohort = next((c for c in library.cohorts if c.id == args.cohort), None)
     if cohort is None:
-        known = ", ".join(c.id for c in library.cohorts) or "none"
-        raise CommandError(f"no cohort {args.cohort!r}; known cohorts: {known}")
-    weeks = cohort_weeks(cohort, library.track(cohort.track_id), SITE_URL)
+        known = [c.id for c in library.cohorts]
+        close = closest(args.cohort, known)
+        hint = (
+            f"did you mean {close!r}?" if close else f"known cohorts: {', '.join(known) or 'none'}"
+        )
+        raise CommandError(f"no cohort {args.cohort!r}; {hint}")
+    weeks = cohort_weeks(cohort, SITE_URL)
     if args.week is not None:
         weeks = tuple(w for w in weeks if w.week.number == args.week)
         if not weeks:
-            raise CommandError(f"week {args.week} is not in {cohort.id}'s schedule")
+            raise CommandError(
+                f"week {args.week} is not in {cohort.id}'s schedule "
+                f"(weeks 1 to {len(cohort.schedule)})"
+            )
     print("\n\n".join(f"Subject: {w.message.subject}\n\n{w.message.body}" for w in weeks))
     return 0
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def _id(given: str | None, text: str, option: str, source: str) -> str:
+    """A valid id: `given`, or one made from `text` (transliterated)."""
+    if given is not None:
+        if not _SLUG.match(given) or len(given) > _MAX_ID:
+            suggestion = suggest_id(given)[:_MAX_ID].strip("-")
+            hint = f", e.g. {suggestion!r}" if suggestion else ""
+            raise CommandError(
+                f"{option} {given!r} is not a valid id: lowercase letters, digits and single "
+                f"hyphens, at most {_MAX_ID} characters{hint}"
+            )
+        made = given
+    else:
+        made = suggest_id(text)
+        if not made:
+            raise CommandError(f"cannot make an id from {source} {text!r}: pass {option}")
+        if len(made) > _MAX_ID:
+            raise CommandError(
+                f"the id made from {source} is {len(made)} characters long: pass a shorter {option}"
+            )
+    if made in RESERVED_IDS:
+        raise CommandError(
+            f"the id {made!r} is taken by one of the site's own pages: pass another {option}"
+        )
+    return made
+
+
+def _existing(folder: Path, item_id: str, suffixes: tuple[str, ...]) -> Path | None:
+    return next(
+        (folder / f"{item_id}{s}" for s in suffixes if (folder / f"{item_id}{s}").exists()), None
+    )
+
+
+def _tags(text: str, paths: ContentPaths) -> list[str]:
+    tags = [tag.strip() for tag in text.split(",") if tag.strip()]
+    if not tags:
+        raise CommandError("--tags names no tag: give at least one, e.g. --tags coaching")
+    allowed = _listed_tags(paths)
+    problems = []
+    for tag in tags:
+        if not _SLUG.match(tag):
+            suggestion = suggest_id(tag)
+            problems.append(
+                f"{tag!r} is not a tag: tags are lowercase words joined by hyphens"
+                + (f", e.g. {suggestion!r}" if suggestion else "")
+            )
+        elif allowed is not None and tag not in allowed:
+            close = closest(tag, allowed)
+            hint = f"did you mean {close!r}? Or " if close else ""
+            problems.append(f"{tag!r} is not in content/tags.yml; {hint}add it there first")
+    if problems:
+        raise CommandError("--tags: " + "; ".join(problems))
+    return list(dict.fromkeys(tags))
+
+
+def _listed_tags(paths: ContentPaths) -> set[str] | None:
+    """The tags content/tags.yml allows, or None when there is no list (any tag goes)."""
+    content = load_content(paths)
+    tags_file = paths.repo_path(paths.tags)
+    if problems := [p for p in content.problems if p.repo_path == tags_file]:
+        raise ContentError(problems)
+    return set(content.tags.spec.root) if content.tags else None
+
+
+class _Quoted(str):
+    """A value written in double quotes, as authors are told to write text."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
+def _dump(data: dict) -> str:
+    def quoted(value):
+        if isinstance(value, str):
+            return _Quoted(value)
+        return [quoted(item) for item in value] if isinstance(value, list) else value
+
+    fields = {key: quoted(value) for key, value in data.items()}
+    return yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _article_skeleton(title: str, tags: list[str]) -> str:
+    frontmatter = {
+        "title": title,
+        "summary": "TODO: one or two sentences on what the reader will take away.",
+        "tags": tags,
+        "reflection": [
+            "TODO: a question the reader can answer about their own work",
+            "TODO: a second question",
+            "TODO: a third question",
+        ],
+    }
+    return (
+        f"---\n{_dump(frontmatter)}---\n\nWrite the article here. Use `##` for section headings.\n"
+    )
 
 
 def _cohort_yaml(args: argparse.Namespace) -> str:
@@ -241,22 +405,49 @@ def _cohort_yaml(args: argparse.Namespace) -> str:
         "lead": args.lead,
         "message": args.note,
     }
-    data = {key: value for key, value in fields.items() if value is not None}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return _dump({key: value for key, value in fields.items() if value is not None})
+
+
+_OPTIONS = {
+    "team": "--team",
+    "track": "--track",
+    "start": "--start",
+    "meeting": "--meeting",
+    "timezone": "--timezone",
+    "skip date": "--skip",
+    "skip": "--skip",
+    "lead": "--lead",
+    "message": "--note",
+}
+
+
+def _validated_cohort(text: str, file: ContentFile, library: Library) -> Cohort:
+    loaded = load_text(COHORT, text, file)
+    cohort = (
+        loaded if isinstance(loaded, list) else build_cohort(loaded, library.tracks, frozenset())
+    )
+    if isinstance(cohort, list):
+        raise CommandError(_input_problems(cohort))
+    return cohort
 
 
 def _input_problems(problems: list[Problem]) -> str:
-    option = {"team": "--team", "track": "--track", "start": "--start", "meeting": "--meeting"}
-    option |= {"timezone": "--timezone", "lead": "--lead", "message": "--note"}
-    lines = [f"{option.get(p.field.split('[')[0], p.field)}: {p.message}" for p in problems]
+    lines = []
+    for problem in problems:
+        field = re.sub(r" [0-9]+$", "", problem.field)
+        lines.append(f"{_OPTIONS.get(field, field or 'input')}: {problem.message}")
     return "bad input:\n  " + "\n  ".join(lines)
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    """Write a sibling temporary file and rename it: readers never see half a file."""
+    """Write a sibling temporary file and rename it: readers never see half a file. The
+    file gets the permissions the umask gives any new file (mkstemp would make it 0600)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
         os.replace(temporary, target)
@@ -265,17 +456,15 @@ def _write_atomically(target: Path, text: str) -> None:
         raise
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if not slug:
-        raise CommandError(f"cannot make an id from {text!r}; pass --id")
-    return slug
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
-def _schedule_report(library: Library, cohort: Cohort) -> str:
-    track = library.track(cohort.track_id)
-    lines = [f"{cohort.team}: {track.title}"]
-    for item in cohort_weeks(cohort, track, SITE_URL):
+def _schedule_report(cohort: Cohort) -> str:
+    lines = [f"{cohort.team}: {cohort.track.title}"]
+    for item in cohort_weeks(cohort, SITE_URL):
         meeting = f"; meeting {item.meeting}" if item.meeting else ""
         lines.append(f"  Week {item.week.number}: {item.dates}{meeting}")
         lines.append(f"    {item.week.title} ({item.week.minutes} min)")

@@ -1,0 +1,87 @@
+"""Reading content files as text, and splitting Markdown into frontmatter and body.
+
+Encoding problems are content problems: a UTF-8 BOM and CRLF line endings simply work,
+other bytes are reported with the line they sit on. A file that cannot be read at all
+(permissions, a folder where a file should be) is a one-line problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import frontmatter
+
+from .paths import RepoPath
+from .problems import Problem
+
+_BOM = "\ufeff"
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a long article is 50 KB; a book, 1 MB
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text with LF line endings, and the hash of its bytes."""
+
+    text: str
+    content_hash: str  # sha256 of the bytes, hex
+
+
+@dataclass(frozen=True)
+class MarkdownParts:
+    """Frontmatter and body of a Markdown file; the frontmatter starts on line 1."""
+
+    frontmatter: str
+    body: str
+    body_line: int
+
+
+def read_bytes(file: Path, repo_path: RepoPath) -> bytes | Problem:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            megabytes = size / 1024 / 1024
+            message = f"is {megabytes:.1f} MB; content files are at most 2 MB: split it"
+            return Problem(repo_path, None, "", message)
+        return file.read_bytes()
+    except OSError as error:
+        return Problem(repo_path, None, "", f"cannot be read ({error.strerror or error})")
+
+
+def decode(
+    raw: bytes, repo_path: RepoPath, content_hash: str | None = None
+) -> SourceText | Problem:
+    """The text of `raw`; `content_hash` is the hash of `raw` when the caller has it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save the file as UTF-8"
+        return Problem(repo_path, line, "", message)
+    text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(text, content_hash or hashlib.sha256(raw).hexdigest())
+
+
+def read_text(file: Path, repo_path: RepoPath) -> SourceText | Problem:
+    raw = read_bytes(file, repo_path)
+    return raw if isinstance(raw, Problem) else decode(raw, repo_path)
+
+
+def split_markdown(text: str, repo_path: RepoPath) -> MarkdownParts | Problem:
+    """Split `---` fenced YAML frontmatter from the body using python-frontmatter's handler."""
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        message = "has no frontmatter: the file must start with a line '---', then the fields"
+        return Problem(repo_path, 1, "", message)
+    fences = list(islice(handler.FM_BOUNDARY.finditer(text), 2))  # not every rule in the body
+    if len(fences) < 2:
+        message = "the frontmatter is not closed: add a line '---' after the last field"
+        return Problem(repo_path, 1, "", message)
+    fm_text, body = handler.split(text)
+    # fm_text keeps the newline that ends the opening fence, so its lines match the file's.
+    body = body.lstrip("\n")  # the body is the end of the text, after the closing fence
+    closing_fence_line = text.count("\n", 0, fences[1].start()) + 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else closing_fence_line + 1
+    return MarkdownParts(fm_text, body, body_line)

@@ -1,0 +1,98 @@
+"""Self-assessments: statements rated on a scale, whose total maps to an outcome band.
+
+The bands must cover every possible total exactly once, in ascending order, each with
+its own outcome, and each band's heading must be a heading of the article, since
+results link to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..content.article_body import heading_anchor
+from ..content.errors import place
+from ..content.loader import Loaded
+from ..content.problems import Problem, closest
+from ..content.specs import AssessmentFile
+from ..content.strict_yaml import Location
+from ..model import Article, Assessment, Band, Statement
+
+
+def build_assessment(
+    loaded: Loaded[AssessmentFile],
+    articles: Sequence[Article],
+    unreadable: frozenset[str] = frozenset(),
+) -> Assessment | list[Problem]:
+    spec = loaded.spec
+    problems: list[Problem] = []
+
+    def problem(location: Location, message: str) -> None:
+        line = loaded.lines.line_of(location)
+        problems.append(Problem(loaded.repo_path, line, place(location), message))
+
+    article = next((a for a in articles if a.slug == spec.article), None)
+    if article is None and spec.article not in unreadable:
+        close = closest(spec.article, [a.slug for a in articles])
+        hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
+        problem(("article",), f"no article has the id {spec.article!r}{hint}")
+    _check_bands(spec, problem)
+    if article is not None:
+        _check_headings(spec, article, problem)
+    if problems or article is None:
+        return problems
+    return Assessment(
+        id=loaded.id,
+        repo_path=loaded.repo_path,
+        title=spec.title,
+        intro=spec.intro,
+        article=article,
+        scale=tuple(spec.scale),
+        statements=tuple(Statement(s.id, s.aspect, s.text) for s in spec.statements),
+        bands=tuple(
+            Band(b.outcome, b.heading, heading_anchor(b.heading), b.min, b.max, b.summary)
+            for b in spec.bands
+        ),
+    )
+
+
+def _check_bands(spec: AssessmentFile, problem) -> None:
+    lowest, highest = len(spec.statements), len(spec.statements) * len(spec.scale)
+    expected_min = lowest
+    outcomes: dict[str, int] = {}
+    for index, band in enumerate(spec.bands):
+        if band.outcome in outcomes:
+            first = outcomes[band.outcome]
+            message = (
+                f"has the same outcome as band {first + 1} ({band.outcome!r}): each band "
+                "leads to its own outcome; merge the two bands into one"
+            )
+            problem(("bands", index, "outcome"), message)
+        outcomes.setdefault(band.outcome, index)
+        if band.min != expected_min:
+            gap_or_overlap = (
+                "leaves a gap" if band.min > expected_min else "overlaps the band before"
+            )
+            message = f"starts at {band.min} and {gap_or_overlap}: start it at {expected_min}"
+            problem(("bands", index, "min"), message)
+            return
+        if band.max < band.min:
+            problem(("bands", index, "max"), f"is {band.max}, below its min ({band.min}): raise it")
+            return
+        expected_min = band.max + 1
+    if expected_min - 1 != highest:
+        message = (
+            f"end at {expected_min - 1}, but the highest possible total is {highest} "
+            f"({len(spec.statements)} statements x {len(spec.scale)} points): "
+            f"make the last band's max {highest}"
+        )
+        problem(("bands",), message)
+
+
+def _check_headings(spec: AssessmentFile, article: Article, problem) -> None:
+    for index, band in enumerate(spec.bands):
+        if heading_anchor(band.heading) not in article.anchors:
+            message = (
+                f"{band.heading!r} is not a heading of the article {article.slug!r} "
+                f"({article.repo_path}): results link to it; copy the heading exactly"
+            )
+            problem(("bands", index, "heading"), message)

@@ -1,0 +1,94 @@
+"""Content to library: every cross-file reference resolved, once, in dependency order."""
+
+from __future__ import annotations
+
+from ..content.cache import ParseCache
+from ..content.files import ARTICLE, TRACK
+from ..content.loader import Content, Loaded, load_content
+from ..content.paths import ContentPaths
+from ..content.problems import ContentError, Problem
+from ..content.specs import PlannedTrackFile, TrackFile
+from ..model import Assessment, Cohort, Library, TagInfo, Track
+from .articles import build_articles
+from .assessments import build_assessment
+from .cohorts import build_cohort
+from .from_tags import plan_from_tags
+from .listed import plan_track
+
+
+def load_library(
+    paths: ContentPaths, cache: ParseCache | None = None, *, allow_unfinished: bool = False
+) -> Library:
+    """Read, validate and plan all content, or raise ContentError listing every problem."""
+    return build_library(load_content(paths, cache), allow_unfinished=allow_unfinished)
+
+
+def build_library(content: Content, *, allow_unfinished: bool = False) -> Library:
+    """The library, or ContentError with every problem. Placeholders that
+    `reading-program new` wrote are problems unless `allow_unfinished` (for tools such as
+    `assign`, which must not be blocked by an article someone is still writing)."""
+    problems: list[Problem] = list(content.problems)
+    if not allow_unfinished:
+        problems += [
+            p for kind in _KINDS for item in getattr(content, kind) for p in item.unfinished
+        ]
+    tags = _tags(content)
+    articles = build_articles(content.articles, tags, problems)
+    # Articles that exist but did not load (a broken file, an unknown tag) are "waiting":
+    # checks that need every article hold back, so their own problems stand out.
+    waiting = content.did_not_load(ARTICLE) | (
+        {item.id for item in content.articles} - {article.slug for article in articles}
+    )
+    assessments: list[Assessment] = []
+    for item in content.assessments:
+        _keep(build_assessment(item, articles, waiting), assessments, problems)
+    tracks: list[Track] = []
+    unloaded_tracks = set(content.did_not_load(TRACK))
+    for item in content.tracks:
+        if not _keep(_plan(item, articles, assessments, tags, waiting), tracks, problems):
+            unloaded_tracks.add(item.id)
+    cohorts: list[Cohort] = []
+    for item in content.cohorts:
+        _keep(build_cohort(item, tracks, frozenset(unloaded_tracks)), cohorts, problems)
+    if problems:
+        raise ContentError(problems)
+    return Library(
+        articles=tuple(articles),
+        tracks=tuple(tracks),
+        assessments=tuple(assessments),
+        cohorts=tuple(cohorts),
+        tags=tuple(tags),
+    )
+
+
+_KINDS = ("articles", "tracks", "assessments", "cohorts")
+
+
+def _tags(content: Content) -> list[TagInfo]:
+    if content.tags is None:
+        return []
+    entries = content.tags.spec.root
+    return [
+        TagInfo(slug, entries[slug].title, entries[slug].description) for slug in sorted(entries)
+    ]
+
+
+def _plan(
+    item: Loaded[TrackFile | PlannedTrackFile],
+    articles,
+    assessments,
+    tags,
+    waiting: frozenset[str],
+) -> Track | list[Problem]:
+    if isinstance(item.spec, PlannedTrackFile):
+        return plan_from_tags(item, articles, assessments, tags, waiting)
+    return plan_track(item, articles, waiting, assessments)
+
+
+def _keep(result, into: list, problems: list[Problem]) -> bool:
+    """Keep a built object, or record its problems; False when it did not build."""
+    if isinstance(result, list):
+        problems.extend(result)
+        return False
+    into.append(result)
+    return True

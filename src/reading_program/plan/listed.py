@@ -1,0 +1,153 @@
+"""Tracks whose weeks are listed: which articles each week reads.
+
+The rule, in order:
+1. A week's pinned `articles` come first, in the order given.
+2. Then every other article carrying any of the week's `tags`, oldest `date` first
+   (undated after dated), then by title.
+3. An article pinned anywhere in the track is never also picked up by tags.
+An article that two weeks would both read, a week with nothing to read, a tag no
+article carries and an unknown pinned slug are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..content.errors import place
+from ..content.loader import Loaded
+from ..content.problems import Problem, closest
+from ..content.specs import TrackFile
+from ..content.strict_yaml import Location
+from ..model import Article, Assessment, Track, Week
+from .questions import build_questions
+
+
+def plan_track(
+    loaded: Loaded[TrackFile],
+    articles: Sequence[Article],
+    unreadable: frozenset[str] = frozenset(),
+    assessments: Sequence[Assessment] = (),
+) -> Track | list[Problem]:
+    """Plan one track. `unreadable` holds ids of articles whose files did not load: while
+    there are any, checks that depend on every article (tags carried, empty weeks) wait,
+    so one broken file does not bury its own message under follow-on errors."""
+    spec = loaded.spec
+    problems: list[Problem] = []
+
+    def problem(location: Location, message: str) -> None:
+        line = loaded.lines.line_of(location)
+        problems.append(Problem(loaded.repo_path, line, place(location), message))
+
+    by_slug = {article.slug: article for article in articles}
+    pinned_in = _pinned(spec, by_slug, unreadable, problem)
+    readings = _readings(spec, articles, pinned_in, bool(unreadable), problem)
+    assessment = _assessment(spec, assessments, problem)
+    if problems:
+        return problems
+    weeks = tuple(
+        Week(
+            number=w + 1,
+            title=week.title,
+            intro=week.intro,
+            prompts=build_questions(week.prompts),
+            readings=tuple(readings[w]),
+            assessment=week.assessment,
+        )
+        for w, week in enumerate(spec.weeks)
+    )
+    return Track(loaded.id, loaded.repo_path, spec.title, spec.summary, weeks, assessment)
+
+
+def _pinned(
+    spec: TrackFile, by_slug: dict[str, Article], unreadable: frozenset[str], problem
+) -> dict[str, int]:
+    """Each pinned article's week index; unknown or twice-pinned slugs are problems."""
+    pinned_in: dict[str, int] = {}
+    for w, week in enumerate(spec.weeks):
+        for i, slug in enumerate(week.articles):
+            location = ("weeks", w, "articles", i)
+            if slug in unreadable:
+                continue
+            if slug not in by_slug:
+                problem(location, _no_such_article(slug, by_slug))
+            elif slug in pinned_in:
+                problem(
+                    location, _claimed_twice(by_slug[slug], spec, pinned_in[slug], w, "pinned in")
+                )
+            else:
+                pinned_in[slug] = w
+    return pinned_in
+
+
+def _readings(
+    spec: TrackFile,
+    articles: Sequence[Article],
+    pinned_in: dict[str, int],
+    waiting: bool,
+    problem,
+) -> list[list[Article]]:
+    by_slug = {article.slug: article for article in articles}
+    carried = sorted({tag for article in articles for tag in article.tags})
+    claimed_by: dict[str, int] = {}
+    readings: list[list[Article]] = []
+    for w, week in enumerate(spec.weeks):
+        uncarried = [t for t, tag in enumerate(week.tags) if tag not in carried and not waiting]
+        for t in uncarried:
+            problem(("weeks", w, "tags", t), _tag_not_carried(week.tags[t], carried))
+        wanted = set(week.tags)
+        matched = [a for a in articles if wanted & set(a.tags) and a.slug not in pinned_in]
+        for article in matched:
+            if article.slug in claimed_by:
+                message = _claimed_twice(article, spec, claimed_by[article.slug], w, "tagged for")
+                problem(("weeks", w, "tags"), f"{message}; pin it with 'articles:' in one week")
+            else:
+                claimed_by[article.slug] = w
+        pinned = [by_slug[s] for s in week.articles if s in by_slug and pinned_in.get(s) == w]
+        week_readings = pinned + sorted(
+            (a for a in matched if claimed_by[a.slug] == w), key=_reading_order
+        )
+        if not week_readings and not waiting and not uncarried:  # the tags' problems say why
+            problem(("weeks", w), "has nothing to read: give it tags or pinned articles")
+        readings.append(week_readings)
+    return readings
+
+
+def _assessment(spec: TrackFile, assessments: Sequence[Assessment], problem) -> Assessment | None:
+    assessment = next((a for a in assessments if a.id == spec.assessment), None)
+    if spec.assessment and assessment is None:
+        known = ", ".join(a.id for a in assessments) or "none yet (add one in content/assessments/)"
+        problem(("assessment",), f"no assessment has the id {spec.assessment!r}; known: {known}")
+    for w, week in enumerate(spec.weeks):
+        if week.assessment and not spec.assessment:
+            problem(
+                ("weeks", w, "assessment"),
+                (
+                    "the track names no assessment to take: add 'assessment: <id>' at the top "
+                    "of the file"
+                ),
+            )
+    return assessment
+
+
+def _no_such_article(slug: str, by_slug: dict[str, Article]) -> str:
+    close = closest(slug, by_slug)
+    hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
+    return f"no article has the id {slug!r}{hint}"
+
+
+def _tag_not_carried(tag: str, carried: list[str]) -> str:
+    close = closest(tag, carried)
+    hint = f"; did you mean {close!r}?" if close else ": tag an article with it, or remove it"
+    return f"no article carries the tag {tag!r}{hint}"
+
+
+def _reading_order(article: Article) -> tuple[bool, date, str, str]:
+    return (article.date is None, article.date or date.min, article.title.casefold(), article.slug)
+
+
+def _claimed_twice(article: Article, spec: TrackFile, first: int, second: int, how: str) -> str:
+    return (
+        f"the article {article.slug!r} is {how} week {first + 1} ({spec.weeks[first].title}) "
+        f"and week {second + 1} ({spec.weeks[second].title}); a track reads an article once"
+    )

@@ -1,0 +1,136 @@
+"""A cohort's reading weeks as an iCalendar feed (RFC 5545) to subscribe to.
+
+One event per reading week: at the meeting time when the cohort meets, otherwise an
+all-day event on the week's first day. The feed is deterministic, so republishing the
+same content gives the same bytes, and each week keeps its UID, so calendar apps update
+an event when a week moves instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from icalendar import Calendar, Event, vText
+
+from ..model import Article, Cohort, ScheduledWeek
+from .urls import article_src, page_url, week_src
+
+PRODID = "-//Reading Program//Cohort calendar//EN"
+MEETING_LENGTH = timedelta(minutes=60)
+
+
+@dataclass(frozen=True)
+class CalendarReading:
+    title: str
+    minutes: int
+    url: str  # absolute
+
+
+@dataclass(frozen=True)
+class CalendarWeek:
+    """What a cohort's calendar and messages say about one week, with absolute links."""
+
+    scheduled: ScheduledWeek
+    readings: tuple[CalendarReading, ...]
+    prompts: tuple[str, ...]
+    url: str  # absolute URL of the week's page
+
+    @property
+    def number(self) -> int:
+        return self.scheduled.number
+
+    @property
+    def theme(self) -> str:
+        return self.scheduled.week.title
+
+    @property
+    def intro(self) -> str:
+        return self.scheduled.week.intro
+
+    @property
+    def minutes(self) -> int:
+        return self.scheduled.week.minutes
+
+
+def calendar_week(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> CalendarWeek:
+    week = scheduled.week
+    return CalendarWeek(
+        scheduled=scheduled,
+        readings=tuple(_reading(article, site_url) for article in week.readings),
+        prompts=tuple(prompt.text for prompt in week.prompts),
+        url=page_url(site_url, week_src(cohort.track, week)),
+    )
+
+
+def _reading(article: Article, site_url: str) -> CalendarReading:
+    return CalendarReading(article.title, article.reading_minutes, page_url(site_url, article_src(article)))
+
+
+def cohort_calendar(cohort: Cohort, site_url: str) -> bytes:
+    """The cohort's feed as iCalendar bytes (CRLF line endings, folded lines)."""
+    track_title = cohort.track.title
+    calendar = Calendar.new(
+        prodid=PRODID,
+        uid=f"{cohort.id}@reading-program",  # Calendar.new picks a random UID otherwise
+        url=site_url,
+    )
+    _add_text(calendar, "NAME", "X-WR-CALNAME", f"{cohort.team} · {track_title}")
+    _add_text(calendar, "DESCRIPTION", "X-WR-CALDESC", f"{cohort.team} reads {track_title}.")
+    # DTSTAMP should say when the data was made, but "now" would change the file on
+    # every build: a fixed stamp keeps the feed byte-identical for the same content,
+    # so static hosts, caches and diffs only see real changes.
+    stamp = datetime.combine(cohort.start, time(0), tzinfo=UTC)
+    for scheduled in cohort.schedule:
+        week = calendar_week(cohort, scheduled, site_url)
+        calendar.add_component(_event(cohort, week, stamp))
+    if cohort.schedule:
+        first, last = cohort.schedule[0].starts, cohort.schedule[-1].ends
+        # Transitions for the years the feed covers only, not 1970-2038.
+        calendar.add_missing_timezones(date(first.year, 1, 1), date(last.year + 1, 1, 1))
+    return calendar.to_ical()
+
+
+def _add_text(calendar: Calendar, name: str, legacy_name: str, value: str) -> None:
+    """Set an RFC 7986 text property and the X-WR- one older clients read instead.
+
+    `Calendar.add` writes a plain str verbatim for NAME and X- properties, so a comma,
+    semicolon or newline in a team name would break the line; as vText they are escaped
+    like any TEXT value.
+    """
+    for prop in (name, legacy_name):
+        calendar.add(prop, vText(value))
+
+
+def _event(cohort: Cohort, week: CalendarWeek, stamp: datetime) -> Event:
+    meeting = week.scheduled.meeting
+    event = Event.new(
+        uid=f"{cohort.id}-week-{week.number}@reading-program",
+        stamp=stamp,
+        summary=f"Week {week.number}: {week.theme} — {cohort.track.title}",
+        description=_description(week),
+        url=week.url,
+    )
+    if meeting is not None:
+        event.start, event.end = meeting, meeting + MEETING_LENGTH
+    else:
+        event.start = week.scheduled.starts
+        event.end = week.scheduled.starts + timedelta(days=1)
+        event.add("transp", "TRANSPARENT")  # a reading reminder, not a busy day
+    return event
+
+
+def _description(week: CalendarWeek) -> str:
+    readings = [f"- {r.title} ({r.minutes} min): {r.url}" for r in week.readings]
+    prompts = [f"- {prompt}" for prompt in week.prompts]
+    parts = [
+        *([week.intro, ""] if week.intro else []),
+        f"Readings ({week.minutes} min in all):",
+        *readings,
+        "",
+        "Prompts:",
+        *prompts,
+        "",
+        f"Week page: {week.url}",
+    ]
+    return "\n".join(parts)

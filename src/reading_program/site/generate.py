@@ -1,0 +1,154 @@
+"""Everything the site adds to MkDocs, generated and checked in one step.
+
+`generate_site` runs before MkDocs touches `site/`: it renders the generated pages and
+feeds, expands markers in hand-written pages, builds the navigation, and checks links,
+anchors and addresses across all of them, so that any mistake stops the build while the
+last good site is still in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content.article_body import body_facts
+from ..content.paths import ContentPaths, RepoPath
+from ..content.problems import ContentError, Problem
+from ..content.source import read_text, split_markdown
+from ..content.strict_yaml import parse_yaml
+from ..model import Library
+from .links import LinkSource, clash_problems, link_problems
+from .markers import expand_markers, has_markers, marker_problems
+from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
+from .urls import ARTICLES_INDEX, COHORTS_INDEX, HOME, JOURNAL, TAGS_INDEX, TRACKS_INDEX, article_src
+
+
+@dataclass(frozen=True)
+class DocsFiles:
+    """What MkDocs finds in the docs folder: pages (src_uri -> file) and other files."""
+
+    pages: Mapping[str, Path]
+    others: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class HandWritten:
+    """The hand-written pages' text, read once; None where a page could not be read."""
+
+    texts: Mapping[str, str]
+    repo_paths: Mapping[str, RepoPath]
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    library: Library
+    pages: tuple[GeneratedPage, ...]
+    assets: tuple[GeneratedAsset, ...]
+    expanded: Mapping[str, str]  # hand-written src_uri -> the page with markers expanded
+    nav: list[Any]
+
+
+_FIXED_PAGES = {
+    ARTICLES_INDEX: "the list of all articles",
+    TRACKS_INDEX: "the list of tracks",
+    JOURNAL: "the journal",
+    COHORTS_INDEX: "the list of cohorts",
+}
+
+
+def read_hand_written(
+    docs: DocsFiles, paths: ContentPaths, track_ids: frozenset[str]
+) -> tuple[HandWritten, list[Problem]]:
+    """Read every hand-written page and check its markers: needs no library, so these
+    problems are reported together with content problems."""
+    texts, repo_paths, problems = {}, {}, []
+    for src_uri, file in sorted(docs.pages.items()):
+        repo_path = paths.repo_path(file)
+        repo_paths[src_uri] = repo_path
+        source = read_text(file, repo_path)
+        if not paths.inside(file):
+            message = "is a link to a file outside the repository: copy the page in instead"
+            problems.append(Problem(repo_path, None, "", message))
+        elif isinstance(source, Problem):
+            problems.append(source)
+        else:
+            texts[src_uri] = source.text
+            problems += marker_problems(source.text, repo_path, track_ids)
+            problems += _frontmatter_problems(source.text, repo_path)
+    return HandWritten(texts, repo_paths), problems
+
+
+def _frontmatter_problems(text: str, repo_path: RepoPath) -> list[Problem]:
+    """A hand-written page's frontmatter, if it has one, must be valid YAML fields: MkDocs
+    would silently drop it (title and all) rather than say so."""
+    if not text.startswith("---\n"):
+        return []
+    parts = split_markdown(text, repo_path)
+    if isinstance(parts, Problem):
+        return [parts]
+    parsed = parse_yaml(parts.frontmatter)
+    problems = [Problem(repo_path, issue.line, "", issue.message) for issue in parsed.issues]
+    if not problems and parsed.data is not None and not isinstance(parsed.data, dict):
+        message = "the frontmatter must hold fields (name: value), one per line"
+        problems.append(Problem(repo_path, 2, "", message))
+    return problems
+
+
+def generate_site(library: Library, docs: DocsFiles, hand_written: HandWritten, site_url: str) -> GeneratedSite:
+    pages = tuple(generate_pages(library, site_url))
+    assets = tuple(generate_assets(library, site_url))
+    # The tag index is always re-rendered: Material's tags plugin must see it on every
+    # build (a dirty build would otherwise skip the unchanged file).
+    expanded = {
+        src_uri: expand_markers(text, src_uri, library)
+        for src_uri, text in hand_written.texts.items()
+        if has_markers(text) or src_uri == TAGS_INDEX
+    }
+    problems = _clashes(pages, assets, hand_written) + _links(library, docs, hand_written, expanded, pages, assets)
+    if problems:
+        raise ContentError(problems)
+    extra_pages = sorted(set(hand_written.repo_paths) - {HOME, TAGS_INDEX})
+    return GeneratedSite(library, pages, assets, expanded, navigation(library, extra_pages))
+
+
+def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:
+    generated = {page.src_uri: page.source or _FIXED_PAGES.get(page.src_uri, "a generated page") for page in pages}
+    generated |= {asset.src_uri: "a calendar feed" for asset in assets}
+    return clash_problems(generated, hand_written.repo_paths)
+
+
+def _links(library: Library, docs: DocsFiles, hand_written: HandWritten, expanded, pages, assets) -> list[Problem]:
+    files = {*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)}
+    markdown = {page.src_uri: page.markdown for page in pages} | dict(hand_written.texts) | dict(expanded)
+    sources = [
+        LinkSource(article_src(a), a.repo_path, a.links, a.anchors) for a in library.articles
+    ] + [
+        LinkSource(src_uri, hand_written.repo_paths[src_uri], _page_links(text), frozenset())
+        for src_uri, text in hand_written.texts.items()
+    ]
+    return link_problems(sources, files, _LazyAnchors(markdown))
+
+
+def _page_links(markdown: str):
+    return body_facts(markdown, 1).links
+
+
+class _LazyAnchors(Mapping[str, frozenset[str]]):
+    """Anchors of a page, found only when a link points into it."""
+
+    def __init__(self, markdown: Mapping[str, str]) -> None:
+        self._markdown = markdown
+        self._found: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, src_uri: str) -> frozenset[str]:
+        if src_uri not in self._found:
+            self._found[src_uri] = body_facts(self._markdown[src_uri], 1).anchors
+        return self._found[src_uri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._markdown)
+
+    def __len__(self) -> int:
+        return len(self._markdown)

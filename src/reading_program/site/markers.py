@@ -1,0 +1,79 @@
+"""Generated lists inside hand-written pages.
+
+A hand-written page (e.g. `docs/index.md`) may hold markers such as
+`<!-- reading-program:start six-week-leadership -->`; each is replaced by a rendered list.
+Markers are checked on their own first (a typo is found even while content is broken),
+then expanded with the library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+
+from ..content.paths import RepoPath
+from ..content.problems import Problem, closest
+from ..model import Library
+from .templating import render
+
+MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
+# Anything that looks like an attempt at a marker, to catch `reading_program:` and friends.
+_NEAR_MARKER = re.compile(r"<!--\s*reading[-_ ]?program\b", re.IGNORECASE)
+MARKERS = {"articles": False, "start": True, "tags": False, "tracks": False}  # name: needs a track
+
+
+def marker_problems(markdown: str, repo_path: RepoPath, track_ids: Collection[str]) -> list[Problem]:
+    """Every marker that names an unknown list or track, or is misspelled."""
+    problems = []
+    exact = {match.start() for match in MARKER.finditer(markdown)}
+    for near in _NEAR_MARKER.finditer(markdown):
+        if near.start() not in exact:
+            line = markdown.count("\n", 0, near.start()) + 1
+            message = "looks like a marker but is not one: write <!-- reading-program:NAME -->"
+            problems.append(Problem(repo_path, line, "marker", message))
+    for match in MARKER.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        message = _marker_problem(match["name"], match["arg"], track_ids)
+        if message:
+            problems.append(Problem(repo_path, line, "marker", message))
+    return problems
+
+
+def _marker_problem(name: str, arg: str | None, track_ids: Collection[str]) -> str | None:
+    if name not in MARKERS:
+        close = closest(name, MARKERS)
+        hint = f"did you mean {close!r}? " if close else ""
+        return f"{name!r} is not a marker; {hint}markers are {', '.join(MARKERS)}"
+    if MARKERS[name] and arg not in track_ids:
+        if not arg:
+            return f"the {name!r} marker needs a track id: <!-- reading-program:{name} TRACK-ID -->"
+        close = closest(arg, track_ids)
+        hint = f"did you mean {close!r}?" if close else f"known tracks: {', '.join(sorted(track_ids)) or 'none'}"
+        return f"no track has the id {arg!r}; {hint}"
+    if not MARKERS[name] and arg:
+        return f"the {name!r} marker takes no argument: write <!-- reading-program:{name} -->"
+    return None
+
+
+def has_markers(markdown: str) -> bool:
+    return MARKER.search(markdown) is not None
+
+
+def expand_markers(markdown: str, page_src: str, library: Library) -> str:
+    """The page with every (valid) marker replaced by its rendered list."""
+    tracks = {track.id: track for track in library.tracks}
+    tag_counts = dict(Counter(tag for article in library.articles for tag in article.tags))
+    tags = [tag for tag in library.tags if tag.slug in tag_counts]
+
+    def replace(match: re.Match[str]) -> str:
+        return render(
+            f"marker_{match['name']}.md.j2",
+            page_src,
+            library=library,
+            track=tracks.get(match["arg"]),
+            tag_counts=tag_counts,
+            tags=tags,
+        )
+
+    return MARKER.sub(replace, markdown)

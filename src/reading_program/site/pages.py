@@ -1,0 +1,129 @@
+"""Which pages the site gets from the library, and the navigation."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.paths import RepoPath
+from ..model import Library, Track, Week
+from .calendar import cohort_calendar
+from .cohort_weeks import cohort_weeks
+from .guides import AGENDA, discussion_questions
+from .templating import render
+from .urls import (
+    ARTICLES_INDEX,
+    COHORTS_INDEX,
+    HOME,
+    JOURNAL,
+    TAGS_INDEX,
+    TRACKS_INDEX,
+    article_src,
+    assessment_src,
+    calendar_src,
+    cohort_src,
+    guide_src,
+    track_src,
+    week_src,
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    source: RepoPath | None = None  # the content file it is made from, to edit
+    in_nav: bool = True
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A file published as is, such as a cohort's calendar feed."""
+
+    src_uri: str
+    content: bytes
+
+
+def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
+    unplaced = [a for a in library.articles if not library.placements(a.slug)]
+    pages = [
+        GeneratedPage(ARTICLES_INDEX, render("articles.md.j2", ARTICLES_INDEX, library=library)),
+        GeneratedPage(TRACKS_INDEX, render("tracks.md.j2", TRACKS_INDEX, library=library)),
+        GeneratedPage(
+            JOURNAL, render("journal.md.j2", JOURNAL, library=library, unplaced=unplaced)
+        ),
+    ]
+    for assessment in library.assessments:
+        src = assessment_src(assessment)
+        markdown = render("assessment.md.j2", src, assessment=assessment)
+        pages.append(GeneratedPage(src, markdown, source=assessment.repo_path))
+    for article in library.articles:
+        src = article_src(article)
+        placements = library.placements(article.slug)
+        markdown = render("article.md.j2", src, article=article, placements=placements)
+        pages.append(GeneratedPage(src, markdown, source=article.repo_path, in_nav=False))
+    for track in library.tracks:
+        src = track_src(track)
+        markdown = render("track.md.j2", src, track=track)
+        pages.append(GeneratedPage(src, markdown, source=track.repo_path))
+        for week in track.weeks:
+            src = week_src(track, week)
+            markdown = render("week.md.j2", src, track=track, week=week)
+            pages.append(GeneratedPage(src, markdown, source=track.repo_path))
+            pages.append(_guide_page(track, week))
+    pages.append(
+        GeneratedPage(COHORTS_INDEX, render("cohorts.md.j2", COHORTS_INDEX, library=library))
+    )
+    for cohort in library.cohorts:
+        src = cohort_src(cohort)
+        weeks = cohort_weeks(cohort, site_url)
+        markdown = render("cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks)
+        pages.append(GeneratedPage(src, markdown, source=cohort.repo_path, in_nav=False))
+    return pages
+
+
+def _guide_page(track: Track, week: Week) -> GeneratedPage:
+    src = guide_src(track, week)
+    questions = discussion_questions(week)
+    markdown = render(
+        "guide.md.j2", src, track=track, week=week, questions=questions, agenda=AGENDA
+    )
+    return GeneratedPage(src, markdown, source=track.repo_path, in_nav=False)
+
+
+def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
+    """Calendar feeds: one `.ics` per cohort, with absolute links built from `site_url`."""
+    return [
+        GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url))
+        for cohort in library.cohorts
+    ]
+
+
+def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
+    """MkDocs `nav` config: a constant-size sidebar however many articles there are.
+
+    Articles are reached from the articles index, tracks and tags, never listed one by
+    one. Titles are HTML-escaped because themes print nav titles unescaped.
+    """
+    tracks: list[Any] = [TRACKS_INDEX]
+    for track in library.tracks:
+        weeks = [
+            {_nav_title(f"Week {week.number}: {week.title}"): week_src(track, week)}
+            for week in track.weeks
+        ]
+        tracks.append({_nav_title(track.title): [track_src(track), *weeks]})
+    return [
+        {"Home": HOME},
+        {"Tracks": tracks},
+        {"Articles": ARTICLES_INDEX},
+        *({_nav_title(a.title): assessment_src(a)} for a in library.assessments),
+        {"My journal": JOURNAL},
+        {"Cohorts": COHORTS_INDEX},
+        *extra_pages,
+        {"Tags": TAGS_INDEX},
+    ]
+
+
+def _nav_title(text: str) -> str:
+    return html.escape(text, quote=True)

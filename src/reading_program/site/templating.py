@@ -1,0 +1,113 @@
+"""The Jinja environment that renders generated pages, messages and scaffolds.
+
+Page templates produce Markdown (MkDocs builds the table of contents from its headings).
+Autoescaping is on: every inserted value is HTML-escaped, and the `md` filter also
+escapes Markdown punctuation for link texts, headings and table cells.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import islands, urls
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def markdown_inline(value: Any) -> Markup:
+    """Escape text for Markdown inline context: Markdown punctuation, then HTML."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(value))
+    return Markup(html.escape(escaped, quote=True))
+
+
+def page_meta(**fields: Any) -> Markup:
+    """YAML frontmatter for a generated page. Text that themes print unescaped (title,
+    description) is HTML-escaped here, because MkDocs' templates do not autoescape.
+
+    Values are written as JSON, which is valid YAML and far faster to emit than PyYAML's
+    pure-Python dumper (this runs once for every page)."""
+    lines = [
+        f"{key}: {json.dumps(_escaped(key, value), ensure_ascii=False)}"
+        for key, value in fields.items()
+        if value is not None
+    ]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def _escaped(key: str, value: Any) -> Any:
+    return html.escape(value, quote=True) if key in {"title", "description"} else value
+
+
+def _new_environment(autoescape: bool) -> Environment:
+    return Environment(
+        loader=PackageLoader("reading_program.site", "templates"),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache  # built once: templates ship with the package and never change while it runs
+def _environment() -> Environment:
+    env = _new_environment(autoescape=True)
+    env.filters["md"] = markdown_inline
+    env.filters["json_island"] = islands.json_island
+    env.globals["page_meta"] = page_meta
+    env.globals.update(_TEMPLATE_GLOBALS)
+    return env
+
+
+# What templates may call besides link() and href(): page paths and the browser's data.
+_TEMPLATE_GLOBALS = {
+    **{
+        name: getattr(urls, name)
+        for name in (
+            "ARTICLES_INDEX", "COHORTS_INDEX", "HOME", "JOURNAL", "TAGS_INDEX", "TRACKS_INDEX",
+            "article_src", "assessment_src", "calendar_src", "cohort_src", "guide_src",
+            "track_src", "week_src",
+        )
+    },
+    **{
+        name: getattr(islands, name)
+        for name in (
+            "article_scope", "assessment_data", "question_key", "track_data", "unplaced_data",
+            "week_scope",
+        )
+    },
+}
+
+
+def render(template: str, page_src: str, **context: Any) -> str:
+    """Render `template` for the page at `page_src`.
+
+    `link(src)` gives a Markdown link target (validated and rewritten by MkDocs);
+    `href(src)` gives a URL for raw HTML.
+    """
+
+    def link(to_src: str) -> str:
+        return urls.relative_link(page_src, to_src)
+
+    def href(to_src: str) -> str:
+        return urls.relative_href(page_src, to_src)
+
+    template_object = _environment().get_template(template)
+    return template_object.render(page_src=page_src, link=link, href=href, **context)
+
+
+@cache
+def _text_environment() -> Environment:
+    """For text that is not HTML (messages, scaffolded Markdown sources): no escaping."""
+    return _new_environment(autoescape=False)
+
+
+def render_text(template: str, **context: Any) -> str:
+    return _text_environment().get_template(template).render(**context)

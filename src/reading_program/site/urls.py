@@ -1,0 +1,79 @@
+"""Source paths and URLs of the site's pages.
+
+Other work links to the URLs these produce (`/articles/<slug>/`, `/tracks/<id>/week-<n>/`),
+so they are part of the contract. Source paths are MkDocs' `src_uri`s; URLs follow its
+default `use_directory_urls`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Article, Assessment, Cohort, Track, Week
+
+HOME = "index.md"
+ARTICLES_INDEX = "articles/index.md"
+TRACKS_INDEX = "tracks/index.md"
+TAGS_INDEX = "tags.md"
+JOURNAL = "journal.md"
+COHORTS_INDEX = "cohorts/index.md"
+
+
+def article_src(article: Article) -> str:
+    return f"articles/{article.slug}.md"
+
+
+def track_src(track: Track) -> str:
+    return f"tracks/{track.id}/index.md"
+
+
+def week_src(track: Track, week: Week) -> str:
+    return f"tracks/{track.id}/week-{week.number}.md"
+
+
+def guide_src(track: Track, week: Week) -> str:
+    return f"tracks/{track.id}/week-{week.number}/guide.md"
+
+
+def cohort_src(cohort: Cohort) -> str:
+    return f"cohorts/{cohort.id}.md"
+
+
+def calendar_src(cohort: Cohort) -> str:
+    return f"cohorts/{cohort.id}.ics"
+
+
+def assessment_src(assessment: Assessment) -> str:
+    return f"assessments/{assessment.id}.md"
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target from one page's source path to another's."""
+    target_dir, target_name = posixpath.split(to_src)
+    start = posixpath.dirname(from_src) or "."
+    return posixpath.join(posixpath.relpath(target_dir or ".", start), target_name)
+
+
+def directory_url(src: str) -> str:
+    """The URL path MkDocs gives a source file with `use_directory_urls` (the default)."""
+    if not src.endswith(".md"):
+        return src  # a static file keeps its name
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_href(from_src: str, to_src: str) -> str:
+    """An href from one page to another for raw HTML, where MkDocs rewrites nothing."""
+    base = directory_url(from_src) or "."
+    target = directory_url(to_src)
+    if not to_src.endswith(".md"):
+        return posixpath.relpath(target, base)
+    relative = posixpath.relpath(target or ".", base)
+    return "./" if relative == "." else f"{relative}/"
+
+
+def page_url(site_url: str, src: str) -> str:
+    """The absolute URL of a page, from its source path."""
+    return site_url.rstrip("/") + "/" + directory_url(src)

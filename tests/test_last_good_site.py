@@ -1,0 +1,254 @@
+"""A content or docs mistake never takes the site down, and `check` rejects what the build does.
+
+Each case breaks a copy of a small site that was built once, then builds it again: the build
+must fail naming the file an author edits, in plain words and without a traceback, and
+leave every file of the last good `site/` exactly as it was (MkDocs empties `site/` right
+after `on_pre_build`, so every check has to happen before). `reading-program check` must
+reject the same mistake with the same line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from site_helpers import Site, article_text, make_site
+
+from reading_program.cli import main
+
+pytestmark = pytest.mark.build
+
+Breakage = Callable[[Site], None]
+
+
+def write(relative: str, text: str | bytes) -> Breakage:
+    return lambda site: site.write(relative, text)
+
+
+def append(relative: str, text: str) -> Breakage:
+    def apply(site: Site) -> None:
+        path = site.root / relative
+        path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+    return apply
+
+
+def symlink(relative: str, target: str) -> Breakage:
+    def apply(site: Site) -> None:
+        (site.root / relative).symlink_to(site.root / target)
+
+    return apply
+
+
+ASSESSMENT = """\
+title: "Check"
+intro: "Rate yourself."
+article: lead
+scale: ["No", "Yes"]
+statements:
+  - {id: one, aspect: coaching, text: "I coach."}
+bands:
+  - {outcome: "Low", heading: "Outcome: Low", min: 1, max: 2, summary: "Work on it."}
+"""
+
+CASES = [
+    pytest.param(
+        write("content/articles/lead.md", "---\ntitle: Week 1: Intro\n---\n\nText.\n"),
+        "content/articles/lead.md:2: a ': ' inside a value makes YAML read it as a new field",
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        write("docs/index.md", "# Home\n\n<!-- reading-program:start two-weks -->\n"),
+        "docs/index.md:3: marker: no track has the id 'two-weks'; did you mean 'two-weeks'?",
+        id="marker-track-typo",
+    ),
+    pytest.param(
+        write("docs/index.md", "# Home\n\n<!-- reading-program:tracs -->\n"),
+        "docs/index.md:3: marker: 'tracs' is not a marker; did you mean 'tracks'?",
+        id="marker-name-typo",
+    ),
+    pytest.param(
+        write("docs/index.md", "# Home\n\n<!-- reading_program:tracks -->\n"),
+        "docs/index.md:3: marker: looks like a marker but is not one",
+        id="marker-misspelled-prefix",
+    ),
+    pytest.param(
+        write("docs/about.md", b"# Caf\xe9\n"),
+        "docs/about.md:1: is not valid UTF-8 (byte 0xe9): save the file as UTF-8",
+        id="docs-page-not-utf8",
+    ),
+    pytest.param(
+        write("docs/articles/lead.md", "# Mine\n"),
+        "docs/articles/lead.md: has the same address as content/articles/lead.md, which the site "
+        "is built from: rename or remove one of them",
+        id="docs-page-clashes-with-article",
+    ),
+    pytest.param(
+        write("docs/journal.md", "# Mine\n"),
+        "docs/journal.md: the site makes this page itself (the journal): rename or remove the file",
+        id="docs-page-clashes-with-journal",
+    ),
+    pytest.param(
+        write("docs/tracks/two-weeks/week-1.md", "# Mine\n"),
+        "docs/tracks/two-weeks/week-1.md: has the same address as content/tracks/two-weeks.yml",
+        id="docs-page-clashes-with-week",
+    ),
+    pytest.param(
+        write("content/articles/index.md", article_text("Index")),
+        "content/articles/index.md: the id 'index' is taken by the site's own page /articles/",
+        id="reserved-article-id",
+    ),
+    pytest.param(
+        write("content/cohorts/index.yml", 'team: "T"\ntrack: two-weeks\nstart: 2027-01-04\n'),
+        "content/cohorts/index.yml: the id 'index' is taken by the site's own page /cohorts/",
+        id="reserved-cohort-id",
+    ),
+    pytest.param(
+        lambda site: site.write(
+            "content/tracks/two-weeks.yaml",
+            (site.root / "content/tracks/two-weeks.yml").read_text(),
+        ),
+        "content/tracks/two-weeks.yml: has the same id as content/tracks/two-weeks.yaml",
+        id="one-id-two-files",
+    ),
+    pytest.param(
+        write("content/articles/UPPER.MD", article_text("Upper")),
+        "content/articles/UPPER.MD: rename it to UPPER.md",
+        id="wrong-suffix",
+    ),
+    pytest.param(
+        symlink("content/articles/gone.md", "nowhere.md"),
+        "content/articles/gone.md: is a link to",
+        id="dangling-symlink",
+    ),
+    pytest.param(
+        write("content/articles/lead.md", article_text("Lead", body="See [coach](choach.md).\n")),
+        "content/articles/lead.md:11: link: 'choach.md' points at articles/choach.md, which is not "
+        "a page or file of the site: did you mean 'coach.md'?",
+        id="article-link-to-missing-article",
+    ),
+    pytest.param(
+        write(
+            "content/articles/lead.md", article_text("Lead", body="See [it](coach.md#nowhere).\n")
+        ),
+        "content/articles/lead.md:11: link: '#nowhere' is not a heading or anchor of the page "
+        "articles/coach.md",
+        id="article-link-to-missing-anchor",
+    ),
+    pytest.param(
+        write("content/articles/lead.md", article_text("Lead", body="See [tracks](/tracks/).\n")),
+        "content/articles/lead.md:11: link: '/tracks/' is an absolute link",
+        id="absolute-link",
+    ),
+    pytest.param(
+        write(
+            "content/articles/lead.md",
+            article_text("Lead", body="See [week](../tracks/two-weeks/).\n"),
+        ),
+        "content/articles/lead.md:11: link: '../tracks/two-weeks/' does not name a file of "
+        "the site (links point at .md files): did you mean '../tracks/two-weeks/index.md'?",
+        id="folder-link",
+    ),
+    pytest.param(
+        write(
+            "content/articles/lead.md",
+            article_text("Lead", body="![](https://example.org/p.gif)\n"),
+        ),
+        "content/articles/lead.md:11: image: 'https://example.org/p.gif' loads from another site",
+        id="third-party-image",
+    ),
+    pytest.param(
+        write("content/articles/lead.md", article_text("Lead", body="[x](javascript:alert(1))\n")),
+        "content/articles/lead.md:11: link: 'javascript:alert(1' runs code in the reader's browser",
+        id="script-link",
+    ),
+    pytest.param(
+        write("content/assessments/check.yml", ASSESSMENT),
+        "content/assessments/check.yml:8: band 1, heading: 'Outcome: Low' is not a heading of the "
+        "article 'lead'",
+        id="band-heading-not-in-article",
+    ),
+    pytest.param(
+        write("docs/about.md", "# About\n\nSee [the list](articles.md).\n"),
+        "docs/about.md:3: link: 'articles.md' points at articles.md, which is not a page or file "
+        "of the site: did you mean 'articles/index.md'?",
+        id="docs-page-broken-link",
+    ),
+    pytest.param(
+        write("content/articles/lead.md", article_text("Lead", tags="[leadrship]")),
+        "content/articles/lead.md:4: tag 1: 'leadrship' is not in content/tags.yml; did you mean "
+        "'leadership'?",
+        id="unknown-tag",
+    ),
+    pytest.param(
+        append(
+            "content/tracks/two-weeks.yml",
+            "  - title: 'Third'\n    intro: 'I.'\n    tags: [nothing]\n    prompts: ['P?']\n",
+        ),
+        "content/tracks/two-weeks.yml:14: week 3, tag 1: no article carries the tag 'nothing'",
+        id="week-tag-no-article",
+    ),
+    pytest.param(
+        write("content/cohorts/team.yml", 'team: "T"\ntrack: two-weeks\nstart: "1799625600"\n'),
+        "content/cohorts/team.yml:3: start: expected a date written YYYY-MM-DD",
+        id="timestamp-as-date",
+    ),
+]
+
+TAGS = """\
+leadership: {title: "Leadership", description: "Leading people."}
+coaching: {title: "Coaching", description: "Helping people grow."}
+"""
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = make_site(tmp_path_factory.mktemp("good"))
+    site.write("content/tags.yml", TAGS)
+    site.build()
+    return site.root
+
+
+@pytest.fixture
+def good_site(built_once: Path, tmp_path: Path) -> Site:
+    shutil.copytree(built_once, tmp_path / "copy", symlinks=True)
+    return Site(tmp_path / "copy")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize(("breakage", "expected"), CASES)
+def test_a_mistake_fails_build_and_check_and_keeps_the_last_good_site(
+    good_site: Site,
+    breakage: Breakage,
+    expected: str,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = snapshot(good_site.root / "site")
+    assert len(before) > 40
+    breakage(good_site)
+
+    caplog.set_level(logging.ERROR, logger="mkdocs")
+    with pytest.raises(Abort):  # what MkDocs raises after logging a PluginError
+        good_site.build()
+    logged = caplog.text
+    assert expected in logged, logged
+    assert "Traceback" not in logged
+    assert snapshot(good_site.root / "site") == before
+
+    assert main(["--root", str(good_site.root), "check"]) == 1
+    reported = capsys.readouterr().err
+    assert expected in reported, reported
+    assert "Traceback" not in reported
