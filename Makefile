@@ -1,10 +1,16 @@
 # Two commands for newcomers: `make serve` and `make test`. Both set up .venv on first use.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint format bench clean
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test test-fast lint format bench clean
+
+help: ## list the targets
+	@echo "Targets (run from the repository):"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,25 +24,34 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site-installed
 
-serve: $(VENV)/.site-installed ## build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site-installed ## build and serve on http://127.0.0.1:8000 with live reload (another port: make serve PORT=8001)
+	@$(BIN)/python -c "import socket, sys; port = $(PORT); \
+	in_use = socket.socket().connect_ex(('127.0.0.1', port)) == 0; \
+	sys.exit(f'Port {port} is in use (another make serve?): stop it, or run: make serve PORT={port + 1}' if in_use else 0)"
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(VENV)/.site-installed ## build the site into site/, warnings are errors
+build: $(VENV)/.site-installed ## build the site into site/ (content is checked first; the last good site stays on errors)
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-installed ## run the whole test suite
+check: $(VENV)/.site-installed ## check all content without building, and print each track's plan
+	$(BIN)/reading-program check
+
+test: $(VENV)/.test-installed ## run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site; see benchmarks/README.md
 	$(BIN)/python benchmarks/build_bench.py $(BENCH_ARGS)
 
-lint: $(VENV)/.test-installed
+lint: $(VENV)/.test-installed ## ruff (lint and format check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(VENV)/.test-installed
+format: $(VENV)/.test-installed ## fix what ruff can fix, and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-clean:
-	rm -rf site .pytest_cache .ruff_cache
+clean: ## remove the built site and tool caches
+	rm -rf site .pytest_cache .ruff_cache .cache

@@ -109,8 +109,9 @@ def test_new_needs_a_content_folder(run, tmp_path: Path) -> None:
 
 
 def test_check_piped_into_head_is_silent() -> None:
-    # A real pipe: the reader closes it after one line.
-    command = f"{sys.executable} -m reading_program --root {REPO} check | head -n 1"
+    # The installed console script, and a real pipe: the reader closes it after one line.
+    script = Path(sys.executable).parent / "reading-program"
+    command = f"{script} --root {REPO} check | head -n 1"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert result.stdout.startswith("12 articles")
     assert result.stderr == ""

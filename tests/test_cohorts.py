@@ -300,7 +300,10 @@ BAD_COHORTS = [
     ),
     pytest.param(
         "- team\n- track\n",
-        f"{FILE}:1: a cohort file must be a list of fields (name: value), but it holds a list",
+        (
+            f"{FILE}:1: a cohort file must hold fields (name: value), one per line, but it holds "
+            "a list"
+        ),
         id="list-file",
     ),
     pytest.param(

@@ -45,6 +45,12 @@ def symlink(relative: str, target: str) -> Breakage:
     return apply
 
 
+def _link_from_outside(site: Site, relative: str) -> None:
+    outside = site.root.parent / "outside.md"
+    outside.write_text("# Out\n", "utf-8")
+    (site.root / relative).symlink_to(outside)
+
+
 ASSESSMENT = """\
 title: "Check"
 intro: "Rate yourself."
@@ -81,6 +87,16 @@ CASES = [
         write("docs/about.md", b"# Caf\xe9\n"),
         "docs/about.md:1: is not valid UTF-8 (byte 0xe9): save the file as UTF-8",
         id="docs-page-not-utf8",
+    ),
+    pytest.param(
+        write("docs/about.md", "---\ntitle: About: us\n---\n\n# About\n"),
+        "docs/about.md:2: a ': ' inside a value makes YAML read it as a new field",
+        id="docs-page-frontmatter",
+    ),
+    pytest.param(
+        lambda site: _link_from_outside(site, "docs/outside.md"),
+        "docs/outside.md: is a link to a file outside the repository",
+        id="docs-page-links-outside",
     ),
     pytest.param(
         write("docs/articles/lead.md", "# Mine\n"),

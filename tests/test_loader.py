@@ -84,10 +84,8 @@ BAD_ARTICLES = [
     ),
     pytest.param(
         "---\n- title\n- summary\n---\n\nText.\n",
-        (
-            "content/articles/a.md:1: the frontmatter must be a list of fields (name: value), "
-            "but it holds a list"
-        ),
+        "content/articles/a.md:1: the frontmatter must hold fields (name: value), one per "
+        "line, but it holds a list",
         id="list-instead-of-mapping",
     ),
     pytest.param(
@@ -443,8 +441,8 @@ def test_track_file_that_is_a_list_is_reported(tmp_path: Path) -> None:
     reported = problems(tmp_path, {ARTICLE: GOOD, "content/tracks/t.yml": "- a\n- b\n"})
     assert reported == [
         (
-            "content/tracks/t.yml:1: a track file must be a list of fields (name: value), but "
-            "it holds a list"
+            "content/tracks/t.yml:1: a track file must hold fields (name: value), one per line, "
+            "but it holds a list"
         )
     ]
 

@@ -1,5 +1,6 @@
-"""Leadership reading program: content schema, loading, track planning and page rendering.
+"""Leadership reading program: content files in, a Material for MkDocs site out.
 
-The package is the pure core of the site. It never imports MkDocs; the thin glue in
-`hooks/` hands its results to MkDocs.
+The sub-packages are the build's stages, in order: `content` (files to validated specs),
+`model` (the domain), `plan` (cross-file resolution), `site` (pages, feeds, messages).
+`pipeline` runs them; `mkdocs_adapter` is the one module that speaks MkDocs, for `hooks/`.
 """

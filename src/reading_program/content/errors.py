@@ -74,9 +74,8 @@ def validate(
     if problems and parsed.data is None:
         return problems
     if not isinstance(parsed.data, dict):
-        message = (
-            f"{what} must be a list of fields (name: value), but it holds {describe(parsed.data)}"
-        )
+        got = describe(parsed.data)
+        message = f"{what} must hold fields (name: value), one per line, but it holds {got}"
         return [*problems, Problem(repo_path, parsed.lines.first_line, "", message)]
     try:
         result = model.model_validate(parsed.data)
@@ -92,9 +91,12 @@ def _problems(
     repo_path: RepoPath,
     keyed_by: str | None,
 ) -> list[Problem]:
+    errors = [(err, _location(err["loc"], model)) for err in error.errors()]
+    misspelt = _misspelt_fields(model, errors)
     found: dict[Location, Problem] = {}
-    for err in error.errors():
-        location = _location(err["loc"], model)
+    for err, location in errors:
+        if err["type"] == "missing" and location in misspelt:
+            continue  # `tag:` for `tags:` is one mistake: the unknown field's message says it
         quoted = _question_with_colon(location, parsed.data)
         if quoted is not None:  # one message for the whole question, not one per symptom
             location, message = quoted
@@ -106,6 +108,18 @@ def _problems(
         where = place(named, parsed.data, keyed_by)
         found.setdefault(location, Problem(repo_path, line, where, message))
     return list(found.values())
+
+
+def _misspelt_fields(model: type[BaseModel], errors: list[tuple[Any, Location]]) -> set[Location]:
+    """Locations of missing fields that an unknown field next to them was meant to be."""
+    meant = set()
+    for err, location in errors:
+        if err["type"] == "extra_forbidden":
+            owner = _owner_model(model, location[:-1])
+            close = closest(str(location[-1]), owner.model_fields) if owner else None
+            if close:
+                meant.add((*location[:-1], close))
+    return meant
 
 
 def _location(loc: tuple[Any, ...], model: type[BaseModel]) -> Location:

@@ -64,7 +64,9 @@ def calendar_week(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> Ca
 
 
 def _reading(article: Article, site_url: str) -> CalendarReading:
-    return CalendarReading(article.title, article.reading_minutes, page_url(site_url, article_src(article)))
+    return CalendarReading(
+        article.title, article.reading_minutes, page_url(site_url, article_src(article))
+    )
 
 
 def cohort_calendar(cohort: Cohort, site_url: str) -> bytes:

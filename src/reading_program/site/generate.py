@@ -22,7 +22,15 @@ from ..model import Library
 from .links import LinkSource, clash_problems, link_problems
 from .markers import expand_markers, has_markers, marker_problems
 from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
-from .urls import ARTICLES_INDEX, COHORTS_INDEX, HOME, JOURNAL, TAGS_INDEX, TRACKS_INDEX, article_src
+from .urls import (
+    ARTICLES_INDEX,
+    COHORTS_INDEX,
+    HOME,
+    JOURNAL,
+    TAGS_INDEX,
+    TRACKS_INDEX,
+    article_src,
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,9 @@ def _frontmatter_problems(text: str, repo_path: RepoPath) -> list[Problem]:
     return problems
 
 
-def generate_site(library: Library, docs: DocsFiles, hand_written: HandWritten, site_url: str) -> GeneratedSite:
+def generate_site(
+    library: Library, docs: DocsFiles, hand_written: HandWritten, site_url: str
+) -> GeneratedSite:
     pages = tuple(generate_pages(library, site_url))
     assets = tuple(generate_assets(library, site_url))
     # The tag index is always re-rendered: Material's tags plugin must see it on every
@@ -106,7 +116,9 @@ def generate_site(library: Library, docs: DocsFiles, hand_written: HandWritten, 
         for src_uri, text in hand_written.texts.items()
         if has_markers(text) or src_uri == TAGS_INDEX
     }
-    problems = _clashes(pages, assets, hand_written) + _links(library, docs, hand_written, expanded, pages, assets)
+    problems = _clashes(pages, assets, hand_written) + _links(
+        library, docs, hand_written, expanded, pages, assets
+    )
     if problems:
         raise ContentError(problems)
     extra_pages = sorted(set(hand_written.repo_paths) - {HOME, TAGS_INDEX})
@@ -114,14 +126,21 @@ def generate_site(library: Library, docs: DocsFiles, hand_written: HandWritten, 
 
 
 def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:
-    generated = {page.src_uri: page.source or _FIXED_PAGES.get(page.src_uri, "a generated page") for page in pages}
+    generated = {
+        page.src_uri: page.source or _FIXED_PAGES.get(page.src_uri, "a generated page")
+        for page in pages
+    }
     generated |= {asset.src_uri: "a calendar feed" for asset in assets}
     return clash_problems(generated, hand_written.repo_paths)
 
 
-def _links(library: Library, docs: DocsFiles, hand_written: HandWritten, expanded, pages, assets) -> list[Problem]:
+def _links(
+    library: Library, docs: DocsFiles, hand_written: HandWritten, expanded, pages, assets
+) -> list[Problem]:
     files = {*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)}
-    markdown = {page.src_uri: page.markdown for page in pages} | dict(hand_written.texts) | dict(expanded)
+    markdown = (
+        {page.src_uri: page.markdown for page in pages} | dict(hand_written.texts) | dict(expanded)
+    )
     sources = [
         LinkSource(article_src(a), a.repo_path, a.links, a.anchors) for a in library.articles
     ] + [

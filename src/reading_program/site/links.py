@@ -24,7 +24,18 @@ from ..content.paths import RepoPath
 from ..content.problems import Problem, closest
 
 _SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
-_EMBEDS = {"img", "script", "iframe", "embed", "object", "video", "audio", "source", "link", "track"}
+_EMBEDS = {
+    "img",
+    "script",
+    "iframe",
+    "embed",
+    "object",
+    "video",
+    "audio",
+    "source",
+    "link",
+    "track",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,9 @@ def _link_problem(
     target = link.target.strip()
     scheme, netloc, path, _, anchor = urlsplit(target)
     embeds = link.image or link.html_tag in _EMBEDS
-    if scheme.lower() in _SCRIPT_SCHEMES and not (embeds and target.lower().startswith("data:image/")):
+    if scheme.lower() in _SCRIPT_SCHEMES and not (
+        embeds and target.lower().startswith("data:image/")
+    ):
         return f"{target[:40]!r} runs code in the reader's browser: link to a page instead"
     if scheme or netloc or target.startswith("//"):
         if embeds:
@@ -81,7 +94,10 @@ def _link_problem(
             "a path: write it relative to this page, e.g. other-article.md"
         )
     if link.html_tag and path.endswith(".md"):
-        return f"{target!r} is in raw HTML, where .md links are not turned into page addresses: use [text]({target})"
+        return (
+            f"{target!r} is in raw HTML, where .md links are not turned into page addresses: "
+            f"use [text]({target})"
+        )
     if not path:
         return _anchor_problem(anchor, source.src_uri, anchors, this_page=True)
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.src_uri), unquote(path)))
@@ -111,7 +127,9 @@ def _missing_target(target: str, resolved: str, page: str, known: frozenset[str]
         found = closest(resolved, pages)
     suggestion = f"did you mean {_relative(found, page)!r}?" if found else "check the file name"
     if not posixpath.splitext(resolved)[1]:
-        return f"{target!r} does not name a file of the site (links point at .md files): {suggestion}"
+        return (
+            f"{target!r} does not name a file of the site (links point at .md files): {suggestion}"
+        )
     return f"{target!r} points at {resolved}, which is not a page or file of the site: {suggestion}"
 
 
@@ -130,7 +148,10 @@ def clash_problems(
         if maker is None:
             continue
         if maker.startswith("content/"):
-            message = f"has the same address as {maker}, which the site is built from: rename or remove one of them"
+            message = (
+                f"has the same address as {maker}, which the site is built from: "
+                "rename or remove one of them"
+            )
         else:
             message = f"the site makes this page itself ({maker}): rename or remove the file"
         problems.append(Problem(repo_path, None, "", message))

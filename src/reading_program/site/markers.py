@@ -23,7 +23,9 @@ _NEAR_MARKER = re.compile(r"<!--\s*reading[-_ ]?program\b", re.IGNORECASE)
 MARKERS = {"articles": False, "start": True, "tags": False, "tracks": False}  # name: needs a track
 
 
-def marker_problems(markdown: str, repo_path: RepoPath, track_ids: Collection[str]) -> list[Problem]:
+def marker_problems(
+    markdown: str, repo_path: RepoPath, track_ids: Collection[str]
+) -> list[Problem]:
     """Every marker that names an unknown list or track, or is misspelled."""
     problems = []
     exact = {match.start() for match in MARKER.finditer(markdown)}
@@ -49,7 +51,11 @@ def _marker_problem(name: str, arg: str | None, track_ids: Collection[str]) -> s
         if not arg:
             return f"the {name!r} marker needs a track id: <!-- reading-program:{name} TRACK-ID -->"
         close = closest(arg, track_ids)
-        hint = f"did you mean {close!r}?" if close else f"known tracks: {', '.join(sorted(track_ids)) or 'none'}"
+        hint = (
+            f"did you mean {close!r}?"
+            if close
+            else f"known tracks: {', '.join(sorted(track_ids)) or 'none'}"
+        )
         return f"no track has the id {arg!r}; {hint}"
     if not MARKERS[name] and arg:
         return f"the {name!r} marker takes no argument: write <!-- reading-program:{name} -->"

@@ -71,15 +71,29 @@ _TEMPLATE_GLOBALS = {
     **{
         name: getattr(urls, name)
         for name in (
-            "ARTICLES_INDEX", "COHORTS_INDEX", "HOME", "JOURNAL", "TAGS_INDEX", "TRACKS_INDEX",
-            "article_src", "assessment_src", "calendar_src", "cohort_src", "guide_src",
-            "track_src", "week_src",
+            "ARTICLES_INDEX",
+            "COHORTS_INDEX",
+            "HOME",
+            "JOURNAL",
+            "TAGS_INDEX",
+            "TRACKS_INDEX",
+            "article_src",
+            "assessment_src",
+            "calendar_src",
+            "cohort_src",
+            "guide_src",
+            "track_src",
+            "week_src",
         )
     },
     **{
         name: getattr(islands, name)
         for name in (
-            "article_scope", "assessment_data", "question_key", "track_data", "unplaced_data",
+            "article_scope",
+            "assessment_data",
+            "question_key",
+            "track_data",
+            "unplaced_data",
             "week_scope",
         )
     },
