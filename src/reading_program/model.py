@@ -194,9 +194,6 @@ class Library:
     cohorts: tuple[Cohort, ...] = ()
     tags: tuple[TagInfo, ...] = ()  # from content/tags.yml; empty when there is none
 
-    def track(self, track_id: str) -> Track:
-        return next(track for track in self.tracks if track.id == track_id)
-
     def tag_title(self, slug: str) -> str:
         """The tag's title from content/tags.yml, or the slug when it is not listed."""
         return self._tag_titles.get(slug, slug)

@@ -1,32 +1,50 @@
 """The weekly message a cohort's lead sends: what to read, when to meet, what to ask.
 
-Plain text, so it pastes into any mail or chat tool.
+Plain text, so it pastes into any mail or chat tool. A message comes in three levels of
+detail: `full` (readings with links, the week's prompts), `short` (reading titles, no links
+or prompts) and `minimal` (the week, its dates and its page), for places that take only so
+much text, such as a `mailto:` link.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Cohort, ScheduledWeek
 from .calendar import CalendarWeek, calendar_week
 from .dates import WEEKDAY_NAMES, long_range, meeting_text, short_range
-from .templating import render_text
+from .templating import render_html, render_text
+
+
+Detail = Literal["full", "short", "minimal"]
+DETAILS: tuple[Detail, ...] = ("full", "short", "minimal")
 
 
 @dataclass(frozen=True)
 class Message:
     subject: str
-    body: str
+    body: str  # plain text
+    html: str = ""  # the same message as an HTML document, for e-mail
 
 
-def week_message(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> Message:
+def week_message(
+    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, detail: Detail = "full"
+) -> Message:
     """The message for one scheduled week of `cohort`.
 
     The lead's personal `message` note is shown in week 1 only: it is a welcome, and
     repeating it every week would bury it.
     """
     week = calendar_week(cohort, scheduled, site_url)
-    return Message(subject=_subject(cohort, week), body=_body(cohort, week))
+    subject = _subject(cohort, week)
+    fields = _fields(cohort, week)
+    return Message(
+        subject=subject,
+        # Plain text: the text environment does not HTML-escape ("&" stays "&").
+        body=render_text("message.txt.j2", detail=detail, **fields),
+        html=render_html("message.html.j2", subject=subject, **fields),
+    )
 
 
 def _subject(cohort: Cohort, week: CalendarWeek) -> str:
@@ -36,17 +54,15 @@ def _subject(cohort: Cohort, week: CalendarWeek) -> str:
     return " ".join(subject.split())
 
 
-def _body(cohort: Cohort, week: CalendarWeek) -> str:
+def _fields(cohort: Cohort, week: CalendarWeek) -> dict[str, object]:
     meeting = week.scheduled.meeting
-    # Plain text: the text environment does not HTML-escape ("&" stays "&").
-    return render_text(
-        "message.txt.j2",
-        team=cohort.team,
-        track_title=cohort.track.title,
-        week=week,
-        dates=long_range(week.scheduled.starts, week.scheduled.ends),
-        meeting=meeting_text(meeting, cohort.timezone) if meeting else None,
-        meeting_day=WEEKDAY_NAMES[meeting.weekday()] if meeting else None,
-        lead=cohort.lead,
-        note=cohort.message if week.number == 1 else None,
-    )
+    return {
+        "team": cohort.team,
+        "track_title": cohort.track.title,
+        "week": week,
+        "dates": long_range(week.scheduled.starts, week.scheduled.ends),
+        "meeting": meeting_text(meeting, cohort.timezone) if meeting else None,
+        "meeting_day": WEEKDAY_NAMES[meeting.weekday()] if meeting else None,
+        "lead": cohort.lead,
+        "note": cohort.message if week.number == 1 else None,
+    }

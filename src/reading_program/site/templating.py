@@ -117,6 +117,11 @@ def render(template: str, page_src: str, **context: Any) -> str:
     return template_object.render(page_src=page_src, link=link, href=href, **context)
 
 
+def render_html(template: str, **context: Any) -> str:
+    """A stand-alone HTML document (an e-mail's HTML part): every value escaped."""
+    return _environment().get_template(template).render(**context)
+
+
 @cache
 def _text_environment() -> Environment:
     """For text that is not HTML (messages, scaffolded Markdown sources): no escaping."""
