@@ -37,6 +37,7 @@ function place(node, field) {
   if (near?.matches("li")) near.append(node); // right under the answer box
   else if (near) near.after(node);
   else if (!node.isConnected) (document.querySelector("article") ?? document.body).prepend(node);
+  if (near) node.scrollIntoView({ block: "nearest" });
 }
 
 function box(role, ...parts) {
