@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 KEY = "reading-program"
 FORMAT = "reading-program-journal"
 WEEK_1 = "tracks/six-week-leadership/week-1/"
@@ -363,3 +365,15 @@ def test_two_tabs_keep_each_others_answers(page: Page, site_url: str) -> None:
     assert [a["text"] for a in answers.values()] == ["From the first tab", "From the second tab"]
     expect(page.locator("textarea.rp-answer").nth(1)).to_have_value("From the second tab")
     other.close()
+
+
+def test_the_notices_are_accessible(page: Page, site_url: str) -> None:
+    store_raw(page, site_url, "{not json")
+    page.goto(site_url + WEEK_1)
+    expect(page.get_by_role("alert")).to_be_visible()
+    fresh = page.get_by_role("button", name="Start a fresh journal")
+    fresh.focus()
+    assert fresh.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    options = {"runOnly": {"type": "tag", "values": WCAG_2_A_AA}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
+    assert results.violations_count == 0, results.generate_report()
