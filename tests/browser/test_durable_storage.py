@@ -377,3 +377,17 @@ def test_the_notices_are_accessible(page: Page, site_url: str) -> None:
     options = {"runOnly": {"type": "tag", "values": WCAG_2_A_AA}, "resultTypes": ["violations"]}
     results = Axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_export_from_a_damaged_journal_says_what_it_holds(page: Page, site_url: str) -> None:
+    store_raw(page, site_url, '{"version": 2, "answers": {')
+    page.goto(site_url + "journal/")
+    page.locator("textarea.rp-answer").first.fill("Typed today")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export as JSON").click()
+    exported = json.loads(Path(download_info.value.path()).read_text())
+    assert [a["text"] for a in exported["answers"].values()] == ["Typed today"]
+    expect(page.locator(".rp-journal-status")).to_have_text(
+        "This export holds only what this page could read: "
+        "download the unreadable saved journal from the notice."
+    )

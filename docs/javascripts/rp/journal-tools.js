@@ -19,9 +19,12 @@ const REJECTED = {
   version: "its format version is not a whole number from 1",
 };
 
-export function exportJson() {
+export function exportJson(target, status) {
   const journal = toStored(store.journal, { exported: new Date().toISOString() });
   download(JSON.stringify(journal, null, 2), "json");
+  if (status && store.problem?.raw !== undefined) {
+    status.textContent = "This export holds only what this page could read: download the unreadable saved journal from the notice.";
+  }
 }
 
 export async function importFile(input, status) {
@@ -81,12 +84,12 @@ export function showBackups(holder) {
 
 export function exportMarkdown() {
   const lines = ["# My reading journal", ""];
-  const levels = { H2: "##", H3: "###", H4: "####" };
+  const levels = new Map([["H2", "##"], ["H3", "###"], ["H4", "####"]]);
   const root = document.querySelector("article") ?? document.body;
   const parts = ".rp-journal-track :is(h2, h3, h4), li[data-rp-key], .rp-saved:not([hidden]) h2, .rp-saved li";
   for (const node of root.querySelectorAll(parts)) {
-    if (levels[node.tagName]) {
-      lines.push(`${levels[node.tagName]} ${headingText(node)}`, "");
+    if (levels.has(node.tagName)) {
+      lines.push(`${levels.get(node.tagName)} ${headingText(node)}`, "");
       continue;
     }
     const answer = store.journal.answers.get(node.dataset.rpKey ?? node.dataset.rpSaved);
