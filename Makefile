@@ -24,6 +24,11 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site-installed
 
+# ESLint and its plugins at the exact versions of package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 serve: $(VENV)/.site-installed ## build and serve on http://127.0.0.1:8000 with live reload (another port: make serve PORT=8001)
 	@$(BIN)/python -c "import socket, sys; port = $(PORT); \
 	in_use = socket.socket().connect_ex(('127.0.0.1', port)) == 0; \
@@ -36,7 +41,8 @@ build: $(VENV)/.site-installed ## build the site into site/ (content is checked 
 check: $(VENV)/.site-installed ## check all content without building, and print each track's plan
 	$(BIN)/reading-program check
 
-test: $(VENV)/.test-installed ## run the whole test suite (browser tests need Debian's chromium)
+test: $(VENV)/.test-installed ## the whole suite: browser modules' unit tests (node), then pytest (browser tests need Debian's chromium)
+	node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
@@ -45,13 +51,14 @@ test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
 bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site; see benchmarks/README.md
 	$(BIN)/python benchmarks/build_bench.py $(BENCH_ARGS)
 
-lint: $(VENV)/.test-installed ## ruff (lint and format check)
+lint: $(VENV)/.test-installed node_modules/.installed ## ruff (lint and format check) and ESLint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint --max-warnings 0 .
 
 format: $(VENV)/.test-installed ## fix what ruff can fix, and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean: ## remove the built site and tool caches
-	rm -rf site .pytest_cache .ruff_cache .cache
+	rm -rf site .pytest_cache .ruff_cache .cache node_modules

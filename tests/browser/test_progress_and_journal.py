@@ -36,6 +36,7 @@ def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_u
 
 def test_completing_a_week_needs_readings_and_answers(page: Page, site_url: str) -> None:
     page.goto(site_url + WEEK_1)
+    expect(page.locator("textarea.rp-answer")).to_have_count(12)  # the modules have loaded
     for box in page.get_by_label("Mark as read").all():
         box.check()
     for area in page.locator("textarea.rp-answer").all():
@@ -97,7 +98,9 @@ def test_export_clear_import_restores_everything(page: Page, site_url: str, tmp_
     expect(page.locator(".rp-journal-status")).to_have_text("Your journal is empty.")
     assert stored(page)["answers"] == {}
     page.get_by_label("Import JSON").set_input_files(exported)
-    expect(page.locator(".rp-journal-status")).to_have_text("Imported 2 answer(s).")
+    expect(page.locator(".rp-journal-status")).to_have_text(
+        "Imported 2 answers: 2 added. Also added: 1 reading mark."
+    )
     assert stored(page) == before
     page.goto(site_url + WEEK_1)
     expect(page.locator("textarea.rp-answer").nth(0)).to_have_value("First answer\nwith two lines")
@@ -123,7 +126,9 @@ def test_import_asks_before_overwriting_a_different_answer(
 
     page.on("dialog", decline)
     page.get_by_label("Import JSON").set_input_files(file)
-    expect(page.locator(".rp-journal-status")).to_have_text("Imported 0 answer(s).")
+    expect(page.locator(".rp-journal-status")).to_have_text(
+        "Imported 0 answers; 1 kept as in this browser."
+    )
     assert "1 imported answer(s) differ" in messages[0]
     expect(area).to_have_value("Old answer")
 

@@ -1,0 +1,261 @@
+// The journal's format (README: "Where answers are stored"), its migrations, and the store.
+import { SECTIONS, entriesOf, isRecord, normaliseJournal } from "./validate.js";
+
+export const STORAGE_KEY = "reading-program";
+export const BACKUP_PREFIX = `${STORAGE_KEY}.damaged.`;
+export const FORMAT = "reading-program-journal";
+export const VERSION = 2;
+
+// version -> step to version + 1, on unvalidated data: move fields, trust no type.
+export const MIGRATIONS = new Map([
+  [
+    1, // assessments {before, after} -> {before, retakes}; profile; format name
+    (data) => {
+      const migrated = { ...data, format: FORMAT, version: 2, profile: {} };
+      if (!isRecord(data.assessments)) return migrated;
+      migrated.assessments = Object.create(null);
+      for (const [id, phases] of entriesOf(data.assessments)) {
+        const retakes = phases?.after == null ? [] : [phases.after];
+        migrated.assessments[id] = isRecord(phases) ? { before: phases.before ?? null, retakes } : phases;
+      }
+      return migrated;
+    },
+  ],
+]);
+
+export const emptyJournal = () => Object.fromEntries(SECTIONS.map((section) => [section, new Map()]));
+
+/** -> {journal, skipped, repaired} or {problem: json|shape|format|version|newer, version} */
+export function parseJournal(text, { file = false } = {}) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: "json" };
+  }
+  if (!isRecord(data)) return { problem: "shape" };
+  const { version } = data;
+  if (!Number.isInteger(version) || version < 1) return { problem: "version" };
+  if (version > VERSION) return { problem: "newer", version };
+  // Version 1 stored no format name (its exports did).
+  if (data.format !== FORMAT && (file || version > 1 || data.format !== undefined)) return { problem: "format" };
+  for (let step = version; step < VERSION; step += 1) data = MIGRATIONS.get(step)(data);
+  return normaliseJournal(data);
+}
+
+export function toStored(journal, extra = {}) {
+  const sections = SECTIONS.map((section) => [section, Object.fromEntries(journal[section])]);
+  return { format: FORMAT, version: VERSION, ...extra, ...Object.fromEntries(sections) };
+}
+
+const SAVE_DELAY_MS = 400;
+const isQuotaError = (error) => error?.name === "QuotaExceededError" || error?.code === 22;
+
+// storageOf is a function: merely reading window.localStorage throws where it is blocked.
+export function createStore({ storageOf = () => globalThis.localStorage, now = () => new Date(), onTrouble } = {}) {
+  let journal = emptyJournal();
+  // {kind: full|unavailable}: saving fails. {kind: damaged|newer, raw, ...}: the stored value
+  // cannot be read, so it is never written over unless the participant starts afresh.
+  let problem = null;
+  let repairs = null; // stored entries dropped or fixed on load
+  let lastRaw; // the stored text memory is based on
+  let opened = false;
+  let timer = null;
+  const dirty = new Map(SECTIONS.map((section) => [section, new Set()])); // unsaved keys
+  const listeners = new Set();
+  const held = () => problem?.kind === "damaged" || problem?.kind === "newer";
+
+  function emit() {
+    if (problem || repairs) onTrouble?.();
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error("reading-program:", error); // one broken view must not stop others
+      }
+    }
+  }
+
+  function readRaw() {
+    try {
+      return storageOf().getItem(STORAGE_KEY);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function open() {
+    if (opened) return sync();
+    opened = true;
+    const raw = readRaw();
+    if (raw === undefined) problem = { kind: "unavailable" };
+    else absorb(raw);
+    emit();
+    if (typeof addEventListener !== "function") return; // unit tests in Node
+    addEventListener("storage", (event) => (event.key === STORAGE_KEY || event.key === null) && sync());
+    addEventListener("pagehide", () => timer && saveNow());
+  }
+
+  // Take in what another tab stored, keeping this tab's unsaved edits on top.
+  function sync() {
+    const raw = readRaw();
+    if (raw === undefined || raw === lastRaw) return;
+    absorb(raw);
+    emit();
+  }
+
+  function absorb(raw) {
+    lastRaw = raw;
+    const read = raw === null ? { journal: emptyJournal() } : parseJournal(raw);
+    if (read.problem) return holdBack(raw, read.problem, read.version);
+    if (read.skipped?.size || read.repaired?.size) {
+      if (!keepCopy(raw)) holdBack(raw, "partial"); // show what is readable, write nothing
+      else repairs = { ...read, raw };
+    } else if (held()) {
+      problem = null; // readable again: another tab started afresh
+    }
+    for (const [section, keys] of dirty) {
+      for (const key of keys) {
+        const value = journal[section].get(key);
+        if (value === undefined) read.journal[section].delete(key);
+        else read.journal[section].set(key, value);
+      }
+    }
+    journal = read.journal;
+  }
+
+  function holdBack(raw, reason, version) {
+    problem = { kind: reason === "newer" ? "newer" : "damaged", reason, version, raw, backupKey: keepCopy(raw) };
+  }
+
+  function keepCopy(raw) {
+    try {
+      const same = backups().find((backup) => backup.raw === raw);
+      if (same) return same.key;
+      const key = BACKUP_PREFIX + now().toISOString();
+      storageOf().setItem(key, raw);
+      return key;
+    } catch {
+      return null;
+    }
+  }
+
+  function backups() {
+    try {
+      const storage = storageOf();
+      const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+      return keys.filter((key) => key?.startsWith(BACKUP_PREFIX)).sort().map((key) => ({ key, raw: storage.getItem(key) }));
+    } catch {
+      return [];
+    }
+  }
+
+  function set(section, key, value) {
+    if (value === undefined) journal[section].delete(key);
+    else journal[section].set(key, value);
+    dirty.get(section).add(key);
+    emit();
+  }
+
+  function saveSoon() {
+    clearTimeout(timer);
+    timer = setTimeout(saveNow, SAVE_DELAY_MS);
+  }
+
+  // false when saving failed or is held back; force: write over what is stored
+  function saveNow(force = false) {
+    clearTimeout(timer);
+    timer = null;
+    const edited = [...dirty.values()].some((keys) => keys.size);
+    if (held() || !(edited || force)) return !held();
+    const before = problem?.kind;
+    let absorbed = false;
+    try {
+      const storage = storageOf();
+      absorbed = !force && storage.getItem(STORAGE_KEY) !== lastRaw;
+      if (absorbed) absorb(storage.getItem(STORAGE_KEY));
+      if (!held()) {
+        const raw = JSON.stringify(toStored(journal));
+        storage.setItem(STORAGE_KEY, raw);
+        lastRaw = raw;
+        dirty.forEach((keys) => keys.clear());
+        problem = null;
+      }
+    } catch (error) {
+      problem = { kind: isQuotaError(error) ? "full" : "unavailable" };
+    }
+    if (absorbed || problem?.kind !== before) emit();
+    return !problem;
+  }
+
+  // All or nothing (import, clear): null, or why it failed with memory as it was.
+  function commit(next) {
+    const saved = { journal, problem, dirty: [...dirty].map(([section, keys]) => [section, new Set(keys)]) };
+    for (const section of SECTIONS) {
+      for (const key of new Set([...journal[section].keys(), ...next[section].keys()])) {
+        if (journal[section].get(key) !== next[section].get(key)) dirty.get(section).add(key);
+      }
+    }
+    journal = next;
+    const failure = saveNow() ? null : problem?.kind ?? "unavailable";
+    if (failure) {
+      ({ journal, problem } = saved);
+      saved.dirty.forEach(([section, keys]) => dirty.set(section, keys));
+    }
+    emit();
+    return failure;
+  }
+
+  function startFresh() {
+    const before = problem;
+    problem = null;
+    const saved = saveNow(true);
+    if (saved) repairs = null;
+    else problem = before; // the unreadable value is still there: keep saying so
+    emit();
+    return saved;
+  }
+
+  function removeBackup(key) {
+    try {
+      storageOf().removeItem(key);
+    } catch {
+      // storage went away: the copy stays listed
+    }
+    emit();
+  }
+
+  return {
+    open,
+    sync,
+    set,
+    saveSoon,
+    saveNow,
+    commit,
+    startFresh,
+    backups,
+    removeBackup,
+    dismissRepairs: () => {
+      repairs = null;
+      emit();
+    },
+    listen: (listener, signal) => {
+      listeners.add(listener);
+      signal?.addEventListener("abort", () => listeners.delete(listener));
+    },
+    get journal() {
+      return journal;
+    },
+    get problem() {
+      return problem;
+    },
+    get repairs() {
+      return repairs;
+    },
+  };
+}
+
+// The notice's code loads only when there is something to say.
+export const store = createStore({
+  onTrouble: () => import("./storage-notice.js").catch((error) => console.error("reading-program:", error)),
+});
