@@ -31,6 +31,7 @@ from .pipeline import prepare_site
 from .plan.cohorts import build_cohort
 from .plan.library import load_library
 from .site.cohort_weeks import cohort_weeks
+from .site.mail import BadAddress, draft, draft_name, parse_addresses
 
 if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -173,13 +174,24 @@ def _add_message(commands: Commands) -> None:
     message = _command(
         commands,
         "message",
-        "Print a cohort's ready-to-send message for one week, or for every week.",
-        "reading-program message sales-east --week 3",
+        "Print a cohort's ready-to-send message for one week, or for every week; with --eml, "
+        "write each as an e-mail draft (.eml) that mail clients open for sending.",
+        "reading-program message sales-east --all --eml drafts --to team@example.org",
     )
     message.add_argument("cohort", help="the cohort's id (its file name in content/cohorts/)")
     which = message.add_mutually_exclusive_group(required=True)
     which.add_argument("--week", type=int, help="the track week number")
     which.add_argument("--all", action="store_true", help="every week, in order")
+    message.add_argument(
+        "--eml", type=Path, metavar="DIR", help="write <cohort>-week-<n>.eml files into DIR"
+    )
+    message.add_argument(
+        "--to",
+        nargs="+",
+        default=[],
+        metavar="ADDRESS",
+        help="recipients of the .eml drafts (never written into the site or content/)",
+    )
     message.set_defaults(run=_message)
 
 
@@ -285,8 +297,30 @@ def _message(args: argparse.Namespace) -> int:
                 f"week {args.week} is not in {cohort.id}'s schedule "
                 f"(weeks 1 to {len(cohort.schedule)})"
             )
-    print("\n\n".join(f"Subject: {w.message.subject}\n\n{w.message.body}" for w in weeks))
+    if args.to and args.eml is None:
+        raise CommandError("--to is for the .eml drafts: add --eml DIR")
+    if args.eml is None:
+        print("\n\n".join(f"Subject: {w.message.subject}\n\n{w.message.body}" for w in weeks))
+        return 0
+    _write_drafts(args, cohort, [w.scheduled for w in weeks])
     return 0
+
+
+def _write_drafts(args: argparse.Namespace, cohort: Cohort, weeks: list) -> None:
+    try:
+        recipients = parse_addresses(args.to)
+    except BadAddress as error:
+        raise CommandError(f"--to: {error}") from None
+    folder = args.eml if args.eml.is_absolute() else Path.cwd() / args.eml
+    published = [args.root / "content", args.root / "docs"]
+    if any(folder.resolve().is_relative_to(p.resolve()) for p in published):
+        raise CommandError(
+            f"--eml {args.eml}: that folder is published with the site; write drafts elsewhere"
+        )
+    for scheduled in weeks:
+        target = folder / draft_name(cohort, scheduled)
+        _write_atomically(target, draft(cohort, scheduled, SITE_URL, recipients))
+        print(f"Wrote {target}")
 
 
 # ---- helpers -----------------------------------------------------------------------------
@@ -439,17 +473,18 @@ def _input_problems(problems: list[Problem]) -> str:
     return "bad input:\n  " + "\n  ".join(lines)
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def _write_atomically(target: Path, content: str | bytes) -> None:
     """Write a sibling temporary file and rename it: readers never see half a file. The
     file gets the permissions the umask gives any new file (mkstemp would make it 0600)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

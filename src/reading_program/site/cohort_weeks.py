@@ -1,4 +1,4 @@
-"""A cohort's weeks as its page and its lead need them: dates, meeting, message."""
+"""A cohort's weeks as its page and its lead need them: dates, meeting, message, e-mail."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from ..model import Cohort, ScheduledWeek, Week
 from .dates import long_range, meeting_text
+from .mail import mailto_href
 from .messages import Message, week_message
+from .urls import draft_src
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,8 @@ class CohortWeek:
     dates: str
     meeting: str | None
     message: Message
+    mailto: str  # the message as a mailto: link, short enough for mail clients
+    draft_src: str  # the message as an .eml draft on the site
 
     @property
     def week(self) -> Week:
@@ -28,6 +32,8 @@ def cohort_weeks(cohort: Cohort, site_url: str) -> tuple[CohortWeek, ...]:
             dates=long_range(scheduled.starts, scheduled.ends),
             meeting=meeting_text(scheduled.meeting, cohort.timezone) if scheduled.meeting else None,
             message=week_message(cohort, scheduled, site_url),
+            mailto=mailto_href(cohort, scheduled, site_url),
+            draft_src=draft_src(cohort, scheduled),
         )
         for scheduled in cohort.schedule
     )

@@ -130,7 +130,7 @@ def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:
         page.src_uri: page.source or _FIXED_PAGES.get(page.src_uri, "a generated page")
         for page in pages
     }
-    generated |= {asset.src_uri: "a calendar feed" for asset in assets}
+    generated |= {asset.src_uri: "a cohort's calendar feed or e-mail draft" for asset in assets}
     return clash_problems(generated, hand_written.repo_paths)
 
 

@@ -16,7 +16,6 @@ from .calendar import CalendarWeek, calendar_week
 from .dates import WEEKDAY_NAMES, long_range, meeting_text, short_range
 from .templating import render_html, render_text
 
-
 Detail = Literal["full", "short", "minimal"]
 DETAILS: tuple[Detail, ...] = ("full", "short", "minimal")
 

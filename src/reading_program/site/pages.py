@@ -11,6 +11,7 @@ from ..model import Library, Track, Week
 from .calendar import cohort_calendar
 from .cohort_weeks import cohort_weeks
 from .guides import AGENDA, discussion_questions
+from .mail import draft
 from .templating import render
 from .urls import (
     ARTICLES_INDEX,
@@ -23,6 +24,7 @@ from .urls import (
     assessment_src,
     calendar_src,
     cohort_src,
+    draft_src,
     guide_src,
     track_src,
     week_src,
@@ -93,11 +95,16 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 
 def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
-    """Calendar feeds: one `.ics` per cohort, with absolute links built from `site_url`."""
-    return [
-        GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url))
-        for cohort in library.cohorts
-    ]
+    """Per cohort: its calendar feed (`.ics`) and a draft e-mail (`.eml`, no recipient) per
+    week, with absolute links built from `site_url`."""
+    assets = []
+    for cohort in library.cohorts:
+        assets.append(GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url)))
+        assets += [
+            GeneratedAsset(draft_src(cohort, scheduled), draft(cohort, scheduled, site_url))
+            for scheduled in cohort.schedule
+        ]
+    return assets
 
 
 def navigation(library: Library, extra_pages: list[str]) -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import Article, Assessment, Cohort, Track, Week
+from ..model import Article, Assessment, Cohort, ScheduledWeek, Track, Week
 
 HOME = "index.md"
 ARTICLES_INDEX = "articles/index.md"
@@ -41,6 +41,11 @@ def cohort_src(cohort: Cohort) -> str:
 
 def calendar_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.ics"
+
+
+def draft_src(cohort: Cohort, scheduled: ScheduledWeek) -> str:
+    """A week's message as an e-mail draft, beside the cohort's page."""
+    return f"cohorts/{cohort.id}/{cohort.id}-week-{scheduled.number}.eml"
 
 
 def assessment_src(assessment: Assessment) -> str:

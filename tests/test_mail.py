@@ -1,0 +1,192 @@
+"""E-mail for team leads: mailto: links that mail clients accept, and drafts (.eml) read back
+with Python's own parser."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from builders import make_article, make_cohort, make_track, make_week
+from site_helpers import Site
+
+from reading_program.cli import main
+from reading_program.site.mail import (
+    MAILTO_LIMIT,
+    BadAddress,
+    _mailto,
+    draft,
+    mailto_href,
+    parse_addresses,
+)
+from reading_program.site.messages import week_message
+
+SITE = "https://leaders.example.org/reading-program/"
+
+
+def track(readings: int = 2, prompt_words: int = 8):
+    prompt = " ".join(["word"] * prompt_words) + "?"
+    weeks = [
+        make_week(
+            n,
+            f"Theme {n}",
+            [make_article(f"a{n}-{i}", title=f"Reading {n}.{i} ✓") for i in range(readings)],
+            [prompt, prompt],
+        )
+        for n in (1, 2)
+    ]
+    return make_track("t", "Track Ünïcode", weeks)
+
+
+def decoded(href: str) -> dict[str, str]:
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == "", "no recipient in the link"
+    return {key: values[0] for key, values in parse_qs(parts.query, strict_parsing=True).items()}
+
+
+def test_a_short_message_goes_into_the_link_whole() -> None:
+    cohort = make_cohort(track(), team="Équipe Zürich 🚀", lead="Dana")
+    href = mailto_href(cohort, cohort.schedule[0], SITE)
+    fields = decoded(href)
+    message = week_message(cohort, cohort.schedule[0], SITE)
+    assert fields["subject"] == message.subject
+    assert fields["body"] == message.body.replace("\n", "\r\n")  # RFC 6068: CRLF
+    assert len(href) <= MAILTO_LIMIT
+    assert re.fullmatch(r"mailto:\?subject=[A-Za-z0-9%._~-]+&body=[A-Za-z0-9%._~-]+", href)
+
+
+def test_a_long_message_links_to_the_week_instead() -> None:
+    cohort = make_cohort(track(readings=8, prompt_words=60), message="A long note. " * 20)
+    for scheduled in cohort.schedule:
+        href = mailto_href(cohort, scheduled, SITE)
+        assert len(href) <= MAILTO_LIMIT
+        body = decoded(href)["body"]
+        assert f"{SITE}tracks/t/week-{scheduled.number}/" in body
+        assert body.startswith("Hello Sales East,")
+    full = week_message(cohort, cohort.schedule[0], SITE)
+    assert len(_mailto(full)) > MAILTO_LIMIT  # the case being tested
+
+
+def test_a_draft_reads_back_with_pythons_email_parser() -> None:
+    cohort = make_cohort(track(), team='R&D <West> "Team"', lead="Dana", timezone="Europe/Berlin")
+    scheduled = cohort.schedule[1]
+    raw = draft(cohort, scheduled, SITE, to=["Sam <sam@example.org>", "kim@example.org"])
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    expected = week_message(cohort, scheduled, SITE)
+    assert message["Subject"] == expected.subject
+    assert message["To"] == "Sam <sam@example.org>, kim@example.org"
+    assert message["X-Unsent"] == "1"
+    assert message["Date"].datetime.isoformat() == "2026-03-16T08:00:00+01:00"  # week 2 starts
+    assert message.get_content_type() == "multipart/alternative"
+    plain = message.get_body(("plain",))
+    assert plain.get_content_charset() == "utf-8"
+    assert plain.get_content().replace("\r\n", "\n") == expected.body
+    html = message.get_body(("html",)).get_content()
+    assert (
+        "R&amp;D &lt;West&gt; &#34;Team&#34;" in html
+        or "R&amp;D &lt;West&gt; &quot;Team&quot;" in html
+    )
+    assert f'<a href="{SITE}articles/a2-0/">' in html
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+
+
+def test_drafts_are_the_same_bytes_every_time_and_carry_no_address() -> None:
+    cohort = make_cohort(track())
+    first, second = (draft(cohort, cohort.schedule[0], SITE) for _ in range(2))
+    assert first == second
+    assert b"To:" not in first
+
+
+@pytest.mark.parametrize(
+    "address", ["nobody", "a@b", "two words@example.org", "@example.org", "x@example..org"]
+)
+def test_bad_addresses_are_refused(address: str) -> None:
+    with pytest.raises(BadAddress, match=re.escape(repr(address))):
+        parse_addresses([address])
+
+
+def test_good_addresses_pass() -> None:
+    assert parse_addresses(["a.b+c@example.co.uk", "Ann Lee <ann@example.org>"]) == [
+        "a.b+c@example.co.uk",
+        "Ann Lee <ann@example.org>",
+    ]
+
+
+def test_message_writes_a_draft_per_week(site: Site, tmp_path: Path, capsys) -> None:
+    site.write("content/cohorts/east.yml", 'team: "East"\ntrack: two-weeks\nstart: 2027-03-01\n')
+    out = tmp_path / "drafts"
+    code = main(
+        [
+            "--root",
+            str(site.root),
+            "message",
+            "east",
+            "--all",
+            "--eml",
+            str(out),
+            "--to",
+            "team@example.org",
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["east-week-1.eml", "east-week-2.eml"]
+    for name in written:
+        parsed = email.message_from_bytes((out / name).read_bytes(), policy=email.policy.default)
+        assert parsed["To"] == "team@example.org"
+        assert parsed["Subject"].startswith("East · Two Weeks, week ")
+    assert "team@example.org" not in "".join(
+        p.read_text() for p in (site.root / "content").rglob("*.*")
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--to", "x@example.org"], "--to is for the .eml drafts: add --eml DIR"),
+        (["--eml", "content/drafts"], "that folder is published with the site"),
+        (
+            ["--eml", "drafts", "--to", "not-an-address"],
+            "--to: 'not-an-address' is not an e-mail address",
+        ),
+    ],
+)
+def test_message_eml_refusals(
+    site: Site, monkeypatch, capsys, extra: list[str], message: str
+) -> None:
+    monkeypatch.chdir(site.root)
+    site.write("content/cohorts/east.yml", 'team: "East"\ntrack: two-weeks\nstart: 2027-03-01\n')
+    assert main(["message", "east", "--week", "1", *extra]) == 1
+    assert message in capsys.readouterr().err
+    assert not (site.root / "content/drafts").exists()
+
+
+@pytest.mark.build
+def test_the_cohort_page_links_every_week_by_mail_and_as_a_draft(site: Site) -> None:
+    site.write(
+        "content/cohorts/east.yml",
+        'team: "East"\ntrack: two-weeks\nstart: 2027-03-01\nlead: "Dana"\n',
+    )
+    site.build()
+    page = site.html("cohorts/east")
+    links = page.select("a[href^='mailto:']")
+    assert len(links) == 2
+    for link in links:
+        fields = decoded(link["href"])
+        assert fields["subject"].startswith("East · Two Weeks, week ")
+        assert "Hello East," in fields["body"]
+    drafts = page.select("a[download][href$='.eml']")
+    assert [a["href"] for a in drafts] == ["east-week-1.eml", "east-week-2.eml"]  # in cohorts/east/
+    raw = (site.root / "site/cohorts/east/east-week-1.eml").read_bytes()
+    assert email.message_from_bytes(raw, policy=email.policy.default)["X-Unsent"] == "1"
+    published = "".join(
+        p.read_text("utf-8", "replace")
+        for p in (site.root / "site").rglob("*")
+        if p.is_file() and p.suffix in {".html", ".eml", ".ics"}
+    )
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", published.replace("@reading-program", "")), (
+        "no address is published"
+    )
