@@ -55,6 +55,10 @@ class Loaded(Generic[Spec]):
     lines: LineMap
     unfinished: tuple[Problem, ...] = ()  # placeholders left by `reading-program new`
 
+    def problem(self, location: Location, message: str) -> Problem:
+        """A problem with this file at `location`, on the line that holds it."""
+        return Problem(self.repo_path, self.lines.line_of(location), place(location), message)
+
 
 @dataclass(frozen=True)
 class ArticleSource:

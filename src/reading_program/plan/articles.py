@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..content.errors import place
 from ..content.loader import ArticleSource, Loaded
 from ..content.problems import Problem, closest
 from ..model import Article, TagInfo
@@ -61,8 +60,5 @@ def _unknown_tags(item: Loaded[ArticleSource], tags: Sequence[TagInfo]) -> list[
             f"{tag!r} is not in content/tags.yml; {hint}add it there with a line "
             f'`{tag}: {{title: "...", description: "..."}}`'
         )
-        location = ("tags", index)
-        problems.append(
-            Problem(item.repo_path, item.lines.line_of(location), place(location), message)
-        )
+        problems.append(item.problem(("tags", index), message))
     return problems

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..content.article_body import heading_anchor
-from ..content.errors import place
 from ..content.loader import Loaded
 from ..content.problems import Problem, closest
 from ..content.specs import AssessmentFile
@@ -27,8 +26,7 @@ def build_assessment(
     problems: list[Problem] = []
 
     def problem(location: Location, message: str) -> None:
-        line = loaded.lines.line_of(location)
-        problems.append(Problem(loaded.repo_path, line, place(location), message))
+        problems.append(loaded.problem(location, message))
 
     article = next((a for a in articles if a.slug == spec.article), None)
     if article is None and spec.article not in unreadable:

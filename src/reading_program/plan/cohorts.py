@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..content.errors import place
 from ..content.loader import Loaded
 from ..content.problems import Problem, closest
 from ..content.specs import CohortFile
@@ -36,8 +35,7 @@ def build_cohort(
     problems: list[Problem] = []
 
     def problem(location: Location, message: str) -> None:
-        line = loaded.lines.line_of(location)
-        problems.append(Problem(loaded.repo_path, line, place(location), message))
+        problems.append(loaded.problem(location, message))
 
     track = next((t for t in tracks if t.id == spec.track), None)
     if track is None:

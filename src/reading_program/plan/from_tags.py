@@ -21,11 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..content.errors import place
 from ..content.loader import Loaded
 from ..content.problems import Problem, closest
 from ..content.specs import PlannedTrackFile
-from ..content.strict_yaml import Location
 from ..model import Article, Assessment, TagInfo, Track, Week
 from .questions import build_questions
 
@@ -43,8 +41,7 @@ def plan_from_tags(
     every article wait (see plan_track)."""
     spec = loaded.spec
 
-    def problem(location: Location, message: str) -> Problem:
-        return Problem(loaded.repo_path, loaded.lines.line_of(location), place(location), message)
+    problem = loaded.problem
 
     if unreadable:
         return []

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..content.errors import place
 from ..content.loader import Loaded
 from ..content.problems import Problem, closest
 from ..content.specs import TrackFile
@@ -36,8 +35,7 @@ def plan_track(
     problems: list[Problem] = []
 
     def problem(location: Location, message: str) -> None:
-        line = loaded.lines.line_of(location)
-        problems.append(Problem(loaded.repo_path, line, place(location), message))
+        problems.append(loaded.problem(location, message))
 
     by_slug = {article.slug: article for article in articles}
     pinned_in = _pinned(spec, by_slug, unreadable, problem)
