@@ -239,3 +239,20 @@ def test_journal_lists_track_questions_and_indexes_the_rest(site: Site) -> None:
     assert not any(key.startswith("article-solo/") for key in keys)  # not printed: indexed
     other = json.loads(journal.select_one(".rp-other-data")["data-rp-json"])
     assert other["keys"]["article-solo/try"] == ["Solo", "../articles/solo/"]
+
+
+def test_tags_show_their_titles_and_link_to_their_sections(site: Site) -> None:
+    site.write(
+        "content/tags.yml",
+        'leadership: {title: "Leading & people", description: "Leading people."}\n'
+        'coaching: {title: "Coaching", description: "Helping people grow."}\n',
+    )
+    site.write("docs/index.md", "# Home\n\n<!-- reading-program:tags -->\n")
+    site.build()
+    chip = site.html("articles/lead").select_one("a.md-tag")
+    assert chip.get_text(strip=True) == "Leading & people"
+    section = chip["href"].split("#")[1]
+    assert section.startswith("tag:leading-")  # the plugin's slug of the (escaped) title
+    assert site.html("tags").find(id=section) is not None
+    for link in site.html("").select("a.md-tag"):
+        assert site.html("tags").find(id=link["href"].split("#")[1]) is not None, link

@@ -542,3 +542,12 @@ def test_unfinished_articles_can_be_allowed(tmp_path: Path) -> None:
     write_files(tmp_path, {ARTICLE: article_text(summary="TODO: write this.")})
     library = load_library(ContentPaths(tmp_path), allow_unfinished=True)
     assert [a.slug for a in library.articles] == ["a"]
+
+
+def test_two_tags_may_not_share_a_title(tmp_path: Path) -> None:
+    tags = TAGS_YML + 'coach: {title: "COACHING!", description: "Again."}\n'
+    reported = problems(tmp_path, {"content/tags.yml": tags, ARTICLE: GOOD})
+    assert reported == [
+        "content/tags.yml:3: tag coach, title: 'COACHING!' is also the title of the tag "
+        "'coaching'; the tag index would show them as one: give each its own title"
+    ]

@@ -57,7 +57,9 @@ class Loaded(Generic[Spec]):
 
     def problem(self, location: Location, message: str) -> Problem:
         """A problem with this file at `location`, on the line that holds it."""
-        return Problem(self.repo_path, self.lines.line_of(location), place(location), message)
+        keyed_by = getattr(type(self.spec), "item_noun", None)  # "tag courage, title"
+        where = place(location, keyed_by=keyed_by)
+        return Problem(self.repo_path, self.lines.line_of(location), where, message)
 
 
 @dataclass(frozen=True)

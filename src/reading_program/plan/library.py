@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..content.cache import ParseCache
 from ..content.files import ARTICLE, TRACK
 from ..content.loader import Content, Loaded, load_content
@@ -32,7 +34,7 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
         problems += [
             p for kind in _KINDS for item in getattr(content, kind) for p in item.unfinished
         ]
-    tags = _tags(content)
+    tags = _tags(content, problems)
     articles = build_articles(content.articles, tags, problems)
     # Articles that exist but did not load (a broken file, an unknown tag) are "waiting":
     # checks that need every article hold back, so their own problems stand out.
@@ -64,10 +66,22 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
 _KINDS = ("articles", "tracks", "assessments", "cohorts")
 
 
-def _tags(content: Content) -> list[TagInfo]:
+def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:
+    """The listed tags. The tag index names its sections by title, ignoring case and
+    punctuation, so two tags with one title there would show as one: a problem."""
     if content.tags is None:
         return []
     entries = content.tags.spec.root
+    seen: dict[str, str] = {}
+    for slug, entry in entries.items():
+        key = re.sub(r"[\W_]+", "-", entry.title.casefold()).strip("-")
+        if key in seen:
+            message = (
+                f"{entry.title!r} is also the title of the tag {seen[key]!r}; the tag index "
+                "would show them as one: give each its own title"
+            )
+            problems.append(content.tags.problem((slug, "title"), message))
+        seen.setdefault(key, slug)
     return [
         TagInfo(slug, entries[slug].title, entries[slug].description) for slug in sorted(entries)
     ]

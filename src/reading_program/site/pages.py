@@ -63,7 +63,10 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     for article in library.articles:
         src = article_src(article)
         placements = library.placements(article.slug)
-        markdown = render("article.md.j2", src, article=article, placements=placements)
+        tag_names = [library.tag_title(tag) for tag in article.tags]
+        markdown = render(
+            "article.md.j2", src, article=article, placements=placements, tag_names=tag_names
+        )
         pages.append(GeneratedPage(src, markdown, source=article.repo_path, in_nav=False))
     for track in library.tracks:
         src = track_src(track)

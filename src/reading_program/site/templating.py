@@ -42,7 +42,11 @@ def page_meta(**fields: Any) -> Markup:
 
 
 def _escaped(key: str, value: Any) -> Any:
-    return html.escape(value, quote=True) if key in {"title", "description"} else value
+    if key in {"title", "description"}:
+        return html.escape(value, quote=True)
+    if key == "tags":  # Material prints tag names unescaped too
+        return [html.escape(tag, quote=True) for tag in value]
+    return value
 
 
 def _new_environment(autoescape: bool) -> Environment:
@@ -82,6 +86,7 @@ _TEMPLATE_GLOBALS = {
             "calendar_src",
             "cohort_src",
             "guide_src",
+            "tag_anchor",
             "track_src",
             "week_src",
         )
