@@ -42,7 +42,7 @@ def test_article_page_shows_time_track_tags_questions_and_neighbours(built: Site
     assert week_link["href"] == "../../tracks/two-weeks/week-1/"
     tag = page.select_one("a.md-tag")
     assert tag.get_text(strip=True) == "leadership"
-    assert tag["href"] == "../../tags/#tag:leadership"
+    assert tag["href"] == "../../tags/leadership/#tag:leadership"
     questions = page.select(".rp-reflection .rp-questions li")
     assert [q.get_text() for q in questions] == [
         "What will you try?",
@@ -251,8 +251,32 @@ def test_tags_show_their_titles_and_link_to_their_sections(site: Site) -> None:
     site.build()
     chip = site.html("articles/lead").select_one("a.md-tag")
     assert chip.get_text(strip=True) == "Leading & people"
-    section = chip["href"].split("#")[1]
+    page, section = chip["href"].split("#")
+    assert page == "../../tags/leadership/"
     assert section.startswith("tag:leading-")  # the plugin's slug of the (escaped) title
-    assert site.html("tags").find(id=section) is not None
-    for link in site.html("").select("a.md-tag"):
-        assert site.html("tags").find(id=link["href"].split("#")[1]) is not None, link
+    assert site.html("tags/leadership").find(id=section) is not None
+    assert [a["href"] for a in site.html("").select("a.md-tag")] == [
+        "tags/coaching/",
+        "tags/leadership/",
+    ]
+
+
+def test_a_large_library_gets_an_a_to_z_of_letter_pages(site: Site) -> None:
+    for number in range(125):
+        letter = "ABCÉ"[number % 4]
+        site.write(f"content/articles/more-{number}.md", article_text(f"{letter}rticle {number}"))
+    site.write("docs/index.md", "# Home\n\n<!-- reading-program:articles 5 -->\n")
+    site.build()
+    index = site.html("articles")
+    letters = [a.get_text() for a in index.select("article p a")[1:]]  # after "by tag"
+    assert letters == ["A", "B", "C", "E", "L"]  # É files under E; L for "Lead"
+    assert not index.select("article li"), "the index lists letters, not articles"
+    page_e = site.html("articles/a-z/e")
+    assert len(page_e.select("article li")) == 31
+    assert len(site.html("").select("article li")) == 5  # the newest five
+    assert site.html("").find("a", string="All 127 articles, A to Z") is not None
+
+
+def test_the_articles_marker_takes_a_count(site: Site, build_error) -> None:
+    site.write("docs/index.md", "# Home\n\n<!-- reading-program:articles many -->\n")
+    assert "docs/index.md:3: marker: the 'articles' marker takes how many to show" in build_error()

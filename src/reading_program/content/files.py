@@ -23,7 +23,9 @@ from .specs import SLUG_PATTERN
 _SLUG = re.compile(SLUG_PATTERN)
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
 _YAML_SUFFIXES = frozenset({".yml", ".yaml"})
-RESERVED_IDS = frozenset({"index"})  # folders' own pages: /articles/, /cohorts/
+# Ids the site uses itself: a folder's own page (/articles/, /cohorts/), the A to Z pages.
+RESERVED_IDS = frozenset({"index"})
+_RESERVED_BY_KIND = {"article": frozenset({"a-z"})}
 
 
 @dataclass(frozen=True)
@@ -178,9 +180,9 @@ def _name_problem(file: Path, kind: Kind, paths: ContentPaths) -> Problem | None
             f"lowercase letters, digits and hyphens): {fix}"
         )
         return Problem(repo_path, None, "", message)
-    if item_id in RESERVED_IDS:
-        folder = kind.folder
-        message = f"the id {item_id!r} is taken by the site's own page /{folder}/: rename the file"
+    if item_id in RESERVED_IDS | _RESERVED_BY_KIND.get(kind.name, frozenset()):
+        page = f"/{kind.folder}/" if item_id in RESERVED_IDS else f"/{kind.folder}/{item_id}/"
+        message = f"the id {item_id!r} is taken by the site's own page {page}: rename the file"
         return Problem(repo_path, None, "", message)
     return None
 

@@ -74,6 +74,16 @@ Paragraphs = Annotated[str, *_TEXT, Field(max_length=4000), AfterValidator(_no_c
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=100)]
 
 
+def _not_the_tag_index(slug: str) -> str:
+    if slug == "index":
+        raise ValueError("'index' names the tag index page itself: choose another tag")
+    return slug
+
+
+# A tag is also the address of its page, /tags/<tag>/.
+TagSlug = Annotated[Slug, AfterValidator(_not_the_tag_index)]
+
+
 def _iso_date(value: Any) -> dt.date:
     """Dates are written YYYY-MM-DD, nothing else: pydantic's lax parsing would read
     "0" or "1799625600" as Unix timestamps."""
@@ -124,7 +134,7 @@ class QuestionSpec(_Strict):
 
 
 Question = Annotated[QuestionSpec, BeforeValidator(_text_as_question)]
-Tags = Annotated[list[Slug], Field(min_length=1, max_length=20), AfterValidator(_unique)]
+Tags = Annotated[list[TagSlug], Field(min_length=1, max_length=20), AfterValidator(_unique)]
 
 
 class ArticleFrontmatter(_Strict):
@@ -196,7 +206,7 @@ class TagSpec(_Strict):
     description: LongLine
 
 
-class TagsFile(RootModel[dict[Slug, TagSpec]]):
+class TagsFile(RootModel[dict[TagSlug, TagSpec]]):
     """`content/tags.yml`: `slug: {title: ..., description: ...}` for every allowed tag."""
 
     model_config = ConfigDict(strict=True, frozen=True)

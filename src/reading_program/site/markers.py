@@ -9,18 +9,20 @@ then expanded with the library.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 
 from ..content.paths import RepoPath
 from ..content.problems import Problem, closest
 from ..model import Library
+from . import catalogue
 from .templating import render
 
 MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 # Anything that looks like an attempt at a marker, to catch `reading_program:` and friends.
 _NEAR_MARKER = re.compile(r"<!--\s*reading[-_ ]?program\b", re.IGNORECASE)
-MARKERS = {"articles": False, "start": True, "tags": False, "tracks": False}  # name: needs a track
+# name -> its argument: a track id (required), a number (optional), or none
+MARKERS = {"articles": "count", "start": "track", "tags": None, "tracks": None}
+MAX_COUNT = 200
 
 
 def marker_problems(
@@ -47,7 +49,14 @@ def _marker_problem(name: str, arg: str | None, track_ids: Collection[str]) -> s
         close = closest(name, MARKERS)
         hint = f"did you mean {close!r}? " if close else ""
         return f"{name!r} is not a marker; {hint}markers are {', '.join(MARKERS)}"
-    if MARKERS[name] and arg not in track_ids:
+    if MARKERS[name] == "count":
+        if arg is None or (arg.isdigit() and 1 <= int(arg) <= MAX_COUNT):
+            return None
+        return (
+            f"the {name!r} marker takes how many to show, 1 to {MAX_COUNT}: "
+            f"<!-- reading-program:{name} 12 -->"
+        )
+    if MARKERS[name] == "track" and arg not in track_ids:
         if not arg:
             return f"the {name!r} marker needs a track id: <!-- reading-program:{name} TRACK-ID -->"
         close = closest(arg, track_ids)
@@ -57,7 +66,7 @@ def _marker_problem(name: str, arg: str | None, track_ids: Collection[str]) -> s
             else f"known tracks: {', '.join(sorted(track_ids)) or 'none'}"
         )
         return f"no track has the id {arg!r}; {hint}"
-    if not MARKERS[name] and arg:
+    if MARKERS[name] is None and arg:
         return f"the {name!r} marker takes no argument: write <!-- reading-program:{name} -->"
     return None
 
@@ -69,17 +78,18 @@ def has_markers(markdown: str) -> bool:
 def expand_markers(markdown: str, page_src: str, library: Library) -> str:
     """The page with every (valid) marker replaced by its rendered list."""
     tracks = {track.id: track for track in library.tracks}
-    tag_counts = dict(Counter(tag for article in library.articles for tag in article.tags))
-    tags = [tag for tag in library.tags if tag.slug in tag_counts]
+    tags = catalogue.tag_pages(library)
 
     def replace(match: re.Match[str]) -> str:
+        name, arg = match["name"], match["arg"]
+        count = int(arg) if name == "articles" and arg else catalogue.NEWEST
         return render(
-            f"marker_{match['name']}.md.j2",
+            f"marker_{name}.md.j2",
             page_src,
             library=library,
-            track=tracks.get(match["arg"]),
-            tag_counts=tag_counts,
+            track=tracks.get(arg),
             tags=tags,
+            newest=catalogue.newest(library.articles, count),
         )
 
     return MARKER.sub(replace, markdown)

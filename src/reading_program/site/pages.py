@@ -8,6 +8,7 @@ from typing import Any
 
 from ..content.paths import RepoPath
 from ..model import Library, Track, Week
+from . import catalogue
 from .calendar import cohort_calendar
 from .cohort_weeks import cohort_weeks
 from .guides import AGENDA, discussion_questions
@@ -26,6 +27,8 @@ from .urls import (
     cohort_src,
     draft_src,
     guide_src,
+    letter_src,
+    tag_src,
     track_src,
     week_src,
 )
@@ -49,8 +52,16 @@ class GeneratedAsset:
 
 def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     unplaced = [a for a in library.articles if not library.placements(a.slug)]
+    letters = catalogue.letters(library.articles)
+    if len(library.articles) <= catalogue.ONE_PAGE:
+        letters = ()
     pages = [
-        GeneratedPage(ARTICLES_INDEX, render("articles.md.j2", ARTICLES_INDEX, library=library)),
+        GeneratedPage(
+            ARTICLES_INDEX,
+            render("articles.md.j2", ARTICLES_INDEX, library=library, letters=letters),
+        ),
+        *_letter_pages(letters),
+        *_tag_pages(library),
         GeneratedPage(TRACKS_INDEX, render("tracks.md.j2", TRACKS_INDEX, library=library)),
         GeneratedPage(
             JOURNAL, render("journal.md.j2", JOURNAL, library=library, unplaced=unplaced)
@@ -85,6 +96,31 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
         weeks = cohort_weeks(cohort, site_url)
         markdown = render("cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks)
         pages.append(GeneratedPage(src, markdown, source=cohort.repo_path, in_nav=False))
+    return pages
+
+
+def _letter_pages(letters: tuple[catalogue.Letter, ...]) -> list[GeneratedPage]:
+    pages = []
+    for index, letter in enumerate(letters):
+        src = letter_src(letter.key)
+        previous = letters[index - 1] if index else None
+        following = letters[index + 1] if index + 1 < len(letters) else None
+        markdown = render(
+            "articles_letter.md.j2", src, letter=letter, previous=previous, following=following
+        )
+        pages.append(GeneratedPage(src, markdown, in_nav=False))
+    return pages
+
+
+def _tag_pages(library: Library) -> list[GeneratedPage]:
+    """A page per tag with the tags plugin's listing of that tag: chips link there."""
+    pages = []
+    for tag in catalogue.tag_pages(library):
+        src = tag_src(tag.slug)
+        # The listing names the tag as the articles' frontmatter does (escaped, see page_meta).
+        name = html.escape(tag.title, quote=True)
+        markdown = render("tag.md.j2", src, tag=tag, tag_name=name)
+        pages.append(GeneratedPage(src, markdown, in_nav=False))
     return pages
 
 

@@ -86,7 +86,9 @@ _TEMPLATE_GLOBALS = {
             "calendar_src",
             "cohort_src",
             "guide_src",
+            "letter_src",
             "tag_anchor",
+            "tag_src",
             "track_src",
             "week_src",
         )

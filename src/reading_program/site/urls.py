@@ -30,6 +30,15 @@ def track_src(track: Track) -> str:
     return f"tracks/{track.id}/index.md"
 
 
+def tag_src(slug: str) -> str:
+    return f"tags/{slug}.md"
+
+
+def letter_src(letter: str) -> str:
+    """A page of the A to Z, for libraries too large for one page (see catalogue)."""
+    return f"articles/a-z/{letter}.md"
+
+
 def week_src(track: Track, week: Week) -> str:
     return f"tracks/{track.id}/week-{week.number}.md"
 
