@@ -8,6 +8,7 @@ rather than a Markdown render: fenced code and inline code are skipped, as Markd
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,17 +16,18 @@ from markdown.extensions.toc import slugify
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_NEWLINE = re.compile(r"\n")
 _INLINE_LINK = re.compile(
     r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+[^\n]*)?$", re.M)
 _HTML_URL = re.compile(
     r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\b(?P<attr>href|src)\s*=\s*[\"']?(?P<url>[^\"'\s>]+)",
     re.S,
 )
 _HTML_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
-_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+([^\n]+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_SETEXT = re.compile(r"(?<=\n)[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)  # an underline, under a line
 _ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
@@ -50,17 +52,25 @@ class BodyFacts:
 
 
 def body_facts(body: str, first_line: int) -> BodyFacts:
-    prose_lines = list(_outside_code(body))
+    prose = _mask_code(body)
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(prose))]
+
+    def line_at(offset: int) -> int:
+        return first_line + bisect.bisect_right(starts, offset) - 1
+
     return BodyFacts(
         words=count_words(body),
-        anchors=frozenset(_anchors(prose_lines)),
-        links=tuple(_links(prose_lines, first_line)),
+        anchors=frozenset(_anchors(prose)),
+        links=tuple(_links(prose, line_at)),
     )
 
 
 def count_words(markdown: str) -> int:
-    prose = _HTML_TAG.sub(" ", _LINK_TARGET.sub("]", markdown))
-    return len(_WORD.findall(prose))
+    if "](" in markdown:
+        markdown = _LINK_TARGET.sub("]", markdown)
+    if "<" in markdown:
+        markdown = _HTML_TAG.sub(" ", markdown)
+    return _WORD.subn("", markdown)[1]  # counts without building a list of a million words
 
 
 def heading_anchor(heading: str) -> str:
@@ -68,62 +78,60 @@ def heading_anchor(heading: str) -> str:
     return slugify(_INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading), "-")
 
 
-def _outside_code(body: str) -> list[tuple[int, str]]:
-    """(index, line) of the body's lines outside fenced code, with code spans blanked."""
-    kept, fence = [], None
-    for index, line in enumerate(body.split("\n")):
+def _mask_code(body: str) -> str:
+    """The body with fenced code and code spans turned into spaces (line breaks kept), so
+    that nothing in code counts as a link or heading, and offsets still give lines."""
+    if "`" not in body and "~~~" not in body:
+        return body
+    lines, fence = body.split("\n"), None
+    for index, line in enumerate(lines):
         opening = _FENCE.match(line)
         if fence is None and opening:
             fence = opening.group(1)[0] * len(opening.group(1))
-            continue
-        if fence is not None:
+            lines[index] = ""
+        elif fence is not None:
             if line.strip().startswith(fence):
                 fence = None
-            continue
-        kept.append((index, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)))
-    return kept
+            lines[index] = ""
+        elif "`" in line:
+            lines[index] = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    return "\n".join(lines)
 
 
-def _links(lines: list[tuple[int, str]], first_line: int) -> list[BodyLink]:
+def _links(prose: str, line_at) -> list[BodyLink]:
     found = []
-    for index, line in lines:
-        number = first_line + index
-        for match in _INLINE_LINK.finditer(line):
-            found.append(BodyLink(number, match.group(2), image=bool(match.group(1))))
-        reference = _REFERENCE.match(line)
-        if reference:
-            found.append(BodyLink(number, reference.group(1), image=False))
-        for match in _HTML_URL.finditer(line):
+    if "](" in prose:
+        for match in _INLINE_LINK.finditer(prose):
+            found.append(BodyLink(line_at(match.start()), match.group(2), bool(match.group(1))))
+    if "]:" in prose:
+        for match in _REFERENCE.finditer(prose):
+            found.append(BodyLink(line_at(match.start()), match.group(1), image=False))
+    if "<" in prose:
+        for match in _HTML_URL.finditer(prose):
             tag = match["tag"].lower()
-            found.append(BodyLink(number, match["url"], image=tag == "img", html_tag=tag))
-    return found
+            link = BodyLink(line_at(match.start()), match["url"], tag == "img", html_tag=tag)
+            found.append(link)
+    return sorted(found, key=lambda link: link.line)
 
 
-def _anchors(lines: list[tuple[int, str]]) -> list[str]:
+def _anchors(prose: str) -> list[str]:
     """Heading ids as the toc extension makes them (a repeated heading gets `_1`, `_2`),
     attr_list ids (`## Title { #custom }`) and raw HTML ids."""
+    headings = [(m.start(), m.group(2)) for m in _ATX.finditer(prose)]
+    for underline in _SETEXT.finditer(prose):
+        above = prose.rfind("\n", 0, underline.start() - 1) + 1
+        text = prose[above : underline.start() - 1].strip()
+        if text and not text.startswith(("-", "*", ">", "#")):
+            headings.append((above, text))
     anchors: list[str] = []
-    previous = ""
-    for _, line in lines:
-        text = None
-        atx = _ATX.match(line)
-        if atx:
-            text = atx.group(2)
-        elif (
-            _SETEXT.match(line)
-            and previous.strip()
-            and not previous.lstrip().startswith(("-", "*", ">"))
-        ):
-            text = previous.strip()
-        if text is not None:
-            custom = _ATTR_ID.search(text)
-            anchors.append(
-                custom.group(1)
-                if custom
-                else _unique(heading_anchor(_ATTR_LIST.sub("", text)), anchors)
-            )
-        anchors.extend(_HTML_ID.findall(line))
-        previous = line
+    for _, text in sorted(headings):
+        custom = _ATTR_ID.search(text)
+        if custom:
+            anchors.append(custom.group(1))
+        else:
+            anchors.append(_unique(heading_anchor(_ATTR_LIST.sub("", text)), anchors))
+    if "id" in prose:
+        anchors += _HTML_ID.findall(prose)
     return anchors
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import re
-import unicodedata
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
@@ -35,14 +34,14 @@ MAX_WEEKS = 52
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s+(?=[\"“‘(]?[A-Z])|\s*$)")
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc but the line break
 
 
 def _no_control_characters(text: str) -> str:
-    for character in text:
-        if character != "\n" and unicodedata.category(character) == "Cc":
-            raise ValueError(
-                f"contains an invisible control character (U+{ord(character):04X}); remove it"
-            )
+    found = _CONTROL.search(text)
+    if found:
+        code = ord(found.group())
+        raise ValueError(f"contains an invisible control character (U+{code:04X}); remove it")
     return text
 
 
