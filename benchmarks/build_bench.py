@@ -1,28 +1,28 @@
-"""Build-time benchmark: what the reading program's hooks cost over plain MkDocs + Material.
+"""Build-time benchmark: what the reading program costs over the best plain MkDocs set-up.
 
-For each corpus size N the same generated corpus is built in three configurations (C
-twice):
+For each corpus size N the same generated corpus (`make_corpus.make_issue_corpus`: the
+repository's own site and content plus N articles, N // 100 listed tracks and two tracks
+planned from tags) is built in these configurations:
 
-- A: plain MkDocs + Material, the articles as ordinary pages in docs/articles/, no hooks,
-  no tags plugin, a small explicit nav (articles are `not_in_nav`, as in the project).
-- B: A plus Material's tags plugin and a tags index page.
+- A: plain MkDocs + Material with Material's tags plugin: the hooks removed, the same
+  articles as ordinary pages in docs/articles/ (`not_in_nav`), the repository's docs/.
+- A0 (only with `--configs ... A0`): A without the tags plugin.
 - C: the project's own configuration (the repository's mkdocs.yml with its hooks), with
   its parse cache deleted first: what a fresh clone or CI pays.
 - Cw: C again right after, with the parse cache C wrote: what repeated builds pay.
 
-Builds run interleaved: each round builds every N in A, B, C, Cw, so drift in load
-hits every configuration and size alike, and ratios pair builds of the same round; one
-warm-up round is discarded. Every build is a fresh `python -m mkdocs build` subprocess,
-so imports and template compilation are paid as a user pays them. Peak memory and CPU
-time are the child's own `getrusage(RUSAGE_SELF)`, printed by a tiny wrapper that runs
-MkDocs' command line in-process: `RUSAGE_CHILDREN` in the parent would report the
-largest child so far, not this one. CPU time is reported next to wall time because it
-stays meaningful when other work shares the machine.
+Builds run interleaved: each round builds every N in every configuration, so drift in
+load hits every configuration and size alike, and ratios pair builds of the same round;
+one warm-up round is discarded. Every build is a fresh `python -m mkdocs build`
+subprocess, so imports and template compilation are paid as a user pays them. Peak memory
+and CPU time are the child's own `getrusage(RUSAGE_SELF)`, printed by a tiny wrapper that
+runs MkDocs' command line in-process. Page sizes (median article page, largest page and
+its path, per page type, and the sidebar's share) come from each build's output.
 
-The project's own work (loading + validating + planning, and rendering the generated
-Markdown) is also timed in-process, to tell its cost apart from MkDocs' and Material's.
+Then `rebuild_bench.py` times edit-to-rebuilt under a real `mkdocs serve` (and `--dirty`)
+at N = 1,000 and lists the pages each leaves unlike a clean build.
 
-Run: `python benchmarks/build_bench.py [--sizes 100 500 1000] [--large] [--runs 5]`;
+Run: `python benchmarks/build_bench.py [--sizes 1000 3000] [--large] [--runs 5]`;
 `--at REV` benchmarks a commit instead of the working tree, `--max-load` waits for a
 quiet machine before each round.
 """
@@ -37,6 +37,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
@@ -53,26 +54,36 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import make_corpus  # a sibling script, not a package
+from make_corpus import make_issue_corpus  # a sibling script, not a package
+from rebuild_bench import bench_serve, markdown_serve
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is unset
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
-SNAPSHOT_PATHS = ("mkdocs.yml", "docs", "overrides", "hooks", "src")
-DEFAULT_SIZES = (100, 500, 1000)
+SNAPSHOT_PATHS = ("mkdocs.yml", "docs", "overrides", "hooks", "src", "content")
+DEFAULT_SIZES = (1000, 3000)
 LARGE_SIZE = 5000
-ARTICLES_PER_TRACK = 100  # tracks grow with the corpus: N // 100, at least 2
-CONFIGS = ("A", "B", "C", "Cw")  # in build order: Cw reuses the cache C has just written
+SERVE_SIZE = 1000
+ARTICLES_PER_TRACK = 100  # listed tracks grow with the corpus: N // 100
+ALL_CONFIGS = ("A", "A0", "C", "Cw")  # build order: Cw reuses the cache C has just written
+DEFAULT_CONFIGS = ("A", "C", "Cw")
 DESCRIPTIONS = {
-    "A": "MkDocs + Material, articles as plain pages",
-    "B": "A + Material tags plugin",
+    "A": "MkDocs + Material + tags plugin, articles as plain pages",
+    "A0": "A without the tags plugin",
     "C": "project (hooks, generated pages, tags), no parse cache: a fresh clone or CI",
     "Cw": "C with the parse cache of the previous build: repeated builds, `mkdocs serve`",
 }
+# Targets of the performance issue.
+TARGET_RATIO = 1.25  # C/A at N = 1,000 and 3,000
+TARGET_ARTICLE_KB = 40  # median article page at N = 3,000
+TARGET_LARGEST_KB = 500  # any page
+TARGET_EDIT_S = 3.0  # edit to rebuilt under mkdocs serve at N = 1,000
+TARGET_MEMORY = 1.5  # peak memory, C / A
+RATIO_GROWTH_NOISE = 1.05  # "C/A does not grow": C/A at the larger N over C/A at the smaller
 # The project keeps parsed articles between builds here (reading_program.parse_cache);
 # C deletes it before building, Cw keeps it.
 PARSE_CACHE = ".cache"
-MKDOCS_FILE = {"A": "A", "B": "B", "C": "C", "Cw": "C"}
+MKDOCS_FILE = {"A": "A", "A0": "A0", "C": "C", "Cw": "C"}
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pydantic")
 USAGE_MARKER = "bench-usage:"
 
@@ -87,7 +98,7 @@ print("{USAGE_MARKER}", usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-# --- configurations A and B -------------------------------------------------------------
+# --- configurations A and A0 -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -132,12 +143,15 @@ def _plugin_name(entry: Any) -> str:
 
 
 def plain_config(project: dict[str, Any], docs_dir: str, with_tags: bool) -> dict[str, Any]:
-    """The project's config minus everything the reading program adds (A), or plus only
-    Material's tags plugin (B). `watch:` is dropped: it only matters to `mkdocs serve`."""
+    """The project's config minus everything the reading program adds: A keeps Material's
+    tags plugin (the strongest plain set-up), A0 drops it. `watch:` is dropped: it names
+    the project's content and code, which a plain site does not have."""
     config = {k: v for k, v in project.items() if k not in {"hooks", "watch", "nav"}}
     plugins = config.get("plugins", [])
     if not with_tags:
         plugins = [p for p in plugins if _plugin_name(p) not in {"tags", "material/tags"}]
+    elif not any(_plugin_name(p) in {"tags", "material/tags"} for p in plugins):
+        plugins = [*plugins, "tags"]
     config["plugins"] = plugins
     config["docs_dir"] = docs_dir
     config["not_in_nav"] = "/articles/**"
@@ -146,11 +160,13 @@ def plain_config(project: dict[str, Any], docs_dir: str, with_tags: bool) -> dic
 
 
 def prepare_plain_configs(root: Path) -> dict[str, Path]:
-    """Write mkdocs-a.yml/docs-a and mkdocs-b.yml/docs-b next to the corpus' mkdocs.yml."""
+    """Write mkdocs-a.yml/docs-a (and mkdocs-a0.yml/docs-a0) next to the corpus' mkdocs.yml:
+    the corpus' docs/ (home page and tag index, whose markers are HTML comments there) with
+    every article of content/articles/ copied to docs/articles/."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     project = yaml.load(text, Loader=_ConfigLoader)
     files = {"C": root / "mkdocs.yml"}
-    for name, with_tags in (("A", False), ("B", True)):
+    for name, with_tags in (("A", True), ("A0", False)):
         docs = root / f"docs-{name.lower()}"
         ignore = None if with_tags else shutil.ignore_patterns("tags.md")
         shutil.copytree(root / "docs", docs, ignore=ignore)
@@ -170,22 +186,90 @@ class BuildRun:
     wall_s: float
     cpu_s: float
     peak_mib: float
-    site_bytes: int
-    html_pages: int
-    article_page_bytes: float  # median over site/articles/<slug>/index.html
+    site_bytes: int = 0
+    html_pages: int = 0
+    article_page_bytes: float = 0.0  # median over site/articles/<slug>/index.html
+    largest_page_bytes: int = 0
+    largest_page: str = ""
+    page_types: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def _site_stats(site: Path) -> tuple[int, int, float]:
+_NAV_TAG = re.compile(rb"<nav\b|</nav>")
+_PRIMARY_NAV = b'<nav class="md-nav md-nav--primary"'
+
+
+def primary_nav_bytes(html: bytes) -> int:
+    """Bytes of the sidebar (Material's primary `<nav>`, with its nested navs)."""
+    start = html.find(_PRIMARY_NAV)
+    if start < 0:
+        return 0
+    depth = 0
+    for match in _NAV_TAG.finditer(html, start):
+        depth += 1 if match.group() != b"</nav>" else -1
+        if depth == 0:
+            return match.end() - start
+    return len(html) - start
+
+
+def page_type(rel: str) -> str:
+    """What kind of page a site path is, by the project's URL scheme (A has fewer)."""
+    parts = rel.split("/")
+    if rel == "index.html":
+        return "home"
+    if parts[0] == "articles":
+        return "articles index" if len(parts) == 2 else "article"
+    if parts[0] == "tracks":
+        if len(parts) == 2:
+            return "tracks index"
+        if len(parts) == 3:
+            return "track"
+        return "guide" if "guide" in parts else "week"
+    if parts[0] in {"journal", "tags", "cohorts", "assessments"}:
+        return {"journal": "journal", "tags": "tag index"}.get(parts[0], parts[0])
+    return "other"
+
+
+def site_stats(site: Path) -> dict[str, Any]:
+    """Sizes of the output: total, per page type (count, median, largest, median sidebar
+    bytes) and the largest page."""
     files = [path for path in site.rglob("*") if path.is_file()]
-    html_pages = sum(1 for path in files if path.suffix == ".html")
-    articles = [path.stat().st_size for path in site.glob("articles/*/index.html")]
-    median_article = statistics.median(articles) if articles else 0.0
-    return sum(path.stat().st_size for path in files), html_pages, median_article
+    pages: dict[str, list[tuple[int, int]]] = {}
+    largest, largest_path = 0, ""
+    for path in files:
+        if path.suffix != ".html":
+            continue
+        rel = path.relative_to(site).as_posix()
+        html = path.read_bytes()
+        pages.setdefault(page_type(rel), []).append((len(html), primary_nav_bytes(html)))
+        if len(html) > largest:
+            largest, largest_path = len(html), rel
+    types = {
+        kind: {
+            "count": len(items),
+            "median_bytes": statistics.median(size for size, _ in items),
+            "max_bytes": max(size for size, _ in items),
+            "total_bytes": sum(size for size, _ in items),
+            "median_nav_bytes": statistics.median(nav for _, nav in items),
+            "total_nav_bytes": sum(nav for _, nav in items),
+        }
+        for kind, items in sorted(pages.items())
+    }
+    return {
+        "site_bytes": sum(path.stat().st_size for path in files),
+        "html_pages": sum(item["count"] for item in types.values()),
+        "article_page_bytes": types.get("article", {}).get("median_bytes", 0.0),
+        "largest_page_bytes": largest,
+        "largest_page": largest_path,
+        "page_types": types,
+    }
 
 
-def build_once(config_file: Path, site: Path, code: Path | None = None) -> BuildRun:
+def build_once(
+    config_file: Path, site: Path, code: Path | None = None, keep_stats: bool = True
+) -> BuildRun:
     """One `mkdocs build` in a fresh interpreter; `site` must not exist yet. `code` is a
-    src/ folder to import the project from instead of the installed working tree."""
+    src/ folder to import the project from instead of the installed working tree.
+    Without `keep_stats` the output is not measured (page sizes do not change by round)."""
     command = [sys.executable, "-c", WRAPPER, "build", "-q", "-f", str(config_file)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if code is not None:
@@ -199,9 +283,9 @@ def build_once(config_file: Path, site: Path, code: Path | None = None) -> Build
         raise RuntimeError(f"build of {config_file.name} failed:\n{done.stderr}")
     usage = [line for line in done.stdout.splitlines() if line.startswith(USAGE_MARKER)]
     peak_kib, cpu = usage[-1].split()[1:]
-    site_bytes, html_pages, article_bytes = _site_stats(site)
+    stats = site_stats(site) if keep_stats else {}
     shutil.rmtree(site)
-    return BuildRun(wall, float(cpu), int(peak_kib) / 1024, site_bytes, html_pages, article_bytes)
+    return BuildRun(wall, float(cpu), int(peak_kib) / 1024, **stats)
 
 
 # --- corpora and rounds -------------------------------------------------------------------
@@ -213,6 +297,7 @@ class SizeResult:
 
     articles: int
     tracks: int
+    corpus: dict[str, Any] = field(default_factory=dict)
     runs: dict[str, list[BuildRun]] = field(default_factory=dict)
     load_ms: list[float] = field(default_factory=list)
     render_ms: list[float] = field(default_factory=list)
@@ -258,19 +343,29 @@ class Corpus:
     articles: int
     tracks: int
     configs: dict[str, Path]  # configuration name -> its mkdocs.yml
+    shape: dict[str, Any]  # make_issue_corpus's IssueCorpus, as a dict
+
+    @property
+    def root(self) -> Path:
+        return self.configs["C"].parent
 
 
 def prepare_corpora(
-    sizes: list[int], tracks: int | None, seed: int, workdir: Path, setup: Path
+    sizes: list[int], listed_tracks: int | None, seed: int, workdir: Path, setup: Path
 ) -> list[Corpus]:
     """Generate every corpus before any build, so all rounds can visit every size."""
     corpora = []
     for articles in sizes:
-        count = tracks or max(2, articles // ARTICLES_PER_TRACK)
         root = workdir / f"corpus-{articles}"
-        make_corpus(root, articles, count, seed=seed, setup=setup)
-        corpora.append(Corpus(articles, count, prepare_plain_configs(root)))
-        _log(f"N={articles}: {count} tracks, corpus in {root}")
+        shape = make_issue_corpus(
+            root, articles, seed=seed, setup=setup, listed_tracks=listed_tracks
+        )
+        corpora.append(Corpus(articles, shape.tracks, prepare_plain_configs(root), asdict(shape)))
+        _log(
+            f"N={articles}: +{shape.repository_articles} repository articles, {shape.tracks} "
+            f"tracks ({shape.listed_tracks} listed, {shape.planned_tracks} planned, "
+            f"{shape.repository_tracks} repository), corpus in {root}"
+        )
     return corpora
 
 
@@ -293,16 +388,19 @@ def wait_for_quiet(limit: float | None, patience_s: float = 300) -> float:
 
 def bench_rounds(
     corpora: list[Corpus],
+    configs: tuple[str, ...],
     runs: int,
     warmup: int,
     workdir: Path,
     code: Path | None,
     max_load: float | None = None,
 ) -> tuple[list[SizeResult], list[float]]:
-    """Every round builds every size in every configuration (A, B, C for N1, then for
+    """Every round builds every size in every configuration (A, C, Cw for N1, then for
     N2, ...), so both the C/A ratios and the growth ratios compare builds made minutes
     apart, not a whole benchmark apart. Returns the results and each round's load."""
-    results = [SizeResult(c.articles, c.tracks, {name: [] for name in CONFIGS}) for c in corpora]
+    results = [
+        SizeResult(c.articles, c.tracks, c.shape, {name: [] for name in configs}) for c in corpora
+    ]
     loads = []
     for round_number in range(warmup + runs):
         measured = round_number >= warmup
@@ -310,7 +408,7 @@ def bench_rounds(
         label = "measured" if measured else "warm-up"
         _log(f"round {round_number} ({label}), load average {loads[-1]:.2f}")
         for corpus, result in zip(corpora, results, strict=True):
-            for name in CONFIGS:
+            for name in configs:
                 config_file = corpus.configs[MKDOCS_FILE[name]]
                 if name == "C":
                     shutil.rmtree(config_file.parent / PARSE_CACHE, ignore_errors=True)
@@ -318,9 +416,10 @@ def bench_rounds(
                 run = build_once(config_file, site, code)
                 if measured:
                     result.runs[name].append(run)
-                _log(f"  N={corpus.articles} {name}: {run.wall_s:.2f} s")
+                _log(f"  N={corpus.articles} {name}: {run.wall_s:.2f} s, {run.peak_mib:.0f} MiB")
     for corpus, result in zip(corpora, results, strict=True):
-        result.load_ms, result.render_ms = time_project_work(corpus.configs["C"].parent)
+        if "C" in configs:
+            result.load_ms, result.render_ms = time_project_work(corpus.root)
     return results, loads[warmup:]
 
 
@@ -341,15 +440,18 @@ class Spread:
 
 def config_summary(runs: list[BuildRun]) -> dict[str, Any]:
     wall = Spread.of(run.wall_s for run in runs)
-    pages = runs[-1].html_pages
+    last = runs[-1]  # sizes are the same in every round
     return {
         "wall_s": asdict(wall),
         "cpu_s": asdict(Spread.of(run.cpu_s for run in runs)),
-        "html_pages": pages,
-        "ms_per_page": wall.median * 1000 / pages,
-        "peak_mib": statistics.median(run.peak_mib for run in runs),
-        "site_bytes": statistics.median(run.site_bytes for run in runs),
-        "article_page_bytes": statistics.median(run.article_page_bytes for run in runs),
+        "html_pages": last.html_pages,
+        "ms_per_page": wall.median * 1000 / max(last.html_pages, 1),
+        "peak_mib": asdict(Spread.of(run.peak_mib for run in runs)),
+        "site_bytes": last.site_bytes,
+        "article_page_bytes": last.article_page_bytes,
+        "largest_page_bytes": last.largest_page_bytes,
+        "largest_page": last.largest_page,
+        "page_types": last.page_types,
     }
 
 
@@ -361,48 +463,73 @@ def paired_ratio(result: SizeResult, top: str, bottom: str, measure: str = "wall
 
 def size_summary(result: SizeResult) -> dict[str, Any]:
     configs = {name: config_summary(runs) for name, runs in result.runs.items()}
-    load = statistics.median(result.load_ms)
-    render = statistics.median(result.render_ms)
-    return {
+    summary: dict[str, Any] = {
         "articles": result.articles,
         "tracks": result.tracks,
+        "corpus": result.corpus,
         "configs": configs,
-        "ratio_b_a": asdict(paired_ratio(result, "B", "A")),
-        "ratio_c_a": asdict(paired_ratio(result, "C", "A")),
-        "cpu_ratio_c_a": asdict(paired_ratio(result, "C", "A", "cpu_s")),
-        "ratio_cw_a": asdict(paired_ratio(result, "Cw", "A")),
-        "load_plan_ms": load,
-        "render_ms": render,
-        "project_share_of_c": (load + render) / 1000 / configs["C"]["wall_s"]["median"],
-        "runs": {name: [asdict(run) for run in runs] for name, runs in result.runs.items()},
-        "load_plan_ms_runs": result.load_ms,
-        "render_ms_runs": result.render_ms,
+        "ratios": {},
     }
+    for top in ("C", "Cw", "A0"):
+        if top in result.runs and "A" in result.runs:
+            summary["ratios"][f"{top}/A"] = asdict(paired_ratio(result, top, "A"))
+            summary["ratios"][f"{top}/A CPU"] = asdict(paired_ratio(result, top, "A", "cpu_s"))
+            summary["ratios"][f"{top}/A memory"] = asdict(
+                paired_ratio(result, top, "A", "peak_mib")
+            )
+    if result.load_ms:
+        load = statistics.median(result.load_ms)
+        render = statistics.median(result.render_ms)
+        summary |= {
+            "load_plan_ms": load,
+            "render_ms": render,
+            "project_share_of_c": (load + render) / 1000 / configs["C"]["wall_s"]["median"],
+            "load_plan_ms_runs": result.load_ms,
+            "render_ms_runs": result.render_ms,
+        }
+    summary["runs"] = {
+        name: [asdict(run) | {"page_types": None} for run in runs]
+        for name, runs in result.runs.items()
+    }
+    return summary
 
 
-def growth(results: list[SizeResult]) -> list[dict[str, Any]]:
-    """For each pair of consecutive sizes: the time ratio of builds in the same round, and
-    the marginal cost per added article (which leaves out the fixed start-up cost that
-    makes ratios look sub-linear at small N)."""
+def growth(results: list[SizeResult], configs: tuple[str, ...]) -> list[dict[str, Any]]:
+    """For each pair of consecutive sizes: the time ratio of builds in the same round, the
+    marginal cost per added article (which leaves out the fixed start-up cost that makes
+    ratios look sub-linear at small N), and how C/A itself moves (same rounds)."""
     rows = []
     by_size = sorted(results, key=lambda result: result.articles)
     for small, large in itertools.pairwise(by_size):
-        for name in CONFIGS:
+        for name in configs:
             pairs = list(zip(small.runs[name], large.runs[name], strict=True))
             t_small = statistics.median(run.wall_s for run in small.runs[name])
             t_large = statistics.median(run.wall_s for run in large.runs[name])
             added = large.articles - small.articles
-            rows.append(
-                {
-                    "config": name,
-                    "from": small.articles,
-                    "to": large.articles,
-                    "size_ratio": large.articles / small.articles,
-                    "time_ratio": asdict(Spread.of(b.wall_s / a.wall_s for a, b in pairs)),
-                    "cpu_ratio": asdict(Spread.of(b.cpu_s / a.cpu_s for a, b in pairs)),
-                    "marginal_ms_per_article": (t_large - t_small) * 1000 / added,
-                }
-            )
+            row = {
+                "config": name,
+                "from": small.articles,
+                "to": large.articles,
+                "size_ratio": large.articles / small.articles,
+                "time_ratio": asdict(Spread.of(b.wall_s / a.wall_s for a, b in pairs)),
+                "cpu_ratio": asdict(Spread.of(b.cpu_s / a.cpu_s for a, b in pairs)),
+                "marginal_ms_per_article": (t_large - t_small) * 1000 / added,
+            }
+            if name != "A" and "A" in configs:
+                quads = zip(
+                    small.runs[name],
+                    small.runs["A"],
+                    large.runs[name],
+                    large.runs["A"],
+                    strict=True,
+                )
+                row["ratio_growth"] = asdict(
+                    Spread.of(
+                        (c2.wall_s / a2.wall_s) / (c1.wall_s / a1.wall_s)
+                        for c1, a1, c2, a2 in quads
+                    )
+                )
+            rows.append(row)
     return rows
 
 
@@ -462,21 +589,104 @@ def _spread(spread: dict[str, float], unit: str = "", digits: int = 2) -> str:
     return f"{spread['median']:.{digits}f}{unit} ({low:.{digits}f}–{high:.{digits}f})"
 
 
+def _kb(value: float) -> str:
+    return f"{value / 1024:.1f}"
+
+
+def targets(report: dict[str, Any]) -> list[dict[str, str]]:
+    """Each target of the issue with what was measured, and met / missed / not measured."""
+    rows: list[dict[str, str]] = []
+    sizes = {size["articles"]: size for size in report["sizes"]}
+
+    def row(target: str, measured: str, met: bool | None) -> None:
+        verdict = "not measured" if met is None else ("met" if met else "missed")
+        rows.append({"target": target, "measured": measured, "verdict": verdict})
+
+    for n in (1000, 3000):
+        ratio = sizes.get(n, {}).get("ratios", {}).get("C/A")
+        row(
+            f"C/A ≤ {TARGET_RATIO} at N = {n:,}",
+            _spread(ratio) if ratio else "–",
+            None if ratio is None else ratio["median"] <= TARGET_RATIO,
+        )
+    growth_rows = [g for g in report["growth"] if g["config"] == "C" and "ratio_growth" in g]
+    for g in growth_rows:
+        rows_growth = g["ratio_growth"]
+        row(
+            f"C/A does not grow with N ({g['from']:,} → {g['to']:,})",
+            f"C/A at {g['to']:,} / C/A at {g['from']:,} = {_spread(rows_growth)}",
+            rows_growth["median"] <= RATIO_GROWTH_NOISE,
+        )
+    biggest = sizes.get(3000) or (sizes[max(sizes)] if sizes else None)
+    if biggest and "C" in biggest["configs"]:
+        c = biggest["configs"]["C"]
+        tracks = biggest["tracks"]
+        row(
+            f"median article page ≤ {TARGET_ARTICLE_KB} KB at N = {biggest['articles']:,} "
+            f"({tracks} tracks)",
+            f"{_kb(c['article_page_bytes'])} KB",
+            c["article_page_bytes"] <= TARGET_ARTICLE_KB * 1024,
+        )
+    for n, size in sizes.items():
+        if "C" in size["configs"]:
+            c = size["configs"]["C"]
+            row(
+                f"no page over {TARGET_LARGEST_KB} KB (N = {n:,})",
+                f"largest {_kb(c['largest_page_bytes'])} KB: `{c['largest_page']}`",
+                c["largest_page_bytes"] <= TARGET_LARGEST_KB * 1024,
+            )
+    serve = report.get("serve")
+    if serve:
+        for name in ("C", "C --dirty"):
+            mode = serve["modes"].get(name)
+            if mode:
+                stale = len(mode["stale"]["different"]) + len(mode["stale"]["missing"])
+                same = (
+                    "pages identical to a clean build"
+                    if not stale
+                    else f"{stale} files unlike a clean build"
+                )
+                row(
+                    f"edit → rebuilt ≤ {TARGET_EDIT_S:.0f} s, `mkdocs serve{name[1:]}`, "
+                    f"N = {serve['articles']:,}",
+                    f"{mode['median_s']:.2f} s ({mode['low_s']:.2f}–{mode['high_s']:.2f}); {same}",
+                    mode["median_s"] <= TARGET_EDIT_S and (stale == 0 or name != "C"),
+                )
+    for n, size in sizes.items():
+        memory = size.get("ratios", {}).get("C/A memory")
+        if memory:
+            row(
+                f"peak memory C ≤ {TARGET_MEMORY} x A (N = {n:,})",
+                f"{_spread(memory)} ({size['configs']['C']['peak_mib']['median']:.0f} vs "
+                f"{size['configs']['A']['peak_mib']['median']:.0f} MiB)",
+                memory["median"] <= TARGET_MEMORY,
+            )
+    return rows
+
+
+PAGE_TYPES = (
+    "article", "week", "guide", "track", "tracks index", "articles index", "journal",
+    "tag index", "home", "assessments", "cohorts", "other",
+)  # fmt: skip
+
+
 def markdown_report(report: dict[str, Any]) -> str:
     host = report["machine"]
     packages = ", ".join(f"{name} {version}" for name, version in host["packages"].items())
+    configs = report["config_names"]
     lines = [
         f"Command: `{report['command']}` at {report['source']}, "
-        f"finished {report['finished_utc']}  ",
+        f"finished {report['finished_utc']}, {report['total_s'] / 60:.0f} min  ",
         f"Machine: {host['cpus']} CPUs ({host['cpu_model']}), {host['memory_gib']} GiB RAM, "
         f"Python {host['python']}; {packages}  ",
         f"Runs: {report['warmup']} warm-up round, {report['runs']} measured rounds; each round "
-        "builds every N in A, B, C, Cw. Median (min–max); ratios are of builds in the same round. "
-        f"1-minute load average at round starts: {_spread(report['load_average'])}.",
+        f"builds every N in {', '.join(configs)}. Median (min–max); ratios are of builds in "
+        "the same round. 1-minute load average at round starts: "
+        f"{_spread(report['load_average'])}.",
         "",
         "| N | tracks | config | HTML pages | build s | CPU s | ms/page | peak MiB | site MB "
-        "| article page KB |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| article page KB | largest page KB | largest page |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for size in report["sizes"]:
         for name, config in size["configs"].items():
@@ -484,34 +694,70 @@ def markdown_report(report: dict[str, Any]) -> str:
                 f"| {size['articles']} | {size['tracks']} | {name} | {config['html_pages']} "
                 f"| {_spread(config['wall_s'])} | {config['cpu_s']['median']:.2f} "
                 f"| {config['ms_per_page']:.1f} "
-                f"| {config['peak_mib']:.0f} | {config['site_bytes'] / 1e6:.1f} "
-                f"| {config['article_page_bytes'] / 1024:.1f} |"
+                f"| {config['peak_mib']['median']:.0f} | {config['site_bytes'] / 1e6:.1f} "
+                f"| {_kb(config['article_page_bytes'])} | {_kb(config['largest_page_bytes'])} "
+                f"| `{config['largest_page']}` |"
             )
-    lines += [
-        "",
-        "| N | B/A | C/A | C/A CPU | Cw/A | load+plan ms | render ms "
-        "| load+plan+render / C build |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for size in report["sizes"]:
-        lines.append(
-            f"| {size['articles']} | {_spread(size['ratio_b_a'])} | {_spread(size['ratio_c_a'])} "
-            f"| {_spread(size['cpu_ratio_c_a'])} | {_spread(size['ratio_cw_a'])} "
-            f"| {size['load_plan_ms']:.0f} "
-            f"| {size['render_ms']:.0f} | {size['project_share_of_c']:.1%} |"
-        )
+    ratio_names = [name for name in report["sizes"][0]["ratios"]]
+    if ratio_names:
+        lines += [
+            "",
+            "| N | "
+            + " | ".join(ratio_names)
+            + " | load+plan ms | render ms | load+plan+render / C |",
+            "| ---: | " + " | ".join("---:" for _ in ratio_names) + " | ---: | ---: | ---: |",
+        ]
+        for size in report["sizes"]:
+            cells = [_spread(size["ratios"][name]) for name in ratio_names]
+            project = (
+                [
+                    f"{size['load_plan_ms']:.0f}",
+                    f"{size['render_ms']:.0f}",
+                    f"{size['project_share_of_c']:.1%}",
+                ]
+                if "load_plan_ms" in size
+                else ["–", "–", "–"]
+            )
+            lines.append(f"| {size['articles']} | " + " | ".join(cells + project) + " |")
     if report["growth"]:
         lines += [
             "",
-            "| config | N → N' | N'/N | time ratio | CPU ratio | marginal ms per added article |",
-            "| --- | --- | ---: | ---: | ---: | ---: |",
+            "| config | N → N' | N'/N | time ratio | CPU ratio | marginal ms per added article "
+            "| ratio to A, N' / N |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         for row in report["growth"]:
+            ratio_growth = _spread(row["ratio_growth"]) if "ratio_growth" in row else "–"
             lines.append(
                 f"| {row['config']} | {row['from']} → {row['to']} | {row['size_ratio']:.1f} "
                 f"| {_spread(row['time_ratio'])} | {_spread(row['cpu_ratio'])} "
-                f"| {row['marginal_ms_per_article']:.1f} |"
+                f"| {row['marginal_ms_per_article']:.1f} | {ratio_growth} |"
             )
+    lines += [
+        "",
+        "Page sizes by type (count, median KB, largest KB, median KB of the sidebar, i.e. "
+        "Material's primary `<nav>`; total MB of that type, of which sidebar MB):",
+        "",
+        "| N | config | page type | pages | median KB | largest KB | sidebar KB (median) "
+        "| total MB | sidebar MB |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in report["sizes"]:
+        for name in ("A", "C"):
+            types = size["configs"].get(name, {}).get("page_types", {})
+            for kind in PAGE_TYPES:
+                if kind in types:
+                    t = types[kind]
+                    lines.append(
+                        f"| {size['articles']} | {name} | {kind} | {t['count']} "
+                        f"| {_kb(t['median_bytes'])} | {_kb(t['max_bytes'])} "
+                        f"| {_kb(t['median_nav_bytes'])} | {t['total_bytes'] / 1e6:.1f} "
+                        f"| {t['total_nav_bytes'] / 1e6:.1f} |"
+                    )
+    if report.get("serve"):
+        lines += ["", markdown_serve(report["serve"], report["serve"]["articles"]).rstrip()]
+    lines += ["", "Against the targets:", "", "| target | measured | |", "| --- | --- | --- |"]
+    lines += [f"| {t['target']} | {t['measured']} | {t['verdict']} |" for t in report["targets"]]
     return "\n".join(lines) + "\n"
 
 
@@ -526,12 +772,22 @@ def plot_growth(report: dict[str, Any], path: Path) -> bool:
         return False
     figure, axes = plt.subplots(figsize=(6, 4))
     sizes = [size["articles"] for size in report["sizes"]]
-    for name in CONFIGS:
+    for name in report["config_names"]:
         times = [size["configs"][name]["wall_s"]["median"] for size in report["sizes"]]
-        axes.plot(sizes, times, marker="o", label=f"{name}: {DESCRIPTIONS[name]}")
-    axes.set_xlabel("articles (N)")
-    axes.set_ylabel("median build time (s)")
-    axes.legend()
+        lows = [size["configs"][name]["wall_s"]["low"] for size in report["sizes"]]
+        highs = [size["configs"][name]["wall_s"]["high"] for size in report["sizes"]]
+        errors = [
+            [t - lo for t, lo in zip(times, lows, strict=True)],
+            [hi - t for t, hi in zip(times, highs, strict=True)],
+        ]
+        axes.errorbar(
+            sizes, times, yerr=errors, marker="o", capsize=3, label=f"{name}: {DESCRIPTIONS[name]}"
+        )
+    axes.set_xlabel("generated articles (N)")
+    axes.set_ylabel("median build time (s), min–max bars")
+    axes.set_xlim(left=0)
+    axes.set_ylim(bottom=0)
+    axes.legend(fontsize=7)
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)
@@ -547,8 +803,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--large", action="store_true", help=f"also N={LARGE_SIZE}")
     parser.add_argument("--runs", type=int, default=5, help="measured rounds (default 5)")
     parser.add_argument("--warmup", type=int, default=1, help="discarded rounds (default 1)")
-    default_tracks = f"default N//{ARTICLES_PER_TRACK}, at least 2"
-    parser.add_argument("--tracks", type=int, help=f"tracks per corpus ({default_tracks})")
+    parser.add_argument(
+        "--configs",
+        nargs="+",
+        choices=ALL_CONFIGS,
+        default=list(DEFAULT_CONFIGS),
+        help="configurations to build (default A C Cw; A0 = A without the tags plugin)",
+    )
+    default_tracks = f"default N//{ARTICLES_PER_TRACK}"
+    parser.add_argument("--tracks", type=int, help=f"listed tracks per corpus ({default_tracks})")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--at", metavar="REV", help="benchmark this commit (via git archive), not the working tree"
@@ -559,30 +822,68 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="LOAD",
         help="before each round, wait up to 5 min for the 1-minute load average to be ≤ LOAD",
     )
+    parser.add_argument(
+        "--serve-size",
+        type=int,
+        default=SERVE_SIZE,
+        help=f"N for the `mkdocs serve` edit-to-rebuilt rows (default {SERVE_SIZE}; 0: skip)",
+    )
+    parser.add_argument("--serve-runs", type=int, help="edits per serve mode (default: --runs)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where results go")
+    parser.add_argument(
+        "--report-from",
+        type=Path,
+        metavar="JSON",
+        help="only rewrite latest.md (targets included) and growth.png next to a saved "
+        "latest.json, without building",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if args.large and LARGE_SIZE not in args.sizes:
         args.sizes.append(LARGE_SIZE)
     args.sizes = sorted(set(args.sizes))
+    args.configs = tuple(name for name in ALL_CONFIGS if name in args.configs)
+    if "Cw" in args.configs and "C" not in args.configs:
+        parser.error("Cw needs C (it reuses the parse cache C writes)")
     return args
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.report_from:
+        saved = json.loads(args.report_from.read_text(encoding="utf-8"))
+        saved["targets"] = targets(saved)
+        args.report_from.write_text(json.dumps(saved, indent=2) + "\n", "utf-8")
+        (args.report_from.parent / "latest.md").write_text(markdown_report(saved), "utf-8")
+        target = args.report_from.parent / "growth.png"
+        _log(f"plot: {target}" if plot_growth(saved, target) else "no plot: matplotlib missing")
+        return
     source = source_version(args.at)  # before the runs: the tree may change meanwhile
     started = time.perf_counter()
+    serve = None
     with tempfile.TemporaryDirectory(prefix="reading-bench-") as tmp:
         setup, code = REPO, None
         if args.at:
             setup = snapshot(args.at, Path(tmp) / "snapshot")
             code = setup / "src"
             sys.path.insert(0, str(code))  # for the in-process timing of the project's work
-        corpora = prepare_corpora(args.sizes, args.tracks, args.seed, Path(tmp), setup)
+        sizes = sorted(set(args.sizes) | ({args.serve_size} if args.serve_size else set()))
+        corpora = prepare_corpora(sizes, args.tracks, args.seed, Path(tmp), setup)
+        measured = [c for c in corpora if c.articles in args.sizes]
         results, loads = bench_rounds(
-            corpora, args.runs, args.warmup, Path(tmp), code, args.max_load
+            measured, args.configs, args.runs, args.warmup, Path(tmp), code, args.max_load
         )
+        if args.serve_size:
+            corpus = next(c for c in corpora if c.articles == args.serve_size)
+            _log(f"mkdocs serve at N={corpus.articles}")
+            serve = bench_serve(
+                corpus.root, corpus.configs, corpus.shape["edit_slug"],
+                list(corpus.shape["edit_weeks"]), Path(tmp), code,
+                args.serve_runs or args.runs, args.warmup, args.max_load,
+                with_reference=True, wait_for_quiet=wait_for_quiet, log=_log,
+            )  # fmt: skip
+            serve["articles"] = corpus.articles
     report = {
         "command": shlex.join(["python", "benchmarks/build_bench.py", *(argv or sys.argv[1:])]),
         "source": source,
@@ -593,16 +894,20 @@ def main(argv: list[str] | None = None) -> None:
         "seed": args.seed,
         "load_average": asdict(Spread.of(loads)),
         "total_s": time.perf_counter() - started,
-        "configs": DESCRIPTIONS,
+        "config_names": list(args.configs),
+        "configs": {name: DESCRIPTIONS[name] for name in args.configs},
         "sizes": [size_summary(result) for result in results],
-        "growth": growth(results),
+        "growth": growth(results, args.configs),
+        "serve": serve,
     }
+    report["targets"] = targets(report)
     table = markdown_report(report)
     print(table)
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "latest.md").write_text(table, encoding="utf-8")
     (args.output / "latest.json").write_text(json.dumps(report, indent=2) + "\n", "utf-8")
-    plot_growth(report, args.output / "growth.png")
+    if plot_growth(report, args.output / "growth.png"):
+        _log(f"plot: {args.output / 'growth.png'}")
     _log(f"done in {report['total_s']:.0f} s; results in {args.output}")
 
 

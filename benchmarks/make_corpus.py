@@ -1,5 +1,14 @@
 """Generate a synthetic, deterministic site folder for benchmarks and scale tests.
 
+Two shapes:
+
+- `make_issue_corpus(dest, N, seed=...)`: the benchmark corpus (see its docstring): the
+  repository's own site and content plus N generated articles, N // 100 listed tracks and
+  two tracks planned from tags. `build_bench.py` and `profile_build.py` use it.
+- `make_corpus(dest, articles, tracks, seed=...)`: the older small, self-contained corpus
+  (no repository content, no tags.yml, any tag allowed); `tests/test_dirty_rebuild.py`
+  builds it and edits an article's tags freely, so it stays as it was. Described below.
+
 `make_corpus(dest, articles, tracks, seed=...)` writes a complete site that the project's
 hooks build: the repository's `mkdocs.yml`, `docs/`, `overrides/` and `hooks/`, an empty
 `src/` (mkdocs.yml `watch:` needs it), and generated `content/articles/*.md` and
@@ -266,18 +275,209 @@ def make_corpus(
     return CorpusSize(articles=articles, tracks=tracks, weeks=weeks, words=total_words)
 
 
+# --- the corpus of the issue: the repository's content plus N generated articles ----------
+
+ISSUE_WORDS = (300, 1_300)
+ISSUE_TAGS_PER_ARTICLE = (1, 2)
+ISSUE_WEEKS = 6
+ISSUE_READINGS_PER_WEEK = 3
+ARTICLES_PER_LISTED_TRACK = 100  # N // 100 listed tracks
+PLANNED_TRACKS = 2  # planned from one generated tag each, so they grow with N
+PLANNED_MINUTES_PER_WEEK = 30
+# 20 tags that content/tags.yml does not list yet: generated articles never land in the
+# repository's own tracks (six-week-leadership reads tags, coaching-basics selects them).
+ISSUE_TAGS = (
+    "adaptability alignment authenticity confidence conflict culture delegation empathy focus "
+    "goals habits hiring influence integrity meetings negotiation ownership prioritising "
+    "strategy trust"
+).split()
+
+
+@dataclass(frozen=True)
+class IssueCorpus:
+    """What `make_issue_corpus` wrote, for reports and for picking an article to edit."""
+
+    articles: int  # generated, beside the repository's own
+    repository_articles: int
+    listed_tracks: int
+    planned_tracks: int
+    repository_tracks: int
+    words: int
+    edit_slug: str  # a generated article pinned in week 1 of the first listed track
+    edit_weeks: tuple[str, ...]  # URL folders of the listed week pages that read it
+
+    @property
+    def tracks(self) -> int:
+        return self.listed_tracks + self.planned_tracks + self.repository_tracks
+
+
+def issue_article_source(seed: int, index: int) -> tuple[str, str, int, list[str]]:
+    """Article `index`: 300-1,300 words, one or two of the 20 tags; (slug, text, words, tags)."""
+    rng = random.Random(f"issue-article-{seed}-{index}")
+    title = _title(rng)
+    slug = f"{title.lower().replace(' ', '-')}-{index:05d}"
+    summary = " ".join(_sentence(rng) for _ in range(rng.randint(1, 2)))
+    tags = rng.sample(ISSUE_TAGS, rng.randint(*ISSUE_TAGS_PER_ARTICLE))
+    questions = [_question(rng) for _ in range(rng.randint(*QUESTIONS_PER_ARTICLE))]
+    body, words = _body(rng, rng.randint(*ISSUE_WORDS))
+    lines = [
+        "---",
+        f"title: {_quoted(title)}",
+        f"summary: {_quoted(summary)}",
+        f"tags: [{', '.join(tags)}]",
+        "reflection:",
+        *(f"  - {_quoted(question)}" for question in questions),
+    ]
+    if rng.random() < 0.5:
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
+        lines.append(f"date: {day.isoformat()}")
+    lines += ["---", "", body]
+    return slug, "\n".join(lines), words, tags
+
+
+def listed_track_source(
+    seed: int, index: int, slugs: list[str]
+) -> tuple[str, str, list[list[str]]]:
+    """Listed track `index`: 6 weeks of 3 pinned readings (`tags: []`); (id, text, weeks)."""
+    rng = random.Random(f"issue-track-{seed}-{index}")
+    chosen = rng.sample(slugs, ISSUE_WEEKS * ISSUE_READINGS_PER_WEEK)
+    weeks = [
+        chosen[w * ISSUE_READINGS_PER_WEEK : (w + 1) * ISSUE_READINGS_PER_WEEK]
+        for w in range(ISSUE_WEEKS)
+    ]
+    lines = [
+        f"title: {_quoted(f'{_title(rng)} Track {index + 1}')}",
+        f"summary: {_quoted(_sentence(rng))}",
+        "weeks:",
+    ]
+    for readings in weeks:
+        lines += [
+            f"  - title: {_quoted(_title(rng))}",
+            f"    intro: {_quoted(_sentence(rng))}",
+            "    tags: []",
+            f"    articles: [{', '.join(readings)}]",
+            "    prompts:",
+            *(f"      - {_quoted(_question(rng))}" for _ in range(rng.randint(1, 3))),
+        ]
+    return f"track-{index + 1:03d}", "\n".join(lines) + "\n", weeks
+
+
+def planned_track_source(tag: str, weeks: int = ISSUE_WEEKS) -> str:
+    return (
+        f"title: {_quoted(f'All about {tag}')}\n"
+        f"summary: {_quoted(f'Every article tagged {tag}, spread over six weeks.')}\n"
+        f"select:\n  tags: [{tag}]\n"
+        f"weeks: {weeks}\n"
+        f"minutes_per_week: {PLANNED_MINUTES_PER_WEEK}\n"
+    )
+
+
+def _merged_tags(setup_tags: Path) -> str:
+    """The repository's content/tags.yml with the 20 generated tags appended."""
+    text = setup_tags.read_text(encoding="utf-8") if setup_tags.exists() else ""
+    added = [
+        f"{tag}: {{title: {_quoted(tag.capitalize())}, "
+        f"description: {_quoted(f'Generated benchmark tag {tag}.')}}}"
+        for tag in ISSUE_TAGS
+    ]
+    return (
+        text.rstrip("\n") + "\n# Generated by benchmarks/make_corpus.py\n" + "\n".join(added) + "\n"
+    )
+
+
+def make_issue_corpus(
+    dest: Path, articles: int, seed: int = 0, setup: Path = REPO, listed_tracks: int | None = None
+) -> IssueCorpus:
+    """The benchmark corpus of the performance issue, written to `dest` (absent or empty).
+
+    Beside the repository's own site (mkdocs.yml, docs/ with its home page and markers,
+    overrides/, hooks/, and all of content/: its articles, tracks, assessment, cohort and
+    tags), N generated articles of 300-1,300 words with one or two of 20 tags (added to
+    content/tags.yml), N // 100 listed tracks of 6 weeks x 3 pinned readings (`tags: []`)
+    and two tracks planned from one generated tag each (6 weeks, 30 minutes a week), which
+    grow with N. Article `i` depends only on `(seed, i)`.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    if any(dest.iterdir()):
+        raise FileExistsError(f"{dest} is not empty")
+    shutil.copy(setup / "mkdocs.yml", dest / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__", ".cache")
+    for folder in ("docs", "overrides", "hooks", "content"):
+        shutil.copytree(setup / folder, dest / folder, ignore=ignore)
+    (dest / "src").mkdir()  # mkdocs.yml watches src/; the project is imported from elsewhere
+    own_articles = len(list((dest / "content" / "articles").rglob("*.md")))
+    own_tracks = len(list((dest / "content" / "tracks").glob("*.yml")))
+    (dest / "content" / "tags.yml").write_text(
+        _merged_tags(setup / "content" / "tags.yml"), encoding="utf-8"
+    )
+    article_dir = dest / "content" / "articles"
+    track_dir = dest / "content" / "tracks"
+    slugs, total_words = [], 0
+    tag_counts: dict[str, int] = dict.fromkeys(ISSUE_TAGS, 0)
+    for index in range(articles):
+        slug, text, words, tags = issue_article_source(seed, index)
+        for tag in tags:
+            tag_counts[tag] += 1
+        (article_dir / f"{slug}.md").write_text(text, encoding="utf-8")
+        slugs.append(slug)
+        total_words += words
+    count = articles // ARTICLES_PER_LISTED_TRACK if listed_tracks is None else listed_tracks
+    if count and articles < ISSUE_WEEKS * ISSUE_READINGS_PER_WEEK:
+        raise ValueError(f"a listed track needs {ISSUE_WEEKS * ISSUE_READINGS_PER_WEEK} articles")
+    first_weeks: list[list[str]] = []
+    for index in range(count):
+        track_id, text, weeks = listed_track_source(seed, index, slugs)
+        (track_dir / f"{track_id}.yml").write_text(text, encoding="utf-8")
+        if index == 0:
+            first_weeks = weeks
+    for tag in ISSUE_TAGS[:PLANNED_TRACKS]:
+        # 6 weeks; fewer only for tiny corpora (N < ~150), where a tag has < 6 articles
+        weeks = min(ISSUE_WEEKS, tag_counts[tag])
+        if weeks:
+            text = planned_track_source(tag, weeks)
+            (track_dir / f"planned-{tag}.yml").write_text(text, encoding="utf-8")
+    edit_slug = first_weeks[0][0] if first_weeks else (slugs[0] if slugs else "")
+    return IssueCorpus(
+        articles=articles,
+        repository_articles=own_articles,
+        listed_tracks=count,
+        planned_tracks=PLANNED_TRACKS,
+        repository_tracks=own_tracks,
+        words=total_words,
+        edit_slug=edit_slug,
+        edit_weeks=("tracks/track-001/week-1/",) if first_weeks else (),
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dest", type=Path, help="folder to create (must be empty or absent)")
     parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--tracks", type=int, default=2)
-    parser.add_argument("--cohorts", type=int, default=0, help="not supported yet: must be 0")
+    parser.add_argument(
+        "--shape",
+        choices=("issue", "legacy"),
+        default="issue",
+        help="issue: the benchmark corpus (repository content + N articles, N//100 listed and "
+        "2 planned tracks); legacy: the small self-contained corpus the dirty-rebuild test uses",
+    )
+    parser.add_argument("--tracks", type=int, help="legacy: tracks (2); issue: listed tracks")
+    parser.add_argument("--cohorts", type=int, default=0, help="legacy only; must be 0")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    size = make_corpus(args.dest, args.articles, args.tracks, args.cohorts, args.seed)
+    if args.shape == "legacy":
+        tracks = 2 if args.tracks is None else args.tracks
+        size = make_corpus(args.dest, args.articles, tracks, args.cohorts, args.seed)
+        print(
+            f"{args.dest}: {size.articles} articles ({size.words:,} words), "
+            f"{size.tracks} tracks ({size.weeks} weeks)"
+        )
+        return
+    corpus = make_issue_corpus(args.dest, args.articles, args.seed, listed_tracks=args.tracks)
     print(
-        f"{args.dest}: {size.articles} articles ({size.words:,} words), "
-        f"{size.tracks} tracks ({size.weeks} weeks)"
+        f"{args.dest}: {corpus.articles} generated + {corpus.repository_articles} repository "
+        f"articles ({corpus.words:,} generated words); {corpus.tracks} tracks "
+        f"({corpus.listed_tracks} listed, {corpus.planned_tracks} planned from tags, "
+        f"{corpus.repository_tracks} of the repository)"
     )
 
 
