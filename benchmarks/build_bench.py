@@ -316,10 +316,23 @@ def _timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
     return times
 
 
+def _project_api() -> tuple[Any, Any, Any]:
+    """ContentPaths, load_library and generate_pages, in the package layout at hand: the
+    build's stages (content/, plan/, site/) or the flat modules before them (18da942)."""
+    try:
+        from reading_program.content.paths import ContentPaths
+        from reading_program.plan.library import load_library
+        from reading_program.site.pages import generate_pages
+    except ImportError:
+        from reading_program.loader import ContentPaths, load_library
+        from reading_program.site_pages import generate_pages
+    return ContentPaths, load_library, generate_pages
+
+
 def time_project_work(root: Path, repeat: int = 5) -> tuple[list[float], list[float]]:
     """Load+validate+plan (no parse cache: every article parsed, as in C) and render,
     in-process, after one untimed warm-up of each."""
-    from reading_program.loader import ContentPaths, load_library
+    ContentPaths, load_library, _ = _project_api()
 
     paths = ContentPaths(root)
     library = load_library(paths)
@@ -331,7 +344,7 @@ def time_project_work(root: Path, repeat: int = 5) -> tuple[list[float], list[fl
 
 def _generate_pages(library: Any) -> object:
     """`generate_pages` as the hook calls it; newer versions also take the site URL."""
-    from reading_program.site_pages import generate_pages
+    generate_pages = _project_api()[2]
 
     if "site_url" in inspect.signature(generate_pages).parameters:
         return generate_pages(library, site_url=SITE_URL)
