@@ -42,7 +42,7 @@ def test_article_page_shows_time_track_tags_questions_and_neighbours(built: Site
     assert week_link["href"] == "../../tracks/two-weeks/week-1/"
     tag = page.select_one("a.md-tag")
     assert tag.get_text(strip=True) == "leadership"
-    assert tag["href"] == "../../tags/leadership/#tag:leadership"
+    assert tag["href"] == "../../tags/leadership/"
     questions = page.select(".rp-reflection .rp-questions li")
     assert [q.get_text() for q in questions] == [
         "What will you try?",
@@ -241,7 +241,7 @@ def test_journal_lists_track_questions_and_indexes_the_rest(site: Site) -> None:
     assert other["keys"]["article-solo/try"] == ["Solo", "../articles/solo/"]
 
 
-def test_tags_show_their_titles_and_link_to_their_sections(site: Site) -> None:
+def test_tags_show_their_titles_and_have_pages_of_their_own(site: Site) -> None:
     site.write(
         "content/tags.yml",
         'leadership: {title: "Leading & people", description: "Leading people."}\n'
@@ -249,16 +249,22 @@ def test_tags_show_their_titles_and_link_to_their_sections(site: Site) -> None:
     )
     site.write("docs/index.md", "# Home\n\n<!-- reading-program:tags -->\n")
     site.build()
-    chip = site.html("articles/lead").select_one("a.md-tag")
+    chip = site.html("articles/lead").select_one("nav.md-tags a.md-tag")
     assert chip.get_text(strip=True) == "Leading & people"
-    page, section = chip["href"].split("#")
-    assert page == "../../tags/leadership/"
-    assert section.startswith("tag:leading-")  # the plugin's slug of the (escaped) title
-    assert site.html("tags/leadership").find(id=section) is not None
+    assert chip["href"] == "../../tags/leadership/"
+    own = site.html("tags/leadership")
+    assert own.h1.get_text(strip=True) == "Leading & people"
+    assert [a.get_text() for a in own.select("article li a")] == ["Lead"]
+    assert "Leading people." in own.select_one("article").get_text()
     assert [a["href"] for a in site.html("").select("a.md-tag")] == [
         "tags/coaching/",
         "tags/leadership/",
     ]
+
+
+def test_a_tags_plugin_directive_is_flagged(site: Site, build_error) -> None:
+    site.write("docs/tags.md", "# Tags\n\n<!-- material/tags -->\n")
+    assert "docs/tags.md:3: marker: Material's tags plugin is not used here" in build_error()
 
 
 def test_a_large_library_gets_an_a_to_z_of_letter_pages(site: Site) -> None:

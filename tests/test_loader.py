@@ -549,5 +549,5 @@ def test_two_tags_may_not_share_a_title(tmp_path: Path) -> None:
     reported = problems(tmp_path, {"content/tags.yml": tags, ARTICLE: GOOD})
     assert reported == [
         "content/tags.yml:3: tag coach, title: 'COACHING!' is also the title of the tag "
-        "'coaching'; the tag index would show them as one: give each its own title"
+        "'coaching'; readers would take them for one tag: give each its own title"
     ]

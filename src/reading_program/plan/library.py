@@ -67,8 +67,8 @@ _KINDS = ("articles", "tracks", "assessments", "cohorts")
 
 
 def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:
-    """The listed tags. The tag index names its sections by title, ignoring case and
-    punctuation, so two tags with one title there would show as one: a problem."""
+    """The listed tags. Two with the same title (ignoring case and punctuation) would look
+    like one tag on every page: a problem."""
     if content.tags is None:
         return []
     entries = content.tags.spec.root
@@ -77,8 +77,8 @@ def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:
         key = re.sub(r"[\W_]+", "-", entry.title.casefold()).strip("-")
         if key in seen:
             message = (
-                f"{entry.title!r} is also the title of the tag {seen[key]!r}; the tag index "
-                "would show them as one: give each its own title"
+                f"{entry.title!r} is also the title of the tag {seen[key]!r}; readers would "
+                "take them for one tag: give each its own title"
             )
             problems.append(content.tags.problem((slug, "title"), message))
         seen.setdefault(key, slug)

@@ -2,13 +2,14 @@
 
 No page lists the whole library once it is large: up to ONE_PAGE articles the A to Z is one
 page; beyond that it is an index of letters with a page per letter. Every tag has its own
-page with the tag plugin's listing of that tag alone, so the tag index stays a table.
+page listing its articles, so the tag index stays a table of tags. Tags are rendered here
+rather than by Material's tags plugin: the same pages, at a fraction of the cost, and
+pages that change exactly when their articles do (which incremental rebuilds rely on).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,11 +29,21 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class TagLink:
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
 class TagPage:
     slug: str
     title: str
     description: str
-    count: int
+    articles: tuple[Article, ...]  # A to Z
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
 
 
 def letter_of(title: str) -> str:
@@ -63,11 +74,15 @@ def newest(articles: Sequence[Article], count: int) -> list[Article]:
 def tag_pages(library: Library) -> tuple[TagPage, ...]:
     """A page for every tag some article carries, with its title and description from
     content/tags.yml when it is listed there."""
-    counts = Counter(tag for article in library.articles for tag in article.tags)
+    tagged: dict[str, list[Article]] = {}
+    for article in library.articles:  # already A to Z
+        for tag in article.tags:
+            tagged.setdefault(tag, []).append(article)
     described = {tag.slug: tag for tag in library.tags}
     pages = []
-    for slug in sorted(counts):
+    for slug in sorted(tagged):
         info = described.get(slug)
         title = info.title if info else slug
-        pages.append(TagPage(slug, title, info.description if info else "", counts[slug]))
+        description = info.description if info else ""
+        pages.append(TagPage(slug, title, description, tuple(tagged[slug])))
     return tuple(pages)

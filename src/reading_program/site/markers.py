@@ -20,6 +20,7 @@ from .templating import render
 MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 # Anything that looks like an attempt at a marker, to catch `reading_program:` and friends.
 _NEAR_MARKER = re.compile(r"<!--\s*reading[-_ ]?program\b", re.IGNORECASE)
+_TAGS_PLUGIN = re.compile(r"<!--\s*material/tags\b")
 # name -> its argument: a track id (required), a number (optional), or none
 MARKERS = {"articles": "count", "start": "track", "tags": None, "tracks": None}
 MAX_COUNT = 200
@@ -31,6 +32,13 @@ def marker_problems(
     """Every marker that names an unknown list or track, or is misspelled."""
     problems = []
     exact = {match.start() for match in MARKER.finditer(markdown)}
+    for directive in _TAGS_PLUGIN.finditer(markdown):
+        line = markdown.count("\n", 0, directive.start()) + 1
+        message = (
+            "Material's tags plugin is not used here (tags are the reading program's own): "
+            "write <!-- reading-program:tags --> for the table of tags"
+        )
+        problems.append(Problem(repo_path, line, "marker", message))
     for near in _NEAR_MARKER.finditer(markdown):
         if near.start() not in exact:
             line = markdown.count("\n", 0, near.start()) + 1

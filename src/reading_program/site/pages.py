@@ -74,10 +74,8 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     for article in library.articles:
         src = article_src(article)
         placements = library.placements(article.slug)
-        tag_names = [library.tag_title(tag) for tag in article.tags]
-        markdown = render(
-            "article.md.j2", src, article=article, placements=placements, tag_names=tag_names
-        )
+        tags = [catalogue.TagLink(tag, library.tag_title(tag)) for tag in article.tags]
+        markdown = render("article.md.j2", src, article=article, placements=placements, tags=tags)
         pages.append(GeneratedPage(src, markdown, source=article.repo_path, in_nav=False))
     for track in library.tracks:
         src = track_src(track)
@@ -113,14 +111,11 @@ def _letter_pages(letters: tuple[catalogue.Letter, ...]) -> list[GeneratedPage]:
 
 
 def _tag_pages(library: Library) -> list[GeneratedPage]:
-    """A page per tag with the tags plugin's listing of that tag: chips link there."""
+    """A page per tag listing its articles: the chips on articles link there."""
     pages = []
     for tag in catalogue.tag_pages(library):
         src = tag_src(tag.slug)
-        # The listing names the tag as the articles' frontmatter does (escaped, see page_meta).
-        name = html.escape(tag.title, quote=True)
-        markdown = render("tag.md.j2", src, tag=tag, tag_name=name)
-        pages.append(GeneratedPage(src, markdown, in_nav=False))
+        pages.append(GeneratedPage(src, render("tag.md.j2", src, tag=tag), in_nav=False))
     return pages
 
 

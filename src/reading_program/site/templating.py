@@ -44,7 +44,7 @@ def page_meta(**fields: Any) -> Markup:
 def _escaped(key: str, value: Any) -> Any:
     if key in {"title", "description"}:
         return html.escape(value, quote=True)
-    if key == "tags":  # Material prints tag names unescaped too
+    if key == "tags":  # the search index shows tag names as given
         return [html.escape(tag, quote=True) for tag in value]
     return value
 
@@ -87,7 +87,6 @@ _TEMPLATE_GLOBALS = {
             "cohort_src",
             "guide_src",
             "letter_src",
-            "tag_anchor",
             "tag_src",
             "track_src",
             "week_src",

@@ -7,10 +7,7 @@ default `use_directory_urls`.
 
 from __future__ import annotations
 
-import html
 import posixpath
-
-from pymdownx.slugs import slugify
 
 from ..model import Article, Assessment, Cohort, ScheduledWeek, Track, Week
 
@@ -62,16 +59,6 @@ def draft_src(cohort: Cohort, scheduled: ScheduledWeek) -> str:
 
 def assessment_src(assessment: Assessment) -> str:
     return f"assessments/{assessment.id}.md"
-
-
-# The tags plugin's own default: a tag's anchor on the tag index is "tag:" + this slug of
-# its name, as the page's frontmatter gives it (HTML-escaped, see templating.page_meta).
-_TAG_SLUG = slugify(case="lower")
-
-
-def tag_anchor(name: str) -> str:
-    """The id of a tag's section on the tag index, e.g. "tag:leadership-vs-management"."""
-    return f"tag:{_TAG_SLUG(html.escape(name, quote=True), '-')}"
 
 
 def relative_link(from_src: str, to_src: str) -> str:
