@@ -29,11 +29,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-serve: $(VENV)/.site-installed ## build and serve on http://127.0.0.1:8000 with live reload (another port: make serve PORT=8001)
+serve: $(VENV)/.site-installed ## build and serve on http://127.0.0.1:8000, rebuilding what an edit changes (another port: make serve PORT=8001)
 	@$(BIN)/python -c "import socket, sys; port = $(PORT); \
 	in_use = socket.socket().connect_ex(('127.0.0.1', port)) == 0; \
 	sys.exit(f'Port {port} is in use (another make serve?): stop it, or run: make serve PORT={port + 1}' if in_use else 0)"
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.site-installed ## build the site into site/ (content is checked first; the last good site stays on errors)
 	$(BIN)/mkdocs build --strict

@@ -6,8 +6,11 @@ hands to the next lives on that build's config, which MkDocs creates afresh each
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from reading_program import mkdocs_adapter
 
@@ -21,3 +24,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and feeds, and set the navigation."""
     return mkdocs_adapter.add_generated_files(files, config)
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
+    """Note the page rendered in this build (under --dirty: the pages that changed)."""
+    return mkdocs_adapter.record_built(context, page, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Record the generated pages; after a dirty build, repair what MkDocs left stale."""
+    mkdocs_adapter.finish(config)

@@ -14,7 +14,10 @@ import pytest
 from site_helpers import REPO
 
 PACKAGE = REPO / "src" / "reading_program"
-STAGES = ["content", "model", "plan", "site", "pipeline", "mkdocs_adapter", "export", "cli"]
+STAGES = [
+    "content", "model", "plan", "site", "pipeline", "incremental", "mkdocs_adapter", "export",
+    "cli",
+]  # fmt: skip
 _TOP = {"__init__", "__main__"}  # the package's entry points, outside the stages
 
 
@@ -73,7 +76,9 @@ def test_hooks_only_delegate() -> None:
     hook = REPO / "hooks" / "reading_site.py"
     tree = ast.parse(hook.read_text("utf-8"))
     events = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
-    assert {event.name for event in events} == {"on_pre_build", "on_files"}
+    assert {event.name for event in events} == {
+        "on_pre_build", "on_files", "on_page_context", "on_post_build",
+    }  # fmt: skip
     for event in events:
         body = [
             n

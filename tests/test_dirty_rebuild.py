@@ -1,17 +1,20 @@
-"""A dirty rebuild gives the same pages as a clean build.
+"""A dirty rebuild gives the same site as a clean build.
 
-`mkdocs serve --dirty` (and `mkdocs build --dirty`) rebuild with `dirty=True`: MkDocs skips
-pages whose source is older than their output. Generated pages have no source file in
-docs/, so an edit in content/ must still reach every week, track and article page that
-shows it. The test builds a generated corpus, edits one article, rebuilds dirty over the
-old site and compares the result with a clean build of the same edited content.
+`mkdocs serve --dirty` (what `make serve` runs) rebuilds with `dirty=True`: MkDocs skips
+pages whose source is older than their output. The hook writes generated pages as files
+that change only with their text (reading_program.incremental), so an edit in content/
+rebuilds exactly the pages that show it. These tests build a generated corpus, edit it,
+rebuild dirty over the old site and compare every file with a clean build of the same
+content: pages byte for byte, the search index entry for entry, deleted pages gone.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -89,6 +92,8 @@ class Rebuilt:
     clean: Path
     slug: str  # the edited article
     week_url: str  # the week that reads it
+    edited_at: float  # when the dirty rebuild started
+    rebuilt_at: dict[str, float]  # each served file's modification time after it
 
     def track_pages(self, site: Path) -> dict[str, bytes]:
         return {
@@ -106,15 +111,60 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
     root = tmp / "corpus"
     _load_make_corpus().make_corpus(root, articles=30, tracks=2, seed=7)
     slug, week_url = _first_pinned_article(root)
+    removed = root / "content" / "articles" / "read-once-then-removed.md"
+    removed.write_text(
+        '---\ntitle: "Read Once"\nsummary: "Gone soon."\ntags: [courage]\n'
+        'reflection: ["One?", "Two?", "Three?"]\n---\n\nShort.\n',
+        encoding="utf-8",
+    )
     served = tmp / "served-site"
     _build(root, served)
     assert NEW_QUESTIONS[0] not in (served / week_url / "index.html").read_text("utf-8")
 
     _edit_article(root / "content" / "articles" / f"{slug}.md")
+    removed.unlink()  # a deleted article must leave neither its page nor its search entries
+    time.sleep(0.05)
+    edited_at = time.time()
     _build(root, served, dirty=True)
+    rebuilt_at = {
+        p.relative_to(served).as_posix(): p.stat().st_mtime
+        for p in served.rglob("*")
+        if p.is_file()
+    }
     clean = tmp / "clean-site"
     _build(root, clean)
-    return Rebuilt(served, clean, slug, week_url)
+    return Rebuilt(served, clean, slug, week_url, edited_at, rebuilt_at)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file() and path.name != "search_index.json"
+    }
+
+
+def search_entries(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    return sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
+
+
+@pytest.mark.build
+def test_a_dirty_rebuild_gives_the_site_of_a_clean_build(rebuilt: Rebuilt) -> None:
+    dirty, clean = site_files(rebuilt.served), site_files(rebuilt.clean)
+    assert sorted(dirty) == sorted(clean)
+    different = sorted(name for name in clean if dirty[name] != clean[name])
+    assert different == []
+    assert search_entries(rebuilt.served) == search_entries(rebuilt.clean)
+
+
+@pytest.mark.build
+def test_a_dirty_rebuild_rebuilt_only_what_the_edit_changed(rebuilt: Rebuilt) -> None:
+    changed = [name for name, built in rebuilt.rebuilt_at.items() if built > rebuilt.edited_at]
+    pages = [name for name in rebuilt.rebuilt_at if name.endswith(".html")]
+    assert rebuilt.week_url + "/index.html" in changed
+    assert f"articles/{rebuilt.slug}/index.html" in changed
+    assert 0 < len([n for n in changed if n.endswith(".html")]) < len(pages) / 2
 
 
 @pytest.mark.build

@@ -3,6 +3,9 @@ docs folder, and the generated files handed back to it. `hooks/` delegates here.
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
+import logging
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -12,15 +15,25 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from .content.cache import ParseCache
 from .content.paths import ContentPaths
 from .content.problems import ContentError
+from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
 from .site.generate import DocsFiles, GeneratedSite
 
-_SITE = "reading_program_site"  # key on the build's config: what on_pre_build prepared
+# What one event hands to the next, on the build's config (MkDocs makes one per build).
+_SITE = "reading_program_site"
+_SOURCES = "reading_program_sources"
+_FINGERPRINT = "reading_program_fingerprint"
+_BUILT = "reading_program_built"
+_FILES = "reading_program_files"
+_PREVIOUS_INDEX = "reading_program_previous_search_index"
+_SEARCH_INDEX = Path("search") / "search_index.json"
+_PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
 
 
@@ -36,8 +49,32 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
     return DocsFiles(pages, others)
 
 
+class _ExactDirtyBuilds(logging.Filter):
+    """MkDocs warns that a dirty build "will likely lead to inaccurate navigation and other
+    links". Here it does not (tests/test_dirty_rebuild.py): say what it does instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            record.msg, record.args = _DIRTY_NOTE, ()
+        return True
+
+
+_DIRTY_NOTE = (
+    "Rebuilding only the pages that changed: the reading program keeps every page, the "
+    "navigation and the search index as a full build makes them."
+)
+
+
+def _quiet_dirty_warning() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _ExactDirtyBuilds) for f in build_log.filters):
+        build_log.addFilter(_ExactDirtyBuilds())
+
+
 def prepare(config: MkDocsConfig) -> GeneratedSite:
     """For `on_pre_build`: everything generated and checked before `site/` is touched."""
+    _quiet_dirty_warning()
     paths = ContentPaths(repository(config))
     cache = ParseCache(paths.cache)
     try:
@@ -50,31 +87,109 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
     config[_SITE] = site
+    config[_BUILT] = set()
+    # A dirty build keeps site/; if this is one, its search index is merged with this one.
+    previous_index = Path(config.site_dir) / _SEARCH_INDEX
+    config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
     return site
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """For `on_files`: add the generated pages and feeds, swap in expanded hand-written
-    pages, and set the navigation."""
+    pages, and set the navigation.
+
+    Pages are handed over as files that change only when their text does, so that
+    `mkdocs serve --dirty` rebuilds just them; when something every page shows has
+    changed (see `_fingerprint`), every page is handed over as text, which MkDocs always
+    rebuilds."""
     site: GeneratedSite = config[_SITE]
     root = repository(config)
+    sources = GeneratedSources(ContentPaths(root).generated)
+    site_fingerprint = _fingerprint(site, config)
+    everything = site_fingerprint != sources.previous_fingerprint
+    config[_SOURCES], config[_FINGERPRINT] = sources, site_fingerprint
+
+    def generated(src_uri: str, text: str, **options: Any) -> File:
+        path = sources.put(src_uri, text)
+        if everything:
+            return File.generated(config, src_uri, content=text, **options)
+        return File.generated(config, src_uri, abs_src_path=str(path), **options)
+
     for asset in site.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
     for page in site.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file = generated(page.src_uri, page.markdown, inclusion=inclusion)
         if page.source:
             file.edit_uri = posixpath.relpath(root / page.source, config.docs_dir)
         files.append(file)
-    for src_uri, markdown in site.expanded.items():
-        original = files.get_file_from_path(src_uri)
-        replacement = File.generated(config, src_uri, content=markdown)
+    for src_uri, text in site.hand_written.texts.items():
+        if src_uri not in site.expanded and not everything:
+            continue  # MkDocs reads it from docs/, and knows when it changed
+        replacement = generated(src_uri, site.expanded.get(src_uri, text))
         replacement.edit_uri = src_uri
-        if original is not None:
+        if (original := files.get_file_from_path(src_uri)) is not None:
             files.remove(original)
         files.append(replacement)
     config.nav = site.nav
+    config[_FILES] = files
     return files
+
+
+def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
+    """What every page shows besides its own text: the navigation (titles of tracks,
+    weeks and hand-written pages included), this package's code and templates, the
+    config, the theme and its version."""
+    custom = config.theme.custom_dir
+    theme_dirs = [Path(custom)] if custom else []
+    return fingerprint(
+        [
+            json.dumps(site.nav, sort_keys=True),
+            *(site.hand_written.texts.get(src, "") for src in sorted(site.hand_written.texts)),
+            files_fingerprint([_PACKAGE], suffixes=(".py", ".j2")),
+            files_fingerprint(theme_dirs),
+            Path(config.config_file_path).read_bytes(),
+            config.site_url or "",
+            importlib.metadata.version("mkdocs"),
+            importlib.metadata.version("mkdocs-material"),
+        ]
+    )
+
+
+def record_built(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """For `on_page_context`: MkDocs renders a page (all of them, or under --dirty the
+    changed ones)."""
+    config[_BUILT].add(page.url)
+    return context
+
+
+def finish(config: MkDocsConfig) -> None:
+    """For `on_post_build`: record the generated sources; after a dirty build, drop the
+    search index's stale entries and the pages of content that is gone."""
+    sources: GeneratedSources = config[_SOURCES]
+    files: Files = config[_FILES]
+    current = {f.src_uri for f in files.documentation_pages()}
+    gone = sources.previous_pages() - current
+    sources.finish(config[_FINGERPRINT], current)
+    # Page URLs, as the search index writes them (the home page's is "", its file's "./")
+    pages = [f.page.url if f.page else f.url for f in files.documentation_pages()]
+    if len(config[_BUILT]) == len(pages):
+        return  # a full build: nothing can be stale
+    for src_uri in gone:
+        gone_file = File(src_uri, "", config.site_dir, config.use_directory_urls)
+        Path(gone_file.abs_dest_path).unlink(missing_ok=True)
+    _merge_search_index(config, pages)
+
+
+def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
+    index_file = Path(config.site_dir) / _SEARCH_INDEX
+    try:
+        current = json.loads(index_file.read_text("utf-8"))
+        previous = json.loads(config[_PREVIOUS_INDEX]) if config[_PREVIOUS_INDEX] else None
+    except (OSError, ValueError):
+        return  # no search plugin, or an index we cannot read: leave it as it is
+    merged = merged_search_index(previous, current, config[_BUILT], pages)
+    index_file.write_text(json.dumps(merged, separators=(",", ":")), "utf-8")
 
 
 def project_config(root: Path) -> MkDocsConfig:

@@ -69,6 +69,11 @@ class ContentPaths:
         """Parsed content kept between builds (ignored by git)."""
         return self.root / ".cache" / "reading-program" / "parsed-content.pickle"
 
+    @property
+    def generated(self) -> Path:
+        """The generated pages' sources, for MkDocs to read (ignored by git)."""
+        return self.root / ".cache" / "reading-program" / "pages"
+
     def repo_path(self, file: Path) -> RepoPath:
         """`file` relative to the repository, for messages; absolute if it lies outside."""
         try:

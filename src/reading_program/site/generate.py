@@ -8,6 +8,7 @@ last good site is still in place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,10 @@ class GeneratedSite:
     assets: tuple[GeneratedAsset, ...]
     expanded: Mapping[str, str]  # hand-written src_uri -> the page with markers expanded
     nav: list[Any]
+    hand_written: HandWritten
 
 
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 _FIXED_PAGES = {
     ARTICLES_INDEX: "the list of all articles",
     TRACKS_INDEX: "the list of tracks",
@@ -121,8 +124,26 @@ def generate_site(
     )
     if problems:
         raise ContentError(problems)
-    extra_pages = sorted(set(hand_written.repo_paths) - {HOME, TAGS_INDEX})
-    return GeneratedSite(library, pages, assets, expanded, navigation(library, extra_pages))
+    extra_pages = [
+        (src_uri, page_title(hand_written.texts.get(src_uri, "")))
+        for src_uri in sorted(set(hand_written.repo_paths) - {HOME, TAGS_INDEX})
+    ]
+    nav = navigation(library, extra_pages)
+    return GeneratedSite(library, pages, assets, expanded, nav, hand_written)
+
+
+def page_title(markdown: str) -> str | None:
+    """A hand-written page's title as MkDocs finds it: the frontmatter's `title`, else
+    the first level-one heading."""
+    if markdown.startswith("---\n"):
+        parts = split_markdown(markdown, "")
+        if not isinstance(parts, Problem):
+            data = parse_yaml(parts.frontmatter).data
+            if isinstance(data, dict) and isinstance(data.get("title"), str):
+                return data["title"]
+            markdown = parts.body
+    heading = _FIRST_H1.search(markdown)
+    return heading.group(1).strip() if heading else None
 
 
 def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:

@@ -141,19 +141,24 @@ def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
     return assets
 
 
-def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
+def navigation(library: Library, extra_pages: list[tuple[str, str | None]]) -> list[Any]:
     """MkDocs `nav` config: a constant-size sidebar however many articles there are.
 
     Articles are reached from the articles index, tracks and tags, never listed one by
-    one. Titles are HTML-escaped because themes print nav titles unescaped.
+    one. Every entry has its title: a page that a dirty build does not rebuild has no
+    other (its source is not read), and its neighbours would say "Previous: None".
+    Titles are HTML-escaped because themes print nav titles unescaped.
     """
-    tracks: list[Any] = [TRACKS_INDEX]
+    tracks: list[Any] = [{"Tracks": TRACKS_INDEX}]
     for track in library.tracks:
         weeks = [
             {_nav_title(f"Week {week.number}: {week.title}"): week_src(track, week)}
             for week in track.weeks
         ]
-        tracks.append({_nav_title(track.title): [track_src(track), *weeks]})
+        tracks.append(
+            {_nav_title(track.title): [{_nav_title(track.title): track_src(track)}, *weeks]}
+        )
+    extra = [{_nav_title(title): src} if title else src for src, title in extra_pages]
     return [
         {"Home": HOME},
         {"Tracks": tracks},
@@ -161,7 +166,7 @@ def navigation(library: Library, extra_pages: list[str]) -> list[Any]:
         *({_nav_title(a.title): assessment_src(a)} for a in library.assessments),
         {"My journal": JOURNAL},
         {"Cohorts": COHORTS_INDEX},
-        *extra_pages,
+        *extra,
         {"Tags": TAGS_INDEX},
     ]
 

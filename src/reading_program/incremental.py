@@ -1,0 +1,120 @@
+"""Generated pages as files on disk, rewritten only when their text changes.
+
+MkDocs rebuilds, under `mkdocs serve --dirty`, only the pages whose source file is newer
+than their output. Generated pages handed over as text would count as changed every time;
+written here (outside docs/) and left untouched while their text is the same, exactly the
+pages an edit changes are rebuilt. What every page shows (the navigation, this package's
+code and templates, mkdocs.yml, the theme) is fingerprinted: when the fingerprint changes,
+every page is rebuilt, since every sidebar may differ.
+
+Plain builds use the same files; they also keep the generated text out of memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+_MANIFEST = "manifest.json"
+
+
+def fingerprint(parts: Iterable[bytes | str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def files_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+    """A hash of every file below `folders` (names and bytes)."""
+    parts: list[bytes | str] = []
+    for folder in folders:
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if file.is_file() and (suffixes is None or file.suffix in suffixes):
+                parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+    return fingerprint(parts)
+
+
+class GeneratedSources:
+    """The folder of generated page sources and its manifest (src_uri -> hash)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._previous = self._read_manifest()
+        self._current: dict[str, str] = {}
+
+    @property
+    def previous_fingerprint(self) -> str | None:
+        return self._previous.get("fingerprint")
+
+    def previous_pages(self) -> set[str]:
+        """Every page of the previous build (src_uri), generated or hand-written."""
+        return set(self._previous.get("site", self._previous.get("pages", {})))
+
+    def put(self, src_uri: str, text: str) -> Path:
+        """The file holding `text` for `src_uri`, written only if its text changed."""
+        path = self.folder / src_uri
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if self._previous.get("pages", {}).get(src_uri) != digest or not path.is_file():
+            _write_atomically(path, text)
+        self._current[src_uri] = digest
+        return path
+
+    def finish(self, site_fingerprint: str, site_pages: Iterable[str]) -> None:
+        """Remove the sources of generated pages that are gone, and record this build."""
+        for src_uri in set(self._previous.get("pages", {})) - set(self._current):
+            (self.folder / src_uri).unlink(missing_ok=True)
+        manifest = {
+            "fingerprint": site_fingerprint,
+            "pages": self._current,  # generated: src_uri -> hash of its text
+            "site": sorted(site_pages),  # every page, to tell which are gone next time
+        }
+        _write_atomically(self.folder / _MANIFEST, json.dumps(manifest, sort_keys=True))
+
+    def _read_manifest(self) -> dict:
+        try:
+            data = json.loads((self.folder / _MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) and isinstance(data.get("pages"), dict) else {}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rp-", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(temporary, path)
+
+
+def merged_search_index(
+    previous: Mapping | None, current: Mapping, built: set[str], pages: Sequence[str]
+) -> dict:
+    """The search index a clean build would write, after a dirty one: entries of the pages
+    rebuilt now (`built`, by URL) from `current`, the others from `previous` (the index
+    before this build), none of pages that are gone, in the order of `pages` (every
+    page's URL, in build order). Material merges only when it kept the previous index in
+    memory, and then drops the old entries of the first rebuilt page alone."""
+    rank = {url: position for position, url in enumerate(pages)}
+
+    def page_of(entry: Mapping) -> str:
+        return str(entry.get("location", "")).split("#", 1)[0]
+
+    kept = [
+        entry
+        for entry in (previous or {}).get("docs", [])
+        if page_of(entry) in rank and page_of(entry) not in built
+    ]
+    docs_now = list(current.get("docs", []))
+    tail = len(docs_now)  # this build's entries come last, together (older ones may precede)
+    while tail and page_of(docs_now[tail - 1]) in built:
+        tail -= 1
+    new = docs_now[tail:]
+    # sorted() is stable: a page's entries keep their order (the page, then its sections)
+    docs = sorted([*kept, *new], key=lambda entry: rank[page_of(entry)])
+    return {**current, "docs": docs}

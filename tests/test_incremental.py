@@ -1,0 +1,86 @@
+"""Generated sources that change only with their text, and the search index a dirty build
+must end up with (reading_program.incremental)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reading_program.incremental import GeneratedSources, files_fingerprint, merged_search_index
+
+
+def test_a_source_is_rewritten_only_when_its_text_changes(tmp_path: Path) -> None:
+    first = GeneratedSources(tmp_path)
+    path = first.put("articles/a.md", "one")
+    first.put("articles/b.md", "two")
+    first.finish("fp-1", ["articles/a.md", "articles/b.md", "index.md"])
+    written = path.stat().st_mtime_ns
+
+    second = GeneratedSources(tmp_path)
+    assert second.previous_fingerprint == "fp-1"
+    assert second.previous_pages() == {"articles/a.md", "articles/b.md", "index.md"}
+    assert second.put("articles/a.md", "one").stat().st_mtime_ns == written  # untouched
+    assert second.put("articles/c.md", "three").read_text() == "three"
+    second.finish("fp-2", ["articles/a.md", "articles/c.md"])
+    assert not (tmp_path / "articles/b.md").exists()  # gone with its page
+
+    third = GeneratedSources(tmp_path)
+    third.put("articles/a.md", "one, edited")
+    assert (tmp_path / "articles/a.md").read_text() == "one, edited"
+
+
+def test_a_lost_source_or_manifest_is_written_again(tmp_path: Path) -> None:
+    sources = GeneratedSources(tmp_path)
+    sources.put("x.md", "text")
+    sources.finish("fp", ["x.md"])
+    (tmp_path / "x.md").unlink()
+    assert GeneratedSources(tmp_path).put("x.md", "text").read_text() == "text"
+    (tmp_path / "manifest.json").write_text("{not json")
+    assert GeneratedSources(tmp_path).previous_fingerprint is None
+
+
+def test_the_files_fingerprint_follows_names_and_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a.j2").write_text("x")
+    before = files_fingerprint([tmp_path])
+    (tmp_path / "a.j2").write_text("y")
+    assert files_fingerprint([tmp_path]) != before
+    (tmp_path / "a.j2").write_text("x")
+    assert files_fingerprint([tmp_path]) == before
+    (tmp_path / "b.txt").write_text("z")
+    assert files_fingerprint([tmp_path], suffixes=(".j2",)) == before
+
+
+def entry(location: str, text: str = "") -> dict:
+    return {"location": location, "title": location, "text": text}
+
+
+def test_the_merged_index_is_what_a_clean_build_writes() -> None:
+    previous = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            entry(""),
+            entry("#intro"),
+            entry("a/", "old"),
+            entry("a/#s", "old"),
+            entry("gone/"),
+            entry("b/"),
+        ],
+    }
+    # What Material wrote after rebuilding a/ and c/ without a previous index in memory,
+    # or with one (its merge keeps the other rebuilt page's old entries).
+    for current_docs in (
+        [entry("a/", "new"), entry("c/")],
+        [*previous["docs"][1:], entry("a/", "new"), entry("c/")],
+    ):
+        current = {"config": {"lang": ["en"]}, "docs": current_docs}
+        merged = merged_search_index(
+            previous, current, built={"a/", "c/"}, pages=["", "a/", "b/", "c/"]
+        )
+        assert [(e["location"], e["text"]) for e in merged["docs"]] == [
+            ("", ""), ("#intro", ""), ("a/", "new"), ("b/", ""), ("c/", ""),
+        ]  # fmt: skip
+        assert merged["config"] == {"lang": ["en"]}
+
+
+def test_without_a_previous_index_only_this_build_counts() -> None:
+    current = {"docs": [entry("a/")]}
+    assert merged_search_index(None, current, {"a/"}, ["a/", "b/"])["docs"] == [entry("a/")]
