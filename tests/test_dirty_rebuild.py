@@ -52,11 +52,12 @@ def _load_make_corpus() -> ModuleType:
 
 
 def _build(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
-    """A fresh config per build, as `mkdocs serve` makes one. The dirty build cannot be
-    strict: MkDocs itself logs a warning that a dirty build is being performed."""
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), strict=not dirty, site_dir=str(site_dir)
-    )
+    """A fresh config per build, as `mkdocs serve` makes one; plugins are told, as
+    `serve --dirty` tells them, that builds are dirty (Material's search then keeps its
+    index between builds, in this process). Strict: the hook turns MkDocs' warning about
+    dirty builds into a note, as they are exact here."""
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=dirty)
     build(config, dirty=dirty)
 
 
@@ -67,13 +68,13 @@ def _first_pinned_article(root: Path) -> tuple[str, str]:
     return track["weeks"][0]["articles"][0], f"tracks/{track_file.stem}/week-1"
 
 
-def _edit_article(file: Path) -> None:
+def _edit_article(file: Path, title: str = NEW_TITLE) -> None:
     """Replace the title, tags and reflection questions, keeping summary, date and body."""
     _, frontmatter, body = file.read_text(encoding="utf-8").split("---\n", 2)
     meta = yaml.safe_load(frontmatter)
     lines = [
         "---",
-        f'title: "{NEW_TITLE}"',
+        f'title: "{title}"',
         f'summary: "{meta["summary"]}"',
         f"tags: [{', '.join(NEW_TAGS)}]",
         "reflection:",
@@ -118,9 +119,13 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Rebuilt:
         encoding="utf-8",
     )
     served = tmp / "served-site"
-    _build(root, served)
+    _build(root, served, dirty=True)  # as `serve --dirty` starts: everything, into a new folder
     assert NEW_QUESTIONS[0] not in (served / week_url / "index.html").read_text("utf-8")
 
+    # A first edit and rebuild: Material's search keeps that index in memory (the plugin
+    # lives on between builds, as under serve), which the second rebuild must not leak.
+    _edit_article(root / "content" / "articles" / f"{slug}.md", "An Intermediate Title")
+    _build(root, served, dirty=True)
     _edit_article(root / "content" / "articles" / f"{slug}.md")
     removed.unlink()  # a deleted article must leave neither its page nor its search entries
     time.sleep(0.05)

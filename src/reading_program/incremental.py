@@ -96,10 +96,10 @@ def merged_search_index(
     previous: Mapping | None, current: Mapping, built: set[str], pages: Sequence[str]
 ) -> dict:
     """The search index a clean build would write, after a dirty one: entries of the pages
-    rebuilt now (`built`, by URL) from `current`, the others from `previous` (the index
+    rebuilt now (`built`, by URL) from `current` (this build's entries only: see
+    mkdocs_adapter._forget_previous_search_index), the others from `previous` (the index
     before this build), none of pages that are gone, in the order of `pages` (every
-    page's URL, in build order). Material merges only when it kept the previous index in
-    memory, and then drops the old entries of the first rebuilt page alone."""
+    page's URL, in build order)."""
     rank = {url: position for position, url in enumerate(pages)}
 
     def page_of(entry: Mapping) -> str:
@@ -110,11 +110,7 @@ def merged_search_index(
         for entry in (previous or {}).get("docs", [])
         if page_of(entry) in rank and page_of(entry) not in built
     ]
-    docs_now = list(current.get("docs", []))
-    tail = len(docs_now)  # this build's entries come last, together (older ones may precede)
-    while tail and page_of(docs_now[tail - 1]) in built:
-        tail -= 1
-    new = docs_now[tail:]
+    new = [entry for entry in current.get("docs", []) if page_of(entry) in built]
     # sorted() is stable: a page's entries keep their order (the page, then its sections)
     docs = sorted([*kept, *new], key=lambda entry: rank[page_of(entry)])
     return {**current, "docs": docs}

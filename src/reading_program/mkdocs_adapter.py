@@ -88,10 +88,21 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
             log.info("%s: %s", track.repo_path, note)
     config[_SITE] = site
     config[_BUILT] = set()
+    _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
     previous_index = Path(config.site_dir) / _SEARCH_INDEX
     config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
     return site
+
+
+def _forget_previous_search_index(config: MkDocsConfig) -> None:
+    """Material's search plugin, under `serve --dirty`, merges the index it kept from the
+    last build, dropping the old entries of only one rebuilt page. The merge is done
+    here instead (`finish`), from the index file the last build wrote; without Material's
+    copy, its index holds exactly this build's entries."""
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index_prev"):
+        search.search_index_prev = None
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
