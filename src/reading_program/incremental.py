@@ -56,12 +56,15 @@ class GeneratedSources:
         """Every page of the previous build (src_uri), generated or hand-written."""
         return set(self._previous.get("site", self._previous.get("pages", {})))
 
-    def put(self, src_uri: str, text: str) -> Path:
-        """The file holding `text` for `src_uri`, written only if its text changed."""
+    def put(self, src_uri: str, text: str, touch: bool = False) -> Path:
+        """The file holding `text` for `src_uri`, written only if its text changed;
+        `touch`: dated now all the same, so that a dirty build rebuilds it."""
         path = self.folder / src_uri
         digest = hashlib.sha256(text.encode()).hexdigest()
         if self._previous.get("pages", {}).get(src_uri) != digest or not path.is_file():
             _write_atomically(path, text)
+        elif touch:
+            os.utime(path)
         self._current[src_uri] = digest
         return path
 

@@ -110,9 +110,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     pages, and set the navigation.
 
     Pages are handed over as files that change only when their text does, so that
-    `mkdocs serve --dirty` rebuilds just them; when something every page shows has
-    changed (see `_fingerprint`), every page is handed over as text, which MkDocs always
-    rebuilds."""
+    `mkdocs serve --dirty` rebuilds just them (and MkDocs reads them, rather than holding a
+    copy of their text); when something every page shows has changed (see `_fingerprint`),
+    every page counts as changed: generated ones are touched, hand-written ones handed
+    over as text, which MkDocs always rebuilds."""
     site: GeneratedSite = config[_SITE]
     root = repository(config)
     sources = GeneratedSources(ContentPaths(root).generated)
@@ -121,9 +122,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     config[_SOURCES], config[_FINGERPRINT] = sources, site_fingerprint
 
     def generated(src_uri: str, text: str, **options: Any) -> File:
-        path = sources.put(src_uri, text)
-        if everything:
-            return File.generated(config, src_uri, content=text, **options)
+        path = sources.put(src_uri, text, touch=everything)
         return File.generated(config, src_uri, abs_src_path=str(path), **options)
 
     for asset in site.assets:
@@ -135,15 +134,19 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = posixpath.relpath(root / page.source, config.docs_dir)
         files.append(file)
     for src_uri, text in site.hand_written.texts.items():
-        if src_uri not in site.expanded and not everything:
-            continue  # MkDocs reads it from docs/, and knows when it changed
-        replacement = generated(src_uri, site.expanded.get(src_uri, text))
+        if src_uri in site.expanded:
+            replacement = generated(src_uri, site.expanded[src_uri])
+        elif everything:  # MkDocs reads it from docs/, but would skip it if unchanged
+            replacement = File.generated(config, src_uri, content=text)
+        else:
+            continue
         replacement.edit_uri = src_uri
         if (original := files.get_file_from_path(src_uri)) is not None:
             files.remove(original)
         files.append(replacement)
     config.nav = site.nav
     config[_FILES] = files
+    config[_SITE] = None  # the generated text is on disk now: let it go
     return files
 
 
