@@ -9,7 +9,7 @@ from typing import Any
 from ..content.paths import RepoPath
 from ..model import Library, Track, Week
 from .calendar import cohort_calendar
-from .cohort_weeks import cohort_weeks
+from .cohort_weeks import cohort_data, cohort_weeks
 from .guides import AGENDA, discussion_questions
 from .mail import draft
 from .templating import render
@@ -83,7 +83,10 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     for cohort in library.cohorts:
         src = cohort_src(cohort)
         weeks = cohort_weeks(cohort, site_url)
-        markdown = render("cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks)
+        data = cohort_data(cohort)
+        markdown = render(
+            "cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks, data=data
+        )
         pages.append(GeneratedPage(src, markdown, source=cohort.repo_path, in_nav=False))
     return pages
 
