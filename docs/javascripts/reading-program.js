@@ -9,6 +9,7 @@ const FEATURES = [
   { when: ".rp-journal-tools", load: () => import("./rp/journal-page.js") },
   { when: ".rp-cohort-week, .rp-message", load: () => import("./rp/cohort.js") },
   { when: "form.rp-plan", load: () => import("./rp/plan-form.js") },
+  { when: ".rp-workbook", load: () => import("./rp/workbook.js") },
 ];
 
 let page = null; // aborting it unhooks the previous page's listeners

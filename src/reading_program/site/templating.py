@@ -89,6 +89,7 @@ _TEMPLATE_GLOBALS = {
             "tag_anchor",
             "track_src",
             "week_src",
+            "workbook_src",
         )
     },
     **{
