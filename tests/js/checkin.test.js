@@ -184,3 +184,12 @@ describe("the participant's check-in", () => {
     assert.deepEqual(decodeCheckin(code).checkin.weeks, progressWeeks(track, journal));
   });
 });
+
+describe("the README's example", () => {
+  it("is a real code that says what its line says", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    const [, line, code] = /\n\s*(Sam, Six-Week Leadership: [^\n]+)\n\s*Check-in code: (RPC1[A-Z2-7]+)/.exec(readme);
+    assert.equal(checkinText("Six-Week Leadership", READINGS, decodeCheckin(code).checkin), line);
+  });
+});
