@@ -1,6 +1,9 @@
-// For team leads: this week highlighted on a schedule, and a copy button on each message.
+// For team leads: where the team is today on a schedule (this week highlighted, or before
+// the start, a break, the end), and a copy button on each message.
+import { statusText, whereIs } from "./cohort-status.js";
+import { copyText } from "./copy.js";
 import { isoDay } from "./dates.js";
-import { button, element, headingText } from "./dom.js";
+import { button, element, headingText, readIsland } from "./dom.js";
 
 export function enhance() {
   highlightThisWeek();
@@ -20,6 +23,13 @@ export function highlightThisWeek() {
     slot.append(element("strong", {}, "This week: "), link);
     slot.hidden = false;
   }
+  const island = document.querySelector(".rp-cohort-data");
+  const data = island && readIsland(island);
+  const text = slot && data && statusText(whereIs(today, data.weeks), today);
+  if (text) {
+    slot.textContent = text;
+    slot.hidden = false;
+  }
 }
 
 export function addCopyButtons(root) {
@@ -28,19 +38,7 @@ export function addCopyButtons(root) {
     const subject = box.querySelector(".rp-message__subject");
     const body = box.querySelector(".rp-message__body");
     const status = element("span", { role: "status", class: "rp-meta" });
-    const copy = button(
-      "Copy message",
-      async () => {
-        try {
-          await navigator.clipboard.writeText(`Subject: ${subject.textContent}\n\n${body.textContent}`);
-          status.textContent = " Copied.";
-        } catch {
-          window.getSelection().selectAllChildren(body);
-          status.textContent = " Selected: press Ctrl+C (or ⌘C) to copy.";
-        }
-      },
-      "rp-copy",
-    );
+    const copy = button("Copy message", () => copyText(`Subject: ${subject.textContent}\n\n${body.textContent}`, body, status), "rp-copy");
     box.append(copy, status);
   }
 }

@@ -1,11 +1,13 @@
-"""A cohort's weeks as its page and its lead need them: dates, meeting, message, e-mail."""
+"""A cohort's weeks as its page and its lead need them: dates, meeting, message, e-mail,
+and the schedule as data for the browser."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Cohort, ScheduledWeek, Week
-from .dates import long_range, meeting_text
+from .dates import day_text, long_range, meeting_text
 from .mail import mailto_href
 from .messages import Message, week_message
 from .urls import draft_src
@@ -37,3 +39,24 @@ def cohort_weeks(cohort: Cohort, site_url: str) -> tuple[CohortWeek, ...]:
         )
         for scheduled in cohort.schedule
     )
+
+
+def cohort_data(cohort: Cohort) -> dict[str, Any]:
+    """The schedule for the browser: where today falls (before the start, a reading week,
+    a break, after the end) and the team progress table. Dates come written out, as the
+    site writes them, so the browser formats none of the schedule itself."""
+    return {
+        "track": cohort.track.id,
+        "weeks": [
+            {
+                "number": scheduled.number,
+                "title": scheduled.week.title,
+                "starts": scheduled.starts.isoformat(),
+                "ends": scheduled.ends.isoformat(),
+                "startsText": day_text(scheduled.starts),
+                "endsText": day_text(scheduled.ends),
+                "readings": len(scheduled.week.readings),
+            }
+            for scheduled in cohort.schedule
+        ],
+    }

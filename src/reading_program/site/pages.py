@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.paths import RepoPath
-from ..model import Library, Track, Week
+from ..model import Cohort, Library, Track, Week
 from . import catalogue
 from .calendar import cohort_calendar
-from .cohort_weeks import cohort_weeks
+from .cohort_weeks import cohort_data, cohort_weeks
 from .guides import AGENDA, discussion_questions
 from .mail import draft
 from .templating import render
@@ -31,7 +31,9 @@ from .urls import (
     tag_src,
     track_src,
     week_src,
+    workbook_src,
 )
+from .workbook import assessment_columns, cover_data
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,33 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     for cohort in library.cohorts:
         src = cohort_src(cohort)
         weeks = cohort_weeks(cohort, site_url)
-        markdown = render("cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks)
+        data = cohort_data(cohort)
+        markdown = render(
+            "cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks, data=data
+        )
         pages.append(GeneratedPage(src, markdown, source=cohort.repo_path, in_nav=False))
+    pages += workbook_pages(library)
+    return pages
+
+
+def workbook_pages(library: Library) -> list[GeneratedPage]:
+    """Per track, the whole track on one printable page; its cover can show the dated
+    schedule of any cohort reading the track. Out of the navigation (linked from the
+    track, its cohorts and its discussion guides) and out of search (see the template)."""
+    cohorts: dict[str, list[Cohort]] = {}
+    for cohort in library.cohorts:
+        cohorts.setdefault(cohort.track.id, []).append(cohort)
+    pages = []
+    for track in library.tracks:
+        src = workbook_src(track)
+        markdown = render(
+            "workbook.md.j2",
+            src,
+            track=track,
+            columns=assessment_columns(track),
+            cover=cover_data(cohorts.get(track.id, ())),
+        )
+        pages.append(GeneratedPage(src, markdown, source=track.repo_path, in_nav=False))
     return pages
 
 

@@ -90,6 +90,7 @@ _TEMPLATE_GLOBALS = {
             "tag_src",
             "track_src",
             "week_src",
+            "workbook_src",
         )
     },
     **{

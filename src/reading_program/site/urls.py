@@ -44,6 +44,11 @@ def guide_src(track: Track, week: Week) -> str:
     return f"tracks/{track.id}/week-{week.number}/guide.md"
 
 
+def workbook_src(track: Track) -> str:
+    """The whole track on one printable page (not in the navigation)."""
+    return f"tracks/{track.id}/workbook.md"
+
+
 def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 

@@ -1,0 +1,132 @@
+"""The README's pictures for team leads, taken in headless Chromium (Debian's, never a
+download) from the repository's site: `.venv/bin/python readme/team_leads_screenshots.py`.
+
+Builds the site into a temporary folder, serves it on 127.0.0.1 and writes
+readme/cohort-email.png, readme/team-progress.png and readme/workbook.png."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import Page, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "readme"
+TODAY = "2027-01-20T10:00:00"  # Sales East's week 2
+IDLE = {"status": 0, "read": 0, "answers": 0}
+TEAM = [  # (name, day, weeks 1 and 2) of the check-ins the lead received
+    (
+        "Sam Ortiz",
+        "2027-01-20",
+        [{"status": 2, "read": 2, "answers": 3}, {"status": 1, "read": 1, "answers": 0}],
+    ),
+    (
+        "Kim Nakamura",
+        "2027-01-19",
+        [{"status": 2, "read": 2, "answers": 5}, {"status": 2, "read": 2, "answers": 2}],
+    ),
+    ("Alex Meyer", "2027-01-18", [{"status": 1, "read": 1, "answers": 0}, IDLE]),
+]
+
+
+# Two printed pages side by side, at half size: the cover and week 1's first page.
+SHEETS = """
+body { margin: 0; padding: 16px; background: #d9d9d9; display: flex; gap: 16px; }
+.page { width: 397px; height: 561px; padding: 24px; box-sizing: border-box; overflow: hidden;
+        background: white; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); }
+.page img { width: 100%; }
+"""
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def shoot(page: Page, url: str) -> None:
+    page.clock.set_fixed_time(TODAY)
+    page.goto(url + "cohorts/sales-east/")
+    week = page.locator(".rp-cohort-week").nth(1)  # this week, highlighted
+    week.locator("summary").click()
+    week.screenshot(path=OUT / "cohort-email.png")
+
+    codes = [
+        page.evaluate(
+            "([src, fields]) => import(src).then((m) => m.encodeCheckin(fields))",
+            [
+                url + "javascripts/rp/checkin.js",
+                {
+                    "track": "six-week-leadership",
+                    "name": name,
+                    "day": day,
+                    "weeks": [*weeks, *[IDLE] * 4],
+                },
+            ],
+        )
+        for name, day, weeks in TEAM
+    ]
+    chat = (
+        f"[09:12] Kim Nakamura: two weeks done!\nCheck-in code: {codes[1]}\n"
+        f"[09:30] Sam Ortiz: Sam Ortiz, Six-Week Leadership: week 1 done (2/2 read, 3 answers), "
+        f"week 2 started (1/2 read)\nCheck-in code: {codes[0]}\n"
+        f"[Mon] Alex Meyer: {codes[2]}\n[10:02] Bob: {codes[0][:30]}"
+    )
+    page.get_by_label("Check-ins you received").fill(chat)
+    page.locator(".rp-team-table").wait_for()
+    page.set_viewport_size({"width": 900, "height": 6000})  # all of the page in view
+    page.evaluate("window.scrollTo(0, 0)")
+    first = page.get_by_text("Check-ins you received").bounding_box()
+    last = page.locator(".rp-team-progress").bounding_box()
+    clip = {"x": last["x"] - 12, "y": first["y"] - 12, "width": last["width"] + 24}
+    clip["height"] = last["y"] + last["height"] - clip["y"] + 12
+    page.screenshot(path=OUT / "team-progress.png", clip=clip)
+
+    page.goto(url + "tracks/six-week-leadership/workbook/?cohort=sales-east")
+    page.locator(".rp-workbook-team").wait_for()
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    cover = page.locator(".rp-workbook-cover").screenshot()
+    week = page.locator(".rp-workbook-week").first
+    box = week.bounding_box()
+    height = min(box["height"], 1123 - 120)
+    first_week = page.screenshot(
+        clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": height},
+        full_page=True,
+    )
+    pages = "".join(
+        f'<div class="page"><img src="data:image/png;base64,{data}"></div>'
+        for data in (base64.b64encode(png).decode() for png in (cover, first_week))
+    )
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 842, "height": 593})
+    page.set_content(f"<style>{SHEETS}</style>{pages}")
+    page.locator(".page").last.wait_for()
+    page.screenshot(path=OUT / "workbook.png")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        # Messages' links as on a published site; the pages link relatively and work here.
+        site_url = "https://leaders.example.org/reading-program/"
+        build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=folder, site_url=site_url))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            shoot(browser.new_page(viewport={"width": 900, "height": 900}), url)
+            browser.close()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
