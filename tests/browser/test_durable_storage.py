@@ -248,10 +248,17 @@ def test_the_notice_stands_next_to_the_field_and_across_navigation(
     expect(page).to_have_url(site_url + "tracks/six-week-leadership/week-2/")
     assert page.evaluate("window.stayedOnThisDocument") is True
     expect(page.get_by_role("alert")).to_contain_text("storage is full")
-    second = page.locator("textarea.rp-answer").nth(5)
-    second.focus()
-    field, box = second.bounding_box(), page.get_by_role("alert").bounding_box()
-    assert 0 <= box["y"] - (field["y"] + field["height"]) < 60, (field, box)
+    page.locator("textarea.rp-answer").nth(5).focus()
+    # The notice follows the focused field: wait for it to arrive rather than race it.
+    page.wait_for_function(
+        """() => {
+            const field = document.querySelectorAll("textarea.rp-answer")[5];
+            const notice = document.querySelector("[role=alert]");
+            const gap = notice.getBoundingClientRect().top - field.getBoundingClientRect().bottom;
+            return gap >= 0 && gap < 60;
+        }""",
+        timeout=5000,
+    )
 
 
 def test_hostile_import_summary_and_nothing_unsafe_kept(
