@@ -17,6 +17,10 @@ def stored(page: Page) -> dict:
 
 
 def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_url: str) -> None:
+    page.goto(site_url + OVERVIEW)
+    start = page.get_by_role("link", name="Start week 1")
+    expect(start).to_be_visible()
+    expect(page.locator(".rp-continue")).to_be_hidden()
     page.goto(site_url + WEEK_1)
     readings = page.locator(".rp-reading")
     expect(readings).to_have_count(2)
@@ -24,30 +28,65 @@ def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_u
     page.goto(site_url + OVERVIEW)
     page.reload()
     expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
-        "1 of 2 read, 0 of 12 answered"
+        "1 of 2 read · 0 of 12 answered"
     )
     expect(page.locator(".rp-week-progress[data-rp-week='2']")).to_have_text("not started")
-    expect(page.locator(".rp-track-progress__text")).to_have_text("0 of 6 weeks complete")
+    expect(page.locator(".rp-track-progress__text")).to_have_text(
+        "0 of 6 weeks complete · 1 of 12 readings read · 0 of 62 questions answered"
+    )
+    expect(page.locator(".rp-track-progress progress")).to_have_attribute("value", "1")
     continue_line = page.locator(".rp-continue")
     expect(continue_line).to_contain_text(
         "Continue: Week 1, Are You a Good Leader or Just a Manager?"
     )
+    expect(start).to_be_hidden()  # Start and Continue never show together
 
 
-def test_completing_a_week_needs_readings_and_answers(page: Page, site_url: str) -> None:
+def test_partial_progress_after_reading_week_one_and_answering_four(
+    page: Page, site_url: str
+) -> None:
+    """The issue's case: both week-1 readings read and 4 of 12 questions answered."""
     page.goto(site_url + WEEK_1)
     expect(page.locator("textarea.rp-answer")).to_have_count(12)  # the modules have loaded
     for box in page.get_by_label("Mark as read").all():
         box.check()
-    for area in page.locator("textarea.rp-answer").all():
+    for area in page.locator("textarea.rp-answer").all()[:4]:
         area.fill("My answer.")
+    page.goto(site_url + OVERVIEW)
+    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
+        "complete · 2 of 2 read · 4 of 12 answered"
+    )
+    expect(page.locator(".rp-track-progress__text")).to_have_text(
+        "1 of 6 weeks complete · 2 of 12 readings read · 4 of 62 questions answered"
+    )
+    bar = page.locator(".rp-track-progress progress")
+    expect(bar).to_have_attribute("max", "18")  # 12 readings + a first answer in each week
+    expect(bar).to_have_attribute("value", "3")
+    expect(
+        page.get_by_text("A week is complete when all its readings are marked read")
+    ).to_be_visible()
+    expect(page.locator(".rp-continue")).to_contain_text(
+        "Continue: Week 2, Keep the Project on Track"
+    )
+    expect(page.get_by_role("link", name="Start week 1")).to_be_hidden()
     page.goto(site_url)
     expect(page.locator(".rp-continue")).to_contain_text(
         "Continue: Week 2, Keep the Project on Track"
     )
+    expect(page.get_by_role("link", name="Start week 1")).to_be_hidden()
+
+
+def test_continue_names_the_questions_once_the_readings_are_read(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    expect(page.get_by_label("Mark as read")).to_have_count(2)
+    for box in page.get_by_label("Mark as read").all():
+        box.check()
     page.goto(site_url + OVERVIEW)
-    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text("complete")
-    expect(page.locator("progress")).to_have_attribute("value", "1")
+    expect(page.locator(".rp-continue")).to_have_text(
+        "Continue: Week 1, answer one of its 12 questions"
+    )
+    link = page.locator(".rp-continue a")
+    expect(link).to_have_attribute("href", "week-1/#reflect")
 
 
 def test_answer_survives_instant_navigation_and_reload(page: Page, site_url: str) -> None:
