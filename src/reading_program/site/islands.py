@@ -4,13 +4,14 @@ each week, and how an assessment is scored. Embedded as JSON in the page."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
 from ..model import Article, Assessment, Question, Track
-from .urls import article_src, track_src, week_src
+from .urls import article_src, assessment_src, track_src, week_src
 
 Href = Callable[[str], str]
 
@@ -68,13 +69,30 @@ def track_data(track: Track, href: Href) -> dict[str, Any]:
     }
 
 
+def aspect_name(aspect: str) -> str:
+    """An aspect's name as the article words it, from its id: "leading-vs-managing" is
+    "Leading vs. managing", "coaching" is "Coaching"."""
+    words = ["vs." if word == "vs" else word for word in aspect.split("-")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def assessment_data(assessment: Assessment, href: Href) -> dict[str, Any]:
     article_url = href(article_src(assessment.article))
+    scale = len(assessment.scale)
+    per_aspect = Counter(statement.aspect for statement in assessment.statements)
     return {
         "id": assessment.id,
         "title": assessment.title,
-        "scale": len(assessment.scale),
+        "url": href(assessment_src(assessment)),
+        "scale": scale,
+        "max": scale * len(assessment.statements),
         "statements": [{"id": s.id, "aspect": s.aspect} for s in assessment.statements],
+        # In the order of their first statement; `max` is the best score of the aspect.
+        "aspects": [
+            {"id": aspect, "name": aspect_name(aspect), "max": scale * per_aspect[aspect]}
+            for aspect in assessment.aspects
+        ],
         "bands": [
             {"min": b.min, "max": b.max, "outcome": b.outcome, "url": f"{article_url}#{b.anchor}"}
             for b in assessment.bands
