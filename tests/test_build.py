@@ -229,18 +229,6 @@ def test_content_error_leaves_the_last_good_build_in_place(site: Site, build_err
     assert site.html("tracks/two-weeks/week-1").h1.get_text(strip=True) == "Week 1: First"
 
 
-def test_journal_lists_track_questions_and_indexes_the_rest(site: Site) -> None:
-    site.write("content/articles/solo.md", article_text("Solo", tags="[solo]"))
-    site.build()
-    journal = site.html("journal")
-    keys = {li["data-rp-key"] for li in journal.select("li[data-rp-key]")}
-    assert "week-two-weeks-1/notice" in keys
-    assert "article-lead/try" in keys
-    assert not any(key.startswith("article-solo/") for key in keys)  # not printed: indexed
-    other = json.loads(journal.select_one(".rp-other-data")["data-rp-json"])
-    assert other["keys"]["article-solo/try"] == ["Solo", "../articles/solo/"]
-
-
 def test_tags_show_their_titles_and_link_to_their_sections(site: Site) -> None:
     site.write(
         "content/tags.yml",

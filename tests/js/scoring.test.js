@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { bandsWithResults, change, comparisonColumns, comparisonRows } from "../../docs/javascripts/rp/comparison.js";
+import { bandsWithResults, change, comparisonColumns, comparisonRows } from "../../docs/javascripts/rp/comparison-view.js";
 import { bandFor, scoreRatings, withResult } from "../../docs/javascripts/rp/scoring.js";
 
 const data = {

@@ -1,14 +1,10 @@
-// Reading progress from the build's track data (each week's readings and question keys)
-// and the journal: the maths (pure, unit-tested) and the views that show it, each week's
-// status and the bar on the track page, and Start or Continue on the home and track pages.
-//
-// A week is complete when all its readings are marked read and at least one of its
-// questions is answered; it is started when anything in it is read or answered.
+// Progress from the build's track data and the journal (pure, unit-tested), and its views:
+// each week's status, the track's bar, Start or Continue. A week is complete when all its
+// readings are read and one of its questions is answered; started when anything is.
 import { element, readIsland } from "./dom.js";
 import { store } from "./store.js";
 
-/** One week: {read, readings, answered, questions, started, complete}. A stable shape:
- * other modules (sharing progress) read it. */
+/** -> {read, readings, answered, questions, started, complete}: a stable shape, shared. */
 export function weekStatus(week, journal) {
   const read = week.readings.filter((reading) => journal.read.has(reading.slug)).length;
   const answered = week.questions.filter((key) => journal.answers.has(key)).length;
@@ -18,51 +14,32 @@ export function weekStatus(week, journal) {
   return { read, readings, answered, questions, started: read + answered > 0, complete };
 }
 
-const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export function describeWeek(status) {
-  if (!status.started) return "not started";
   const counts = `${status.read} of ${status.readings} read · ${status.answered} of ${status.questions} answered`;
-  return status.complete ? `complete · ${counts}` : counts;
+  return status.started ? (status.complete ? "complete · " : "") + counts : "not started";
 }
 
-/** Steps towards a week's completion: each reading, and a first answer. The track's bar
- * counts these, so it moves with every reading and with each week's first answer, and is
- * full exactly when every week is complete. */
-export function weekSteps(status) {
-  const answeredStep = status.questions ? 1 : 0;
-  return { done: status.read + Math.min(status.answered, answeredStep), total: status.readings + answeredStep };
-}
-
-/** Each week's status, the totals, and where to go on: the first unread reading of the
- * first incomplete week, else that week's questions; `next` is null when all are done. */
+/** Each week's status, totals, and `next`: the first incomplete week and its first unread
+ * reading (null: its questions); null when all are done. The bar counts steps: each
+ * reading and a week's first answer, so it is full exactly when every week is complete. */
 export function trackStatus(track, journal) {
   const weeks = track.weeks.map((week) => weekStatus(week, journal));
-  const sum = (pick) => weeks.reduce((total, status) => total + pick(status), 0);
-  const totals = {
-    done: weeks.filter((status) => status.complete).length,
-    read: sum((status) => status.read),
-    readings: sum((status) => status.readings),
-    answered: sum((status) => status.answered),
-    questions: sum((status) => status.questions),
-    steps: sum((status) => weekSteps(status).total),
-    stepsDone: sum((status) => weekSteps(status).done),
-    started: weeks.some((status) => status.started),
-  };
-  const index = weeks.findIndex((status) => !status.complete);
-  if (index < 0) return { weeks, ...totals, next: null };
-  const week = track.weeks[index];
-  const reading = week.readings.find((item) => !journal.read.has(item.slug)) ?? null;
-  return { weeks, ...totals, next: { week, reading } };
+  const totals = { done: 0, read: 0, readings: 0, answered: 0, questions: 0, steps: 0, stepsDone: 0 };
+  for (const status of weeks) {
+    for (const key of ["read", "readings", "answered", "questions"]) totals[key] += status[key];
+    totals.done += status.complete;
+    totals.steps += status.readings + (status.questions > 0);
+    totals.stepsDone += status.read + (status.answered > 0);
+  }
+  const week = track.weeks[weeks.findIndex((status) => !status.complete)];
+  const next = week ? { week, reading: week.readings.find((item) => !journal.read.has(item.slug)) ?? null } : null;
+  return { weeks, ...totals, started: weeks.some((status) => status.started), next };
 }
 
-export function describeTrack(track, status) {
-  return [
-    `${status.done} of ${plural(track.weeks.length, "week")} complete`,
-    `${status.read} of ${plural(status.readings, "reading")} read`,
-    `${status.answered} of ${plural(status.questions, "question")} answered`,
-  ].join(" · ");
-}
+export const describeTrack = (track, status) =>
+  `${status.done} of ${plural(track.weeks.length, "week")} complete · ${status.read} of ${plural(status.readings, "reading")} read · ${status.answered} of ${plural(status.questions, "question")} answered`;
 
 export function enhance({ signal }) {
   store.open();
@@ -90,13 +67,13 @@ function showTrack(track) {
     bar.querySelector(".rp-track-progress__text").textContent = describeTrack(track, status);
     bar.hidden = false;
   }
-  // Start before anything is done, Continue after: never both.
   for (const start of ofTrack(".rp-start-link", track)) start.hidden = status.started;
   for (const slot of ofTrack(".rp-continue", track)) showContinue(slot, track, status);
 }
 
 function showContinue(slot, track, status) {
   slot.textContent = "";
+  slot.dataset.rpReady = "yes";
   slot.hidden = !status.started;
   if (!status.started) return;
   if (!status.next) {

@@ -12,12 +12,14 @@ export function enhance({ signal }) {
 
 function addReadMark(holder, index) {
   if (holder.querySelector(".rp-read")) return null;
-  const { rpArticle: slug, rpHash: hash } = holder.dataset;
+  const { rpArticle: slug, rpHash: hash, rpTitle: title } = holder.dataset;
   const id = `rp-read-${slug}-${index}`;
   const box = element("input", { type: "checkbox", id, class: "rp-read__box" });
   const updated = element("span", { class: "rp-updated" }, " Updated since you read it");
   const wrapper = element("span", { class: "rp-read" });
-  wrapper.append(box, " ", element("label", { for: id }, "Mark as read"), updated);
+  const label = element("label", { for: id }, "Mark as read");
+  label.append(element("span", { class: "rp-sr-only" }, `: ${title}`)); // names the reading
+  wrapper.append(box, " ", label, updated);
   box.addEventListener("change", () => {
     store.set("read", slug, box.checked ? { hash, at: new Date().toISOString() } : undefined);
     store.saveNow();
