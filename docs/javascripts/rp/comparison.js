@@ -1,5 +1,4 @@
-// Where a page compares self-assessment results: the table's code (comparison-view.js)
-// loads once there is a result to show.
+// Compared self-assessment results: comparison-view.js loads once there is a result.
 import { store } from "./store.js";
 
 let view = null;

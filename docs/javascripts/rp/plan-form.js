@@ -1,5 +1,4 @@
-// "Plan this track for my team": the form. The plan lives in the page's address, so it can
-// be shared; the code and data that show it load once a plan is asked for.
+// The plan form; the plan lives in the address. Its view and data load when asked for.
 import { readIsland } from "./dom.js";
 
 const FIELDS = ["team", "start", "day", "time", "timezone", "lead", "note", "skip"];

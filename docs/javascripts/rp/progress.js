@@ -21,9 +21,8 @@ export function describeWeek(status) {
   return status.started ? (status.complete ? "complete · " : "") + counts : "not started";
 }
 
-/** Each week's status, totals, and `next`: the first incomplete week and its first unread
- * reading (null: its questions); null when all are done. The bar counts steps: each
- * reading and a week's first answer, so it is full exactly when every week is complete. */
+/** Weeks, totals, `next` (first incomplete week, its first unread reading or null). The
+ * bar's steps: each reading and a week's first answer (full when all weeks are complete). */
 export function trackStatus(track, journal) {
   const weeks = track.weeks.map((week) => weekStatus(week, journal));
   const totals = { done: 0, read: 0, readings: 0, answered: 0, questions: 0, steps: 0, stepsDone: 0 };
