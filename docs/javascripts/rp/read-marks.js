@@ -14,12 +14,11 @@ function addReadMark(holder, index) {
   if (holder.querySelector(".rp-read")) return null;
   const { rpArticle: slug, rpHash: hash, rpTitle: title } = holder.dataset;
   const id = `rp-read-${slug}-${index}`;
-  const box = element("input", { type: "checkbox", id, class: "rp-read__box" });
+  // Named with its reading: a week has several boxes.
+  const box = element("input", { type: "checkbox", id, class: "rp-read__box", "aria-label": `Mark as read: ${title}` });
   const updated = element("span", { class: "rp-updated" }, " Updated since you read it");
   const wrapper = element("span", { class: "rp-read" });
-  const label = element("label", { for: id }, "Mark as read");
-  label.append(element("span", { class: "rp-sr-only" }, `: ${title}`)); // names the reading
-  wrapper.append(box, " ", label, updated);
+  wrapper.append(box, " ", element("label", { for: id }, "Mark as read"), updated);
   box.addEventListener("change", () => {
     store.set("read", slug, box.checked ? { hash, at: new Date().toISOString() } : undefined);
     store.saveNow();
