@@ -49,8 +49,12 @@ def test_article_page_shows_time_track_tags_questions_and_neighbours(built: Site
         "Who can help?",
         "What stops you?",
     ]
-    next_link = page.select_one(".rp-pager a.rp-pager__next")
-    assert next_link.get_text() == "Next: Coach →"
+    pager = page.select_one("nav.rp-pager[data-search-exclude]")
+    assert page.select_one(f"#{pager['aria-labelledby']}").get_text() == (
+        "Two Weeks, week 1: previous and next"
+    )
+    next_link = pager.select_one("a.rp-pager__next")
+    assert next_link.get_text() == "Next reading → Coach"
     assert next_link["href"] == "../coach/"
 
 
