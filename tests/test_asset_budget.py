@@ -42,6 +42,9 @@ STATIC_IMPORT = re.compile(r'^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)";', re.
 DYNAMIC_IMPORT = re.compile(r"\bimport\(")
 DYNAMIC_LITERAL = re.compile(r'\bimport\("([^"]+)"\)')
 NETWORK_APIS = ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "RTCPeer")
+# The one module that may request a file: the build's data for a page (the journal's
+# questions), by GET from the site's own origin. It cannot see the journal.
+DATA_LOADER = SCRIPTS / "rp/site-data.js"
 HTML_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write")
 
 
@@ -96,6 +99,24 @@ def page_assets(html: BeautifulSoup) -> tuple[set[Path], set[Path]]:
     return on_open, later
 
 
+def page_stylesheets(html: BeautifulSoup) -> set[Path]:
+    """The stylesheets of one page type that its template links (journal.css...)."""
+    found = set()
+    for link in html.select("article link[rel='stylesheet']"):
+        path = STYLESHEET.parent / PurePosixPath(link["href"]).name
+        assert path.is_file() and "stylesheets/" in link["href"], link
+        found.add(path)
+    return found
+
+
+def on_demand_stylesheets(html: BeautifulSoup) -> set[Path]:
+    """Stylesheets a feature adds when it shows (data-rp-css: the comparison table's)."""
+    return {
+        STYLESHEET.parent / PurePosixPath(n["data-rp-css"]).name
+        for n in html.select("[data-rp-css]")
+    }
+
+
 def gzipped(paths: set[Path]) -> int:
     return sum(len(gzip.compress(path.read_bytes(), compresslevel=9)) for path in paths)
 
@@ -128,8 +149,9 @@ def test_each_page_opens_within_the_budget(site_dir: Path, url: str) -> None:
     for module in on_open | later:  # the built site serves the very same files
         relative = PurePosixPath(module.relative_to(REPO / "docs").as_posix())
         assert (site_dir / relative).read_bytes() == module.read_bytes()
-    total = gzipped(on_open) + gzipped({STYLESHEET})
-    names = sorted(str(m.relative_to(SCRIPTS)) for m in on_open)
+    styles = {STYLESHEET, *page_stylesheets(html)}
+    total = gzipped(on_open) + gzipped(styles)
+    names = sorted(str(m.relative_to(SCRIPTS)) for m in on_open) + sorted(s.name for s in styles)
     assert total < BUDGET_BYTES, f"{total} bytes gzipped: {names}"
 
 
@@ -147,22 +169,39 @@ def test_pages_load_only_what_they_show(site_dir: Path) -> None:
 
 def test_on_demand_code_is_weighed_too(site_dir: Path) -> None:
     _, later = page_assets(html_of(site_dir, "journal/"))
-    assert {"journal-tools.js", "import-merge.js", "storage-notice.js"} <= {m.name for m in later}
+    expected = {"journal-tools.js", "import-merge.js", "storage-notice.js", "journal-view.js"}
+    assert expected <= {m.name for m in later}
     for module in later:  # no single on-demand piece is large
         assert gzipped({module}) < 3 * 1024, module.name
+    styles = on_demand_stylesheets(html_of(site_dir, "assessments/leader-or-manager/"))
+    assert [s.name for s in styles] == ["comparison.css"]
+    assert all(s.is_file() and gzipped({s}) < 1024 for s in styles)
 
 
 def test_script_uses_no_network_api() -> None:
     assert len(modules()) >= 10
     for module in modules():
         text = module.read_text()
-        for api in NETWORK_APIS:
+        allowed = {"fetch("} if module == DATA_LOADER else set()
+        for api in set(NETWORK_APIS) - allowed:
             assert api not in text, f"answers never leave the browser: {api} in {module.name}"
         # import( only of the project's own modules, by a literal relative path
         assert len(DYNAMIC_IMPORT.findall(text)) == len(DYNAMIC_LITERAL.findall(text)), module.name
         for specifier in DYNAMIC_LITERAL.findall(text):
             resolve(module, specifier)
         static_imports(module)
+
+
+def test_the_data_loader_only_reads_and_never_sees_the_journal() -> None:
+    text = DATA_LOADER.read_text()
+    assert text.count("fetch(") == 1
+    for word in ("method", "body", "POST", "PUT", "keepalive", "localStorage", "sessionStorage"):
+        assert word not in text, f"{DATA_LOADER.name}: {word}"
+    assert "url.origin !== window.location.origin" in text, "same origin only"
+    assert 'url.search = ""' in text, "nothing added to the address"
+    assert not static_imports(DATA_LOADER) and not dynamic_imports(DATA_LOADER), (
+        "it imports nothing: no way to the store"
+    )
 
 
 def test_script_never_writes_html() -> None:
@@ -174,10 +213,11 @@ def test_script_never_writes_html() -> None:
 
 def sizes_report(site_dir: Path) -> list[str]:
     """Lines for a human: each page type's weight on open and on demand."""
-    css = gzipped({STYLESHEET})
     lines = []
     for name, url in PAGES.items():
-        on_open, later = page_assets(html_of(site_dir, url))
-        opened = gzipped(on_open) + css
-        lines.append(f"{name}: {opened} B on open, +{gzipped(later)} B on demand")
+        html = html_of(site_dir, url)
+        on_open, later = page_assets(html)
+        opened = gzipped(on_open) + gzipped({STYLESHEET, *page_stylesheets(html)})
+        demand = gzipped(later) + gzipped(on_demand_stylesheets(html))
+        lines.append(f"{name}: {opened} B on open, +{demand} B on demand")
     return lines

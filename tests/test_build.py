@@ -49,8 +49,12 @@ def test_article_page_shows_time_track_tags_questions_and_neighbours(built: Site
         "Who can help?",
         "What stops you?",
     ]
-    next_link = page.select_one(".rp-pager a.rp-pager__next")
-    assert next_link.get_text() == "Next: Coach →"
+    pager = page.select_one("nav.rp-pager[data-search-exclude]")
+    assert page.select_one(f"#{pager['aria-labelledby']}").get_text() == (
+        "Two Weeks, week 1: previous and next"
+    )
+    next_link = pager.select_one("a.rp-pager__next")
+    assert next_link.get_text() == "Next reading → Coach"
     assert next_link["href"] == "../coach/"
 
 
@@ -227,18 +231,6 @@ def test_content_error_leaves_the_last_good_build_in_place(site: Site, build_err
     site.write("content/articles/lead.md", "---\ntitle: [unclosed\n---\n\nText.\n")
     assert "content/articles/lead.md:2: a list in [ ] is not closed" in build_error()
     assert site.html("tracks/two-weeks/week-1").h1.get_text(strip=True) == "Week 1: First"
-
-
-def test_journal_lists_track_questions_and_indexes_the_rest(site: Site) -> None:
-    site.write("content/articles/solo.md", article_text("Solo", tags="[solo]"))
-    site.build()
-    journal = site.html("journal")
-    keys = {li["data-rp-key"] for li in journal.select("li[data-rp-key]")}
-    assert "week-two-weeks-1/notice" in keys
-    assert "article-lead/try" in keys
-    assert not any(key.startswith("article-solo/") for key in keys)  # not printed: indexed
-    other = json.loads(journal.select_one(".rp-other-data")["data-rp-json"])
-    assert other["keys"]["article-solo/try"] == ["Solo", "../articles/solo/"]
 
 
 def test_tags_show_their_titles_and_have_pages_of_their_own(site: Site) -> None:

@@ -17,6 +17,10 @@ def stored(page: Page) -> dict:
 
 
 def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_url: str) -> None:
+    page.goto(site_url + OVERVIEW)
+    start = page.get_by_role("link", name="Start week 1")
+    expect(start).to_be_visible()
+    expect(page.locator(".rp-continue")).to_be_hidden()
     page.goto(site_url + WEEK_1)
     readings = page.locator(".rp-reading")
     expect(readings).to_have_count(2)
@@ -24,30 +28,65 @@ def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_u
     page.goto(site_url + OVERVIEW)
     page.reload()
     expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
-        "1 of 2 read, 0 of 12 answered"
+        "1 of 2 read · 0 of 12 answered"
     )
     expect(page.locator(".rp-week-progress[data-rp-week='2']")).to_have_text("not started")
-    expect(page.locator(".rp-track-progress__text")).to_have_text("0 of 6 weeks complete")
+    expect(page.locator(".rp-track-progress__text")).to_have_text(
+        "0 of 6 weeks complete · 1 of 12 readings read · 0 of 62 questions answered"
+    )
+    expect(page.locator(".rp-track-progress progress")).to_have_attribute("value", "1")
     continue_line = page.locator(".rp-continue")
     expect(continue_line).to_contain_text(
         "Continue: Week 1, Are You a Good Leader or Just a Manager?"
     )
+    expect(start).to_be_hidden()  # Start and Continue never show together
 
 
-def test_completing_a_week_needs_readings_and_answers(page: Page, site_url: str) -> None:
+def test_partial_progress_after_reading_week_one_and_answering_four(
+    page: Page, site_url: str
+) -> None:
+    """The issue's case: both week-1 readings read and 4 of 12 questions answered."""
     page.goto(site_url + WEEK_1)
     expect(page.locator("textarea.rp-answer")).to_have_count(12)  # the modules have loaded
     for box in page.get_by_label("Mark as read").all():
         box.check()
-    for area in page.locator("textarea.rp-answer").all():
+    for area in page.locator("textarea.rp-answer").all()[:4]:
         area.fill("My answer.")
+    page.goto(site_url + OVERVIEW)
+    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
+        "complete · 2 of 2 read · 4 of 12 answered"
+    )
+    expect(page.locator(".rp-track-progress__text")).to_have_text(
+        "1 of 6 weeks complete · 2 of 12 readings read · 4 of 62 questions answered"
+    )
+    bar = page.locator(".rp-track-progress progress")
+    expect(bar).to_have_attribute("max", "18")  # 12 readings + a first answer in each week
+    expect(bar).to_have_attribute("value", "3")
+    expect(
+        page.get_by_text("A week is complete when all its readings are marked read")
+    ).to_be_visible()
+    expect(page.locator(".rp-continue")).to_contain_text(
+        "Continue: Week 2, Keep the Project on Track"
+    )
+    expect(page.get_by_role("link", name="Start week 1")).to_be_hidden()
     page.goto(site_url)
     expect(page.locator(".rp-continue")).to_contain_text(
         "Continue: Week 2, Keep the Project on Track"
     )
+    expect(page.get_by_role("link", name="Start week 1")).to_be_hidden()
+
+
+def test_continue_names_the_questions_once_the_readings_are_read(page: Page, site_url: str) -> None:
+    page.goto(site_url + WEEK_1)
+    expect(page.get_by_label("Mark as read")).to_have_count(2)
+    for box in page.get_by_label("Mark as read").all():
+        box.check()
     page.goto(site_url + OVERVIEW)
-    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text("complete")
-    expect(page.locator("progress")).to_have_attribute("value", "1")
+    expect(page.locator(".rp-continue")).to_have_text(
+        "Continue: Week 1, answer one of its 12 questions"
+    )
+    link = page.locator(".rp-continue a")
+    expect(link).to_have_attribute("href", "week-1/#reflect")
 
 
 def test_answer_survives_instant_navigation_and_reload(page: Page, site_url: str) -> None:
@@ -109,10 +148,11 @@ def test_export_clear_import_restores_everything(page: Page, site_url: str, tmp_
 def test_import_asks_before_overwriting_a_different_answer(
     page: Page, site_url: str, tmp_path: Path
 ) -> None:
-    page.goto(site_url + "journal/")
+    page.goto(site_url + WEEK_1)
     area = page.locator("textarea.rp-answer").first
     area.fill("Old answer")
     key = page.locator("li[data-rp-key]").first.get_attribute("data-rp-key")
+    page.goto(site_url + "journal/")
     file = tmp_path / "other.json"
     other = {"text": "Imported answer", "question": "Q", "updated": "2026-01-01T00:00:00Z"}
     file.write_text(
@@ -130,20 +170,29 @@ def test_import_asks_before_overwriting_a_different_answer(
         "Imported 0 answers; 1 kept as in this browser."
     )
     assert "1 imported answer(s) differ" in messages[0]
-    expect(area).to_have_value("Old answer")
+    expect(page.locator(".rp-entry__answer")).to_have_text("Old answer")
 
 
-def test_markdown_export_groups_answers_by_track_and_week(page: Page, site_url: str) -> None:
+def test_markdown_export_holds_answers_results_and_progress_only(page: Page, site_url: str) -> None:
     page.goto(site_url + WEEK_1)
+    page.get_by_label("Mark as read").first.check()
     page.locator("textarea.rp-answer").first.fill("Planning, mostly.")
+    page.locator("textarea.rp-answer").nth(3).fill("Ask more questions.")
     page.goto(site_url + "journal/")
+    expect(page.locator(".rp-entry")).to_have_count(2)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export as Markdown").click()
     text = Path(download_info.value.path()).read_text()
-    assert text.startswith("# My reading journal\n\n## ")
+    assert text.startswith("# My reading journal\n\nExported from this browser on ")
     assert "\n## Six-Week Leadership\n\n### Week 1: Leading, not just managing\n" in text
     assert "**Looking at last week's calendar" in text
     assert "Planning, mostly." in text
+    assert "_From “Leadership vs. Management" in text
+    assert "not answered" not in text
+    assert "Coaching Basics" not in text, "a track with nothing answered or read is left out"
+    assert "## Reading progress" in text
+    assert "- Six-Week Leadership: 0 of 6 weeks complete, 1 of 12 readings read" in text
+    assert len(text.splitlines()) < 40
 
 
 def test_failing_storage_shows_a_notice_and_keeps_the_text(page: Page, site_url: str) -> None:
@@ -197,17 +246,15 @@ def test_article_changed_after_reading_says_so(page: Page, site_url: str) -> Non
 
 
 def test_answers_to_articles_in_no_track_are_listed_from_storage(page: Page, site_url: str) -> None:
-    # Every article of the real site is in a track, so serve a journal whose index names
-    # one more (as a library with articles outside tracks would).
+    # Every article of the real site is in a track, so serve journal data that knows one
+    # more (as a library with articles outside tracks would).
     def with_unplaced_article(route) -> None:
-        html = route.fetch().text()
-        empty = "data-rp-json='{\"keys\":{}}'"
-        assert empty in html
-        index = '{"keys":{"article-solo/why":["Solo \\u003cpiece\\u003e","../articles/solo/"]}}'
-        html = html.replace(empty, f"data-rp-json='{index}'")
-        route.fulfill(body=html, content_type="text/html")
+        data = json.loads(route.fetch().text())
+        data["articles"]["solo"] = ["Solo <piece>", "../articles/solo/"]
+        data["questions"]["article-solo/why"] = ["Why solo?", "solo"]
+        route.fulfill(body=json.dumps(data), content_type="application/json")
 
-    page.route("**/journal/", with_unplaced_article)
+    page.route("**/journal/questions.json", with_unplaced_article)
     page.goto(site_url)
     answer = {"text": "Because.", "question": "Why solo?", "source": "Solo"}
     data = {"version": 1, "answers": {"article-solo/why": answer}, "read": {}, "assessments": {}}
@@ -220,4 +267,4 @@ def test_answers_to_articles_in_no_track_are_listed_from_storage(page: Page, sit
     )
     expect(other).to_contain_text("Why solo?")
     expect(other).to_contain_text("Because.")
-    expect(page.locator(".rp-retired")).to_be_hidden()
+    expect(page.locator(".rp-retired")).to_have_count(0)

@@ -1,5 +1,6 @@
 """Team leads in the browser: where the team is on a cohort page (this week, before the
-start, a break, the end), the messages (copy, Open in email, .eml drafts), the plan form."""
+start, a break, the end), the messages (copy, Open in email, .eml drafts). The plan form
+is tested in test_plan_form.py."""
 
 from __future__ import annotations
 
@@ -98,39 +99,3 @@ def test_copy_button_copies_subject_and_body(page: Page, site_url: str) -> None:
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Subject: Sales East · Six-Week Leadership, week 1 (Jan 11–17)")
     assert "Hello Sales East," in copied
-
-
-def test_plan_form_shows_a_shareable_plan(page: Page, site_url: str, tmp_path: Path) -> None:
-    page.goto(site_url + OVERVIEW)
-    form = page.locator("form.rp-plan")
-    form.get_by_label("Team name").fill("Ops & Co")
-    form.get_by_label("First day of week 1").fill("2027-03-01")
-    form.get_by_label("Meeting day").select_option("Thu")
-    form.get_by_label("Meeting time").fill("14:00")
-    form.get_by_role("button", name="Show the plan").click()
-    weeks = page.locator(".rp-plan-result .rp-cohort-week")
-    expect(weeks).to_have_count(6)
-    expect(weeks.nth(1).locator("p.rp-meta")).to_have_text(
-        "2027-03-08 to 2027-03-14 · 6 min · Meeting: 2027-03-11 14:00"
-    )
-    query = parse_qs(urlsplit(page.url).query)
-    assert query == {
-        "team": ["Ops & Co"],
-        "start": ["2027-03-01"],
-        "day": ["Thu"],
-        "time": ["14:00"],
-    }
-    body = weeks.nth(0).locator(".rp-message__body").text_content()
-    assert "Hello Ops & Co," in body
-    assert f"{site_url}articles/leadership-vs-management/" in body
-
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download calendar (.ics)").click()
-    calendar = vobject.readOne(Path(download_info.value.path()).read_text())
-    starts = sorted(event.dtstart.value.isoformat() for event in calendar.vevent_list)
-    assert starts[:2] == ["2027-03-04T14:00:00", "2027-03-11T14:00:00"]
-
-    shared = page.context.new_page()
-    shared.goto(page.url)
-    expect(shared.locator(".rp-plan-result .rp-cohort-week")).to_have_count(6)
-    expect(shared.locator("form.rp-plan").get_by_label("Team name")).to_have_value("Ops & Co")

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { addDays, isoDay } from "../../docs/javascripts/rp/dates.js";
 import { escapeText, foldLine } from "../../docs/javascripts/rp/ical.js";
-import { planCalendar, planMessage, planWeeks } from "../../docs/javascripts/rp/plan.js";
+import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, shortRange } from "../../docs/javascripts/rp/plan.js";
 
 const track = {
   id: "six",
@@ -17,8 +17,36 @@ const track = {
     readings: [{ slug: "a", title: "An article", url: "articles/a/", minutes: 6 }],
   })),
 };
-const BASE = "https://example.org/site/tracks/six/";
+const BASE = "https://example.org/site/";
 const octets = (text) => new TextEncoder().encode(text).length;
+const slot = (name) => `\uE000${name}\uE001`;
+const ALL = 255;
+const MEETING = 0b10101010; // variants with bit 1 (a meeting)
+// What the build writes (src/reading_program/site/plan_data.py), trimmed to a few lines.
+const data = {
+  calendar_name: `${slot("team")} · Six Weeks`,
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  weekday_names: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  weeks: [1, 2].map((number) => ({
+    number,
+    subject: `${slot("team")} · Six Weeks, week ${number} (${slot("short_dates")}): Week title ${number}`,
+    body: [
+      [`Hello ${slot("team")},`, ALL],
+      [`Dates: ${slot("dates")}`, ALL],
+      [`Meeting: ${slot("meeting")}`, MEETING],
+      [`  ${slot("base")}/articles/a/`, ALL],
+      [`A note from ${slot("lead")}:`, 0b11000000],
+      [slot("note"), 0b11110000],
+      [`See you on ${slot("meeting_day")},`, MEETING],
+      ["Enjoy the reading,", ~MEETING & ALL],
+      [slot("lead"), 0b11001100],
+      ["The Reading Program", 0b00110011],
+    ],
+    summary: `Week ${number}: Week title ${number} — Six Weeks`,
+    description: `Readings:\n- An article: ${slot("base")}/articles/a/`,
+  })),
+};
 
 describe("plan dates", () => {
   it("counts days across months and years", () => {
@@ -28,37 +56,68 @@ describe("plan dates", () => {
   });
 
   it("dates each week from the start, with the meeting on the chosen day", () => {
-    const weeks = planWeeks(track, { team: "Ops", start: "2027-03-01", day: "Thu", time: "14:00" });
+    const { weeks } = planWeeks(track, { team: "Ops", start: "2027-03-01", day: "Thu", time: "14:00" }, data);
     assert.deepEqual(
       weeks.map((w) => [w.starts, w.ends, w.meeting]),
       [
-        ["2027-03-01", "2027-03-07", "2027-03-04 14:00"],
-        ["2027-03-08", "2027-03-14", "2027-03-11 14:00"],
+        ["2027-03-01", "2027-03-07", { day: "2027-03-04", time: "14:00" }],
+        ["2027-03-08", "2027-03-14", { day: "2027-03-11", time: "14:00" }],
       ],
     );
   });
 
   it("puts a meeting before the start day into the following days of that week", () => {
-    const weeks = planWeeks(track, { team: "Ops", start: "2027-03-03", day: "Mon", time: "" });
-    assert.equal(weeks[0].meeting, "2027-03-08 09:30"); // a Wednesday start: Monday comes next
+    const { weeks } = planWeeks(track, { team: "Ops", start: "2027-03-03", day: "Mon", time: "" }, data);
+    assert.deepEqual(weeks[0].meeting, { day: "2027-03-08", time: "09:30" }); // a Wednesday start
   });
 
   it("has no meeting without a day, and ignores a time that is not hh:mm", () => {
-    assert.equal(planWeeks(track, { start: "2027-03-01", day: "" })[0].meeting, null);
-    assert.equal(planWeeks(track, { start: "2027-03-01", day: "Fri", time: "noon" })[0].meeting, "2027-03-05 09:30");
+    assert.equal(planWeeks(track, { start: "2027-03-01", day: "" }, data).weeks[0].meeting, null);
+    assert.equal(planWeeks(track, { start: "2027-03-01", day: "Fri", time: "noon" }, data).weeks[0].meeting.time, "09:30");
+  });
+
+  it("turns the week holding a skip day into a break, and moves later weeks back", () => {
+    const { weeks, breaks } = planWeeks(track, { start: "2027-03-01", skip: "2027-03-10,not-a-day" }, data);
+    assert.deepEqual(weeks.map((w) => w.starts), ["2027-03-01", "2027-03-15"]);
+    assert.deepEqual(breaks, [{ starts: "2027-03-08", ends: "2027-03-14", before: 2 }]);
+  });
+
+  it("writes dates as the cohort pages do", () => {
+    assert.equal(dayText("2027-01-14", data), "Thu 14 Jan");
+    assert.equal(longRange("2027-01-11", "2027-01-17", data), "Mon 11 Jan – Sun 17 Jan 2027");
+    assert.equal(longRange("2026-12-28", "2027-01-03", data), "Mon 28 Dec 2026 – Sun 3 Jan 2027");
+    assert.equal(shortRange("2027-01-11", "2027-01-17", data), "Jan 11–17");
+    assert.equal(shortRange("2027-01-29", "2027-02-04", data), "Jan 29–Feb 4");
+    const plan = { timezone: "Europe/Berlin" };
+    assert.equal(meetingText({ day: "2027-01-14", time: "09:30" }, plan, data), "Thu 14 Jan, 09:30 (Europe/Berlin)");
   });
 });
 
 describe("plan messages", () => {
-  it("names the team, the dates, the readings with absolute links, and the prompts", () => {
-    const plan = { team: "Ops & Co", start: "2027-03-01", day: "Thu", time: "14:00" };
-    const week = planWeeks(track, plan)[0];
-    const message = planMessage(track, plan, week, BASE);
-    assert.equal(message.subject, "Ops & Co · Six Weeks, week 1 (2027-03-01): Week title 1");
-    assert.match(message.body, /^Hello Ops & Co,\n/);
-    assert.match(message.body, /\nMeeting: 2027-03-04 14:00\n/);
-    assert.match(message.body, /\n {2}https:\/\/example\.org\/site\/tracks\/six\/articles\/a\/\n/);
-    assert.match(message.body, /\n- What did you notice\?\n/);
+  const plan = { team: "Ops & Co", start: "2027-03-01", day: "Thu", time: "14:00", timezone: "Europe/Berlin" };
+
+  it("fills the build's message with the team, dates, meeting and absolute links", () => {
+    const [week] = planWeeks(track, plan, data).weeks;
+    const message = planMessage(data, plan, week, BASE);
+    assert.equal(message.subject, "Ops & Co · Six Weeks, week 1 (Mar 1–7): Week title 1");
+    assert.equal(
+      message.body,
+      "Hello Ops & Co,\nDates: Mon 1 Mar – Sun 7 Mar 2027\nMeeting: Thu 4 Mar, 14:00 (Europe/Berlin)\n" +
+        "  https://example.org/site/articles/a/\nSee you on Thursday,\nThe Reading Program",
+    );
+  });
+
+  it("picks the lines of its variant: no meeting, a lead who signs, a note", () => {
+    const withLead = { ...plan, day: "", lead: "Dana", note: "Welcome!" };
+    const [week] = planWeeks(track, withLead, data).weeks;
+    const { body } = planMessage(data, withLead, week, BASE);
+    assert.ok(!body.includes("Meeting:"));
+    assert.ok(body.endsWith("A note from Dana:\nWelcome!\nEnjoy the reading,\nDana"), body);
+  });
+
+  it("keeps a subject on one line", () => {
+    const [week] = planWeeks(track, plan, data).weeks;
+    assert.equal(planMessage(data, { ...plan, team: "Ops\n  West" }, week, BASE).subject.split("\n").length, 1);
   });
 });
 
@@ -84,9 +143,9 @@ describe("iCalendar", () => {
     assert.equal(new TextDecoder("utf-8", { fatal: true }).decode(new TextEncoder().encode(lines.join("\r\n"))).includes("\uFFFD"), false);
   });
 
-  it("makes a calendar of folded CRLF lines, one event a week", () => {
+  it("makes a calendar of folded CRLF lines, one event a week, with the build's texts", () => {
     const plan = { team: "Équipe 🚀", start: "2027-03-01", day: "Thu", time: "14:00" };
-    const text = planCalendar(track, plan, planWeeks(track, plan), BASE);
+    const text = planCalendar(data, track, plan, planWeeks(track, plan, data).weeks, BASE);
     assert.ok(text.endsWith("END:VCALENDAR\r\n"));
     const lines = text.split("\r\n").slice(0, -1);
     assert.ok(lines.every((line) => octets(line) <= 75));
@@ -94,6 +153,13 @@ describe("iCalendar", () => {
     const unfolded = text.replace(/\r\n /g, "");
     assert.match(unfolded, /\r\nDTSTART:20270304T140000\r\n/);
     assert.match(unfolded, /\r\nX-WR-CALNAME:Équipe 🚀 · Six Weeks\r\n/);
-    assert.match(unfolded, /DESCRIPTION:Hello Équipe 🚀\\,\\n/);
+    assert.match(unfolded, /\r\nSUMMARY:Week 1: Week title 1 — Six Weeks\r\n/);
+    assert.match(unfolded, /DESCRIPTION:Readings:\\n- An article: https:\/\/example\.org\/site\/articles\/a\/\r\n/);
+  });
+
+  it("makes all-day events that keep the day free when there is no meeting", () => {
+    const plan = { team: "Ops", start: "2027-03-01", day: "" };
+    const text = planCalendar(data, track, plan, planWeeks(track, plan, data).weeks, BASE);
+    assert.match(text, /\r\nDTSTART;VALUE=DATE:20270301\r\nDURATION:P1D\r\nTRANSP:TRANSPARENT\r\n/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { describeWeek, trackStatus, weekStatus } from "../../docs/javascripts/rp/progress.js";
+import { describeTrack, describeWeek, trackStatus, weekStatus } from "../../docs/javascripts/rp/progress.js";
 import { emptyJournal } from "../../docs/javascripts/rp/store.js";
 
 const reading = (slug) => ({ slug, title: slug, url: `../${slug}/` });
@@ -23,18 +23,40 @@ function journal({ read = [], answered = [] } = {}) {
 describe("a week's status", () => {
   it("counts readings read and questions answered", () => {
     const status = weekStatus(track.weeks[0], journal({ read: ["a"], answered: ["article-a/q", "elsewhere/q"] }));
-    assert.deepEqual(status, { read: 1, answers: 1, complete: false, started: true });
-    assert.equal(describeWeek(track.weeks[0], status), "1 of 2 read, 1 of 2 answered");
+    assert.deepEqual(status, { read: 1, readings: 2, answered: 1, questions: 2, started: true, complete: false });
+    assert.equal(describeWeek(status), "1 of 2 read · 1 of 2 answered");
   });
 
-  it("is complete with every reading read and every question answered", () => {
-    const status = weekStatus(track.weeks[0], journal({ read: ["a", "b"], answered: ["w1/q", "article-a/q"] }));
-    assert.equal(describeWeek(track.weeks[0], status), "complete");
-    assert.equal(describeWeek(track.weeks[1], weekStatus(track.weeks[1], journal())), "not started");
+  it("is complete with every reading read and at least one question answered", () => {
+    const status = weekStatus(track.weeks[0], journal({ read: ["a", "b"], answered: ["article-a/q"] }));
+    assert.equal(status.complete, true);
+    assert.equal(describeWeek(status), "complete · 2 of 2 read · 1 of 2 answered");
+    assert.equal(weekStatus(track.weeks[0], journal({ read: ["a", "b"] })).complete, false, "no answer yet");
+    assert.equal(weekStatus(track.weeks[0], journal({ answered: ["w1/q", "article-a/q"] })).complete, false, "unread");
+  });
+
+  it("is started by an answer alone, and not started with nothing", () => {
+    assert.equal(weekStatus(track.weeks[1], journal({ answered: ["w2/q"] })).started, true);
+    assert.equal(describeWeek(weekStatus(track.weeks[1], journal())), "not started");
   });
 });
 
 describe("a track's status", () => {
+  it("shows partial progress: readings and answers move the bar before any week is complete", () => {
+    const none = trackStatus(track, journal());
+    assert.deepEqual([none.stepsDone, none.steps, none.started], [0, 5, false]);
+    const read = trackStatus(track, journal({ read: ["a"] }));
+    assert.deepEqual([read.done, read.stepsDone], [0, 1]);
+    const answered = trackStatus(track, journal({ read: ["a"], answered: ["w1/q"] }));
+    assert.deepEqual([answered.done, answered.stepsDone, answered.answered], [0, 2, 1]);
+    assert.equal(describeTrack(track, answered), "0 of 2 weeks complete · 1 of 3 readings read · 1 of 3 questions answered");
+  });
+
+  it("fills the bar exactly when every week is complete", () => {
+    const all = trackStatus(track, journal({ read: ["a", "b", "c"], answered: ["w1/q", "w2/q"] }));
+    assert.deepEqual([all.done, all.stepsDone, all.steps, all.next], [2, 5, 5, null]);
+  });
+
   it("counts complete weeks and points at the first unread reading", () => {
     const status = trackStatus(track, journal({ read: ["a"] }));
     assert.equal(status.done, 0);
@@ -48,10 +70,8 @@ describe("a track's status", () => {
     assert.equal(status.next.week.number, 1);
   });
 
-  it("moves on to the next week, and ends when all are done", () => {
-    const week1 = { read: ["a", "b"], answered: ["w1/q", "article-a/q"] };
+  it("moves on to the next week once one question is answered", () => {
+    const week1 = { read: ["a", "b"], answered: ["article-a/q"] };
     assert.equal(trackStatus(track, journal(week1)).next.week.number, 2);
-    const all = trackStatus(track, journal({ read: [...week1.read, "c"], answered: [...week1.answered, "w2/q"] }));
-    assert.deepEqual([all.done, all.next], [2, null]);
   });
 });

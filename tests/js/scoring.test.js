@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { comparisonColumns, comparisonRows } from "../../docs/javascripts/rp/comparison.js";
+import { bandsWithResults, change, comparisonColumns, comparisonRows } from "../../docs/javascripts/rp/comparison-view.js";
 import { bandFor, scoreRatings, withResult } from "../../docs/javascripts/rp/scoring.js";
 
 const data = {
@@ -56,29 +56,64 @@ describe("the history of results", () => {
 
 describe("the comparison table", () => {
   const result = (total, coaching) => ({ total, max: 15, outcome: `Got ${total}`, aspects: { coaching } });
+  const data = {
+    max: 15,
+    aspects: [
+      { id: "coaching", name: "Coaching", max: 10 },
+      { id: "leading-vs-managing", name: "Leading vs. managing", max: 5 },
+    ],
+    bands: [
+      { min: 3, max: 8, outcome: "Got 5", url: "a/#low" },
+      { min: 9, max: 15, outcome: "Got 9", url: "a/#high" },
+    ],
+  };
 
   it("shows before and after, with the after column waiting for a retake", () => {
     const columns = comparisonColumns({ before: result(5, 2), retakes: [] });
     assert.deepEqual(columns.map((c) => c.label), ["Before", "After"]);
-    assert.deepEqual(comparisonRows(columns), [
-      ["coaching", ["2", "not taken yet"]],
-      ["Total", ["5 of 15", "not taken yet"]],
-      ["Outcome", ["Got 5", "not taken yet"]],
-    ]);
+    const rows = comparisonRows(columns, data);
+    assert.deepEqual(rows.map((row) => row.label), ["Coaching", "Leading vs. managing", "Total", "Outcome"]);
+    assert.deepEqual(rows[0].cells, [{ text: "2 of 10", value: 2, max: 10 }, { text: "not taken yet" }]);
+    assert.deepEqual(rows[1].cells[0], { text: "–" }, "an aspect the result lacks");
+    assert.deepEqual(rows[3].cells[0], { text: "Got 5", url: "a/#low" });
+    assert.equal(rows[2].change, "");
+  });
+
+  it("names aspects as the article does, scores out of their maximum, with the change", () => {
+    const columns = comparisonColumns({ before: result(5, 2), retakes: [result(9, 7)] });
+    const [coaching, , total] = comparisonRows(columns, data);
+    assert.deepEqual(coaching.cells.map((cell) => cell.text), ["2 of 10", "7 of 10"]);
+    assert.equal(coaching.change, "+5");
+    assert.deepEqual(total.cells.map((cell) => cell.text), ["5 of 15", "9 of 15"]);
+    assert.equal(total.change, "+4");
+  });
+
+  it("says how the total changed, down or not at all", () => {
+    assert.deepEqual([change(9, 5), change(5, 5), change(5, undefined)], ["-4", "no change", ""]);
+  });
+
+  it("places each total in its outcome band", () => {
+    const columns = comparisonColumns({ before: result(5, 2), retakes: [result(9, 7)] });
+    const bands = bandsWithResults(data, columns);
+    assert.deepEqual(bands.map((band) => band.results), [["Before"], ["After"]]);
   });
 
   it("shows the latest retakes, numbered, when there are several", () => {
     const retakes = [result(6, 3), result(7, 3), result(8, 4), result(9, 5)];
     const columns = comparisonColumns({ before: result(5, 2), retakes });
     assert.deepEqual(columns.map((c) => c.label), ["Before", "Retake 2", "Retake 3", "Retake 4"]);
-    assert.deepEqual(comparisonRows(columns)[1], ["Total", ["5 of 15", "7 of 15", "8 of 15", "9 of 15"]]);
+    const total = comparisonRows(columns, data).find((row) => row.label === "Total");
+    assert.deepEqual(total.cells.map((cell) => cell.text), ["5 of 15", "7 of 15", "8 of 15", "9 of 15"]);
+    assert.equal(total.change, "+4", "from the first result to the latest");
   });
 
-  it("shows nothing before a first result, and copes with missing aspects", () => {
+  it("shows nothing before a first result, and copes without data or aspects", () => {
     assert.deepEqual(comparisonColumns(undefined), []);
     const columns = comparisonColumns({ before: null, retakes: [{ total: 1, max: 15, outcome: "x", aspects: {} }] });
     assert.deepEqual(columns.map((c) => c.label), ["After"]);
     const mixed = comparisonColumns({ before: result(5, 2), retakes: [{ total: 1, max: 15, outcome: "x", aspects: {} }] });
-    assert.deepEqual(comparisonRows(mixed)[0], ["coaching", ["2", "–"]]);
+    const [coaching] = comparisonRows(mixed);
+    assert.deepEqual([coaching.label, coaching.cells.map((cell) => cell.text)], ["Coaching", ["2", "–"]]);
+    assert.deepEqual(bandsWithResults(null, mixed), []);
   });
 });

@@ -1,8 +1,11 @@
 // The journal's tools, loaded on first use: export (JSON, Markdown), import (all or nothing,
 // with a summary), clear, and the copies of stored data that could not be read.
-import { button, element, headingText } from "./dom.js";
+import { isoDay } from "./dates.js";
+import { button, element } from "./dom.js";
 import { download } from "./download.js";
 import { applyImport, describeImport, planImport } from "./import-merge.js";
+import { journalSections } from "./journal-entries.js";
+import { weekStatus } from "./progress.js";
 import { emptyJournal, parseJournal, store, toStored } from "./store.js";
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024; // far above any real journal; spares the tab a freeze
@@ -82,19 +85,76 @@ export function showBackups(holder) {
   list.append(items);
 }
 
-export function exportMarkdown() {
-  const lines = ["# My reading journal", ""];
-  const levels = new Map([["H2", "##"], ["H3", "###"], ["H4", "####"]]);
-  const root = document.querySelector("article") ?? document.body;
-  const parts = ".rp-journal-track :is(h2, h3, h4), li[data-rp-key], .rp-saved:not([hidden]) h2, .rp-saved li";
-  for (const node of root.querySelectorAll(parts)) {
-    if (levels.has(node.tagName)) {
-      lines.push(`${levels.get(node.tagName)} ${headingText(node)}`, "");
-      continue;
+export function exportMarkdown(target, status, data) {
+  download(journalMarkdown(data, store.journal, isoDay(new Date())), "md");
+}
+
+const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
+const day = (iso) => (typeof iso === "string" ? iso.slice(0, 10) : "");
+
+/** The journal as Markdown: only the answers (by track and week, with their question and
+ * reading), then self-assessment results and reading progress. No empty questions. */
+export function journalMarkdown(data, journal, today) {
+  const sections = journalSections(data, journal);
+  const lines = ["# My reading journal", "", `Exported from this browser on ${today}.`, ""];
+  const entryLines = (entry, retired = false) => {
+    let from = entry.source ? `_Answered on “${entry.source}”_` : "";
+    if (entry.reading) from = `_From “${entry.reading.title}”_`;
+    else if (entry.key.startsWith("week-") && !retired) from = "_This week's prompt_";
+    return [`**${entry.question}**`, "", ...(from ? [from, ""] : []), entry.answer.text, ""];
+  };
+  for (const track of sections.tracks.filter((item) => item.answered)) {
+    lines.push(`## ${track.title}`, "");
+    for (const week of track.weeks.filter((item) => item.entries.length)) {
+      lines.push(`### Week ${week.number}: ${week.title}`, "", ...week.entries.flatMap((entry) => entryLines(entry)));
     }
-    const answer = store.journal.answers.get(node.dataset.rpKey ?? node.dataset.rpSaved);
-    const question = node.dataset.rpKey ? node.querySelector(".rp-question").textContent : answer?.question;
-    lines.push(`**${question ?? "(question not saved)"}**`, "", answer?.text ?? "_(not answered yet)_", "");
   }
-  download(lines.join("\n"), "md");
+  const groups = [
+    ["Other articles", sections.other, false],
+    ["Retired questions", sections.retired, true],
+    ["Your answers", sections.loose, false],
+  ];
+  for (const [title, entries, retired] of groups.filter(([, entries]) => entries.length)) {
+    lines.push(`## ${title}`, "", ...entries.flatMap((entry) => entryLines(entry, retired)));
+  }
+  lines.push(...assessmentLines(data, journal), ...progressLines(data, journal));
+  return lines.join("\n");
+}
+
+function assessmentLines(data, journal) {
+  const lines = [];
+  const result = (label, { total, max, outcome, aspects, at }) => {
+    const parts = Object.entries(aspects ?? {}).map(([aspect, score]) => `${aspect.replace(/-/g, " ")} ${score}`);
+    const when = day(at) ? ` (${day(at)})` : "";
+    return `- ${label}${when}: ${total} of ${max}, ${outcome || "no outcome"}${parts.length ? `; ${parts.join(", ")}` : ""}`;
+  };
+  for (const [id, history] of journal.assessments) {
+    if (!history?.before && !history?.retakes?.length) continue;
+    const [title = id] = own(own(data, "assessments"), id) ?? [];
+    lines.push(`## Self-assessment: ${title}`, "");
+    if (history.before) lines.push(result("First result", history.before));
+    history.retakes.forEach((retake, index) => lines.push(result(`Retake ${index + 1}`, retake)));
+    lines.push("");
+  }
+  return lines;
+}
+
+function progressLines(data, journal) {
+  if (!journal.read.size) return [];
+  const lines = ["## Reading progress", ""];
+  for (const track of own(data, "tracks") ?? []) {
+    const statuses = track.weeks.map((week) => weekStatus({ ...week, readings: week.readings.map((slug) => ({ slug })) }, journal));
+    if (!statuses.some((status) => status.started)) continue;
+    const done = statuses.filter((status) => status.complete).length;
+    const read = statuses.reduce((sum, status) => sum + status.read, 0);
+    const readings = statuses.reduce((sum, status) => sum + status.readings, 0);
+    lines.push(`- ${track.title}: ${done} of ${track.weeks.length} weeks complete, ${read} of ${readings} readings read`);
+  }
+  lines.push("", "Read:", "");
+  for (const [slug, mark] of journal.read) {
+    const [title = slug] = own(own(data, "articles"), slug) ?? [];
+    lines.push(`- ${title}${day(mark.at) ? ` (${day(mark.at)})` : ""}`);
+  }
+  lines.push("");
+  return lines;
 }

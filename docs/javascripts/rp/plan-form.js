@@ -1,8 +1,7 @@
-// "Plan this track for my team": the form. The plan is worked out in the browser and lives
-// in the page's address, so it can be shared; its code loads once a plan is asked for.
+// The plan form; the plan lives in the address. Its view and data load when asked for.
 import { readIsland } from "./dom.js";
 
-const FIELDS = ["team", "start", "day", "time"];
+const FIELDS = ["team", "start", "day", "time", "timezone", "lead", "note", "skip"];
 
 export function enhance() {
   const form = document.querySelector("form.rp-plan");
@@ -12,20 +11,14 @@ export function enhance() {
   form.hidden = false;
   const query = new URLSearchParams(window.location.search);
   for (const name of FIELDS) if (query.get(name) && form.elements[name]) form.elements[name].value = query.get(name);
-  const show = (plan, address) =>
+  if (!form.elements.timezone.value) form.elements.timezone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const show = () =>
     import("./plan-view.js")
-      .then((view) => view.showPlan(track, plan, address))
+      .then((view) => view.showPlan(form, track, Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value.trim()]))))
       .catch((error) => console.error("reading-program:", error));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const plan = formPlan(form);
-    const url = new URL(window.location.href);
-    url.search = new URLSearchParams(plan).toString();
-    url.hash = "plan";
-    window.history.replaceState(null, "", url);
-    show(plan, url.href);
+    show();
   });
-  if (query.get("team") && query.get("start")) show(formPlan(form), window.location.href);
+  if (query.get("team") && query.get("start")) show();
 }
-
-const formPlan = (form) => Object.fromEntries(FIELDS.map((name) => [name, form.elements[name]?.value ?? ""]));

@@ -1,32 +1,91 @@
-// A team's plan shown on the track page: dated weeks, each week's message with a copy
-// button, and a calendar file. Loaded once a plan is asked for.
+// A team's plan shown on the track page: dated weeks and breaks, each week's message with
+// a copy button, a calendar file, a link to copy. Loaded once a plan is asked for, with
+// the build's message data for the track.
 import { addCopyButtons, highlightThisWeek } from "./cohort.js";
 import { button, element } from "./dom.js";
 import { download } from "./download.js";
-import { planCalendar, planMessage, planWeeks } from "./plan.js";
+import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, skipDays } from "./plan.js";
+import { loadData } from "./site-data.js";
 
 const ISO_DAY = /^\d{4}-\d\d-\d\d$/;
 
-export function showPlan(track, plan, shareUrl) {
+export async function showPlan(form, track, plan) {
   const result = document.querySelector(".rp-plan-result");
-  if (!result || !ISO_DAY.test(plan.start)) return;
-  const base = window.location.href;
-  const weeks = planWeeks(track, plan);
+  if (!result) return;
+  if (!plan.team || !ISO_DAY.test(plan.start)) {
+    result.textContent = "Enter a team name and the first day of week 1.";
+    return;
+  }
+  if (!validZone(plan.timezone)) {
+    result.textContent = `“${plan.timezone}” is not a time zone this browser knows: write it like Europe/Berlin or America/New_York.`;
+    return;
+  }
+  const data = await loadData(form.dataset.rpPlan);
+  if (!data) {
+    result.textContent = "The plan could not be made: reload the page and try again.";
+    return;
+  }
+  const url = new URL(window.location.href);
+  url.search = new URLSearchParams(Object.entries(plan).filter(([, value]) => value)).toString();
+  url.hash = "plan";
+  window.history.replaceState(window.history.state, "", url);
+  const base = new URL(form.dataset.rpRoot, window.location.href).href;
+  const { weeks, breaks } = planWeeks(track, plan, data);
+  const replan = (skip) => {
+    form.elements.skip.value = skip.join(",");
+    showPlan(form, track, { ...plan, skip: form.elements.skip.value });
+  };
   result.textContent = "";
-  const share = element("p");
-  share.append("Share this plan: ", element("a", { href: shareUrl }, `${plan.team}, from ${plan.start}`), " ");
-  share.append(button("Download calendar (.ics)", () => download(planCalendar(track, plan, weeks, base), "ics", `${track.id}-plan`)));
-  result.append(share, ...weeks.map((week) => weekSection(track, plan, week, base)));
+  result.append(shareLine(track, plan, data, weeks, base, url.href));
+  for (const week of weeks) {
+    for (const pause of breaks.filter((item) => item.before === week.number)) result.append(breakLine(pause, plan, data, replan));
+    result.append(weekSection(week, plan, data, base, () => replan([...skipDays(plan), week.starts])));
+  }
   addCopyButtons(result);
   highlightThisWeek();
 }
 
-function weekSection(track, plan, week, base) {
+function validZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function shareLine(track, plan, data, weeks, base, address) {
+  const line = element("p", { class: "rp-plan-share" });
+  const status = element("span", { class: "rp-meta", role: "status" });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(address);
+      status.textContent = " Link copied.";
+    } catch {
+      window.getSelection().selectAllChildren(link);
+      status.textContent = " Selected: press Ctrl+C (or ⌘C) to copy.";
+    }
+  };
+  const link = element("a", { href: address }, `${plan.team}, from ${dayText(plan.start, data)}`);
+  const calendar = () => download(planCalendar(data, track, plan, weeks, base), "ics", `${track.id}-plan`);
+  line.append("Share this plan: ", link, " ", button("Copy link", copy), " ", button("Download calendar (.ics)", calendar), status);
+  return line;
+}
+
+function breakLine(pause, plan, data, replan) {
+  const line = element("p", { class: "rp-plan-break" });
+  const inside = (day) => pause.starts <= day && day <= pause.ends;
+  line.append(element("strong", {}, "Break: "), `${longRange(pause.starts, pause.ends, data)}, no reading. `);
+  line.append(button("Remove this break", () => replan(skipDays(plan).filter((day) => !inside(day)))));
+  return line;
+}
+
+function weekSection(week, plan, data, base, makeBreak) {
   const section = element("section", { class: "rp-cohort-week", "data-rp-starts": week.starts, "data-rp-ends": week.ends });
-  const meeting = week.meeting ? ` · Meeting: ${week.meeting}` : "";
+  const meeting = week.meeting ? ` · Meeting: ${meetingText(week.meeting, plan, data)}` : "";
   section.append(
     element("h3", {}, `Week ${week.number}: ${week.title}`),
-    element("p", { class: "rp-meta" }, `${week.starts} to ${week.ends} · ${week.minutes} min${meeting}`),
+    element("p", { class: "rp-meta" }, `${longRange(week.starts, week.ends, data)} · ${week.minutes} min${meeting}`),
   );
   const list = element("ul");
   for (const reading of week.readings) {
@@ -34,12 +93,14 @@ function weekSection(track, plan, week, base) {
     item.append(element("a", { href: reading.url }, reading.title), ` · ${reading.minutes} min`);
     list.append(item);
   }
-  const message = planMessage(track, plan, week, base);
+  const message = planMessage(data, plan, week, base);
   const subject = element("p");
   subject.append(element("strong", {}, "Subject: "), element("span", { class: "rp-message__subject" }, message.subject));
   const box = element("details", { class: "rp-message" });
   box.append(element("summary", {}, `Message to send for week ${week.number}`), subject);
   box.append(element("pre", { class: "rp-message__body" }, message.body));
-  section.append(list, box);
+  const pause = element("p");
+  pause.append(button(`A break these days: week ${week.number} a week later`, makeBreak));
+  section.append(list, box, pause);
   return section;
 }

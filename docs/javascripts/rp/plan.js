@@ -1,62 +1,107 @@
-// A team's plan for a track, worked out in the browser from the build's track data: dated
-// weeks, the message for each week, and a calendar file. Pure functions, no DOM.
+// A team's plan for a track, from the build's data (tracks/<id>/plan.json): the messages
+// and calendar texts are written by Python with slots for the team, dates, meeting, lead
+// and note, which are filled here; dates are worked out here as the cohort planner does
+// (README: "For team leads"). Pure functions, no DOM.
 import { addDays } from "./dates.js";
 import { calendarText, escapeText } from "./ical.js";
 
-export const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/;
+const parts = (iso) => iso.split("-").map(Number);
+function weekday(iso) {
+  const [year, month, day] = parts(iso);
+  return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday is 0
+}
 
-/** Weeks from `plan.start`, with the meeting on `plan.day` (if any) within each week. */
-export function planWeeks(track, plan) {
-  return track.weeks.map((week, index) => {
-    const starts = addDays(plan.start, 7 * index);
-    let meeting = null;
-    if (DAYS.includes(plan.day)) {
-      const weekday = (new Date(`${starts}T12:00`).getDay() + 6) % 7; // Monday is 0
-      const time = /^\d\d:\d\d$/.test(plan.time) ? plan.time : "09:30";
-      meeting = `${addDays(starts, (DAYS.indexOf(plan.day) - weekday + 7) % 7)} ${time}`;
+/** "Thu 14 Jan", as the cohort pages write a day. */
+export function dayText(iso, data) {
+  const [, month, day] = parts(iso);
+  return `${data.weekdays[weekday(iso)]} ${day} ${data.months[month - 1]}`;
+}
+
+/** "Mon 11 Jan – Sun 17 Jan 2027"; both years across New Year. */
+export function longRange(first, last, data) {
+  const [year] = parts(first);
+  const [lastYear] = parts(last);
+  return `${dayText(first, data)}${year !== lastYear ? ` ${year}` : ""} – ${dayText(last, data)} ${lastYear}`;
+}
+
+/** "Jan 11–17", "Jan 29–Feb 4". */
+export function shortRange(first, last, data) {
+  const [, month, day] = parts(first);
+  const [, lastMonth, lastDay] = parts(last);
+  const end = month === lastMonth ? lastDay : `${data.months[lastMonth - 1]} ${lastDay}`;
+  return `${data.months[month - 1]} ${day}–${end}`;
+}
+
+export const meetingText = (meeting, plan, data) => `${dayText(meeting.day, data)}, ${meeting.time} (${plan.timezone || "UTC"})`;
+
+export const skipDays = (plan) => (plan.skip ?? "").split(",").filter((day) => ISO_DAY.test(day));
+
+/** Reading weeks from `plan.start`: a week holding a skip day is a break (listed in
+ * `breaks`) and later weeks move back; the meeting is on `plan.day` within each week. */
+export function planWeeks(track, plan, data) {
+  const skipped = skipDays(plan);
+  const day = data.weekdays.indexOf(plan.day);
+  const time = /^\d\d:\d\d$/.test(plan.time) ? plan.time : "09:30";
+  const weeks = [];
+  const breaks = [];
+  for (let starts = plan.start; weeks.length < track.weeks.length; starts = addDays(starts, 7)) {
+    const ends = addDays(starts, 6);
+    if (skipped.some((skip) => starts <= skip && skip <= ends)) {
+      breaks.push({ starts, ends, before: weeks.length + 1 });
+      continue;
     }
-    return { ...week, starts, ends: addDays(starts, 6), meeting };
-  });
+    const meeting = day < 0 ? null : { day: addDays(starts, (day - weekday(starts) + 7) % 7), time };
+    weeks.push({ ...track.weeks[weeks.length], starts, ends, meeting });
+  }
+  return { weeks, breaks };
 }
 
-/** The message to send for a week; links are made absolute against `base`. */
-export function planMessage(track, plan, week, base) {
-  const link = (url) => new URL(url, base).href;
-  const lines = [
-    `Hello ${plan.team},`,
-    "",
-    `This is week ${week.number} of ${track.title}: ${week.title}.`,
-    `Dates: ${week.starts} to ${week.ends}`,
-  ];
-  if (week.meeting) lines.push(`Meeting: ${week.meeting}`);
-  lines.push("", `Readings (${week.minutes} min in all):`);
-  for (const reading of week.readings) lines.push(`- ${reading.title} (${reading.minutes} min)`, `  ${link(reading.url)}`);
-  lines.push("", "Questions to think about this week:", ...week.prompts.map((prompt) => `- ${prompt}`));
-  lines.push("", "This week's page, with every reflection question:", link(week.url));
-  const subject = `${plan.team} · ${track.title}, week ${week.number} (${week.starts}): ${week.title}`;
-  return { subject, body: lines.join("\n") };
+function fill(text, values) {
+  return text.replace(/\uE000(\w+)\uE001/g, (match, name) => values[name] ?? match);
 }
 
-/** An iCalendar file with one event a week: the meeting, or the week's first day. */
-export function planCalendar(track, plan, weeks, base) {
+function slots(plan, week, data, base) {
+  return {
+    team: plan.team,
+    lead: plan.lead,
+    note: plan.note,
+    base: base.replace(/\/$/, ""),
+    dates: longRange(week.starts, week.ends, data),
+    short_dates: shortRange(week.starts, week.ends, data),
+    meeting: week.meeting ? meetingText(week.meeting, plan, data) : "",
+    meeting_day: week.meeting ? data.weekday_names[weekday(week.meeting.day)] : "",
+  };
+}
+
+/** The week's message, as the cohort page would write it; `base` is the site's address. */
+export function planMessage(data, plan, week, base) {
+  const text = data.weeks[week.number - 1];
+  const variant = (week.meeting ? 1 : 0) | (plan.lead ? 2 : 0) | (plan.note ? 4 : 0);
+  const lines = text.body.filter(([, mask]) => mask & (1 << variant)).map(([line]) => line);
+  const values = slots(plan, week, data, base);
+  // A subject is one header line, its spaces collapsed (as Python does).
+  return { subject: fill(text.subject, values).trim().split(/\s+/).join(" "), body: fill(lines.join("\n"), values) };
+}
+
+/** An iCalendar file with one event a week: at the meeting (floating local time, for the
+ * team's own zone), or all day on the week's first day; texts as in a cohort's feed. */
+export function planCalendar(data, track, plan, weeks, base) {
   const compact = (iso) => iso.replace(/-/g, "");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Reading Program//Plan//EN",
-    `X-WR-CALNAME:${escapeText(`${plan.team} · ${track.title}`)}`,
-  ];
+  const values = { team: plan.team, base: base.replace(/\/$/, "") };
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reading Program//Plan//EN", `X-WR-CALNAME:${escapeText(fill(data.calendar_name, values))}`];
   for (const week of weeks) {
-    // Floating local times: the plan is made in the browser, for the team's own time zone.
-    const [day, time] = week.meeting ? week.meeting.split(" ") : [week.starts, null];
+    const text = data.weeks[week.number - 1];
+    const { meeting } = week;
     lines.push(
       "BEGIN:VEVENT",
       `UID:${track.id}-${compact(plan.start)}-${encodeURIComponent(plan.team)}-week-${week.number}@reading-program`,
       `DTSTAMP:${compact(plan.start)}T000000Z`,
-      time ? `DTSTART:${compact(day)}T${time.replace(":", "")}00` : `DTSTART;VALUE=DATE:${compact(day)}`,
-      time ? "DURATION:PT1H" : "DURATION:P1D",
-      `SUMMARY:${escapeText(`Week ${week.number}: ${week.title} — ${track.title}`)}`,
-      `DESCRIPTION:${escapeText(planMessage(track, plan, week, base).body)}`,
+      meeting ? `DTSTART:${compact(meeting.day)}T${meeting.time.replace(":", "")}00` : `DTSTART;VALUE=DATE:${compact(week.starts)}`,
+      meeting ? "DURATION:PT1H" : "DURATION:P1D",
+      ...(meeting ? [] : ["TRANSP:TRANSPARENT"]),
+      `SUMMARY:${escapeText(fill(text.summary, values))}`,
+      `DESCRIPTION:${escapeText(fill(text.description, values))}`,
       "END:VEVENT",
     );
   }

@@ -12,9 +12,10 @@ export function enhance({ signal }) {
 
 function addReadMark(holder, index) {
   if (holder.querySelector(".rp-read")) return null;
-  const { rpArticle: slug, rpHash: hash } = holder.dataset;
+  const { rpArticle: slug, rpHash: hash, rpTitle: title } = holder.dataset;
   const id = `rp-read-${slug}-${index}`;
-  const box = element("input", { type: "checkbox", id, class: "rp-read__box" });
+  // Named with its reading: a week has several boxes.
+  const box = element("input", { type: "checkbox", id, class: "rp-read__box", "aria-label": `Mark as read: ${title}` });
   const updated = element("span", { class: "rp-updated" }, " Updated since you read it");
   const wrapper = element("span", { class: "rp-read" });
   wrapper.append(box, " ", element("label", { for: id }, "Mark as read"), updated);

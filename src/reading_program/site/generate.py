@@ -20,6 +20,7 @@ from ..content.problems import ContentError, Problem
 from ..content.source import read_text, split_markdown
 from ..content.strict_yaml import parse_yaml
 from ..model import Library
+from .islands import JOURNAL_DATA
 from .links import LinkSource, clash_problems, link_problems
 from .markers import expand_markers, has_markers, marker_problems
 from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
@@ -65,6 +66,7 @@ _FIXED_PAGES = {
     ARTICLES_INDEX: "the list of all articles",
     TRACKS_INDEX: "the list of tracks",
     JOURNAL: "the journal",
+    JOURNAL_DATA: "the journal's data",
     COHORTS_INDEX: "the list of cohorts",
 }
 
@@ -151,7 +153,12 @@ def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:
         page.src_uri: page.source or _FIXED_PAGES.get(page.src_uri, "a generated page")
         for page in pages
     }
-    generated |= {asset.src_uri: "a cohort's calendar feed or e-mail draft" for asset in assets}
+    generated |= {
+        asset.src_uri: _FIXED_PAGES.get(
+            asset.src_uri, "a generated file (a track's plan data, a cohort's feed or draft)"
+        )
+        for asset in assets
+    }
     return clash_problems(generated, hand_written.repo_paths)
 
 

@@ -18,7 +18,7 @@ class AgendaItem:
 AGENDA = (
     AgendaItem(5, "Check-in: one sentence each on how the week went."),
     AgendaItem(10, "The readings: each person names one idea that stuck, and why."),
-    AgendaItem(20, "Discussion: take two or three of the questions below, in any order."),
+    AgendaItem(20, "Discussion: take two or three of the questions above, in any order."),
     AgendaItem(5, "Commitments: one thing each person will try before the next meeting."),
 )
 

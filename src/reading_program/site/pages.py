@@ -12,7 +12,9 @@ from . import catalogue
 from .calendar import cohort_calendar
 from .cohort_weeks import cohort_data, cohort_weeks
 from .guides import AGENDA, discussion_questions
+from .islands import JOURNAL_DATA, journal_data_file
 from .mail import draft
+from .plan_data import plan_data_file, plan_data_src
 from .templating import render
 from .urls import (
     ARTICLES_INDEX,
@@ -53,7 +55,6 @@ class GeneratedAsset:
 
 
 def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
-    unplaced = [a for a in library.articles if not library.placements(a.slug)]
     letters = catalogue.letters(library.articles)
     if len(library.articles) <= catalogue.ONE_PAGE:
         letters = ()
@@ -65,9 +66,7 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
         *_letter_pages(letters),
         *_tag_pages(library),
         GeneratedPage(TRACKS_INDEX, render("tracks.md.j2", TRACKS_INDEX, library=library)),
-        GeneratedPage(
-            JOURNAL, render("journal.md.j2", JOURNAL, library=library, unplaced=unplaced)
-        ),
+        GeneratedPage(JOURNAL, render("journal.md.j2", JOURNAL, data_src=JOURNAL_DATA)),
     ]
     for assessment in library.assessments:
         src = assessment_src(assessment)
@@ -81,7 +80,7 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
         pages.append(GeneratedPage(src, markdown, source=article.repo_path, in_nav=False))
     for track in library.tracks:
         src = track_src(track)
-        markdown = render("track.md.j2", src, track=track)
+        markdown = render("track.md.j2", src, track=track, plan_src=plan_data_src(track))
         pages.append(GeneratedPage(src, markdown, source=track.repo_path))
         for week in track.weeks:
             src = week_src(track, week)
@@ -156,9 +155,11 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 
 def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
-    """Per cohort: its calendar feed (`.ics`) and a draft e-mail (`.eml`, no recipient) per
-    week, with absolute links built from `site_url`."""
-    assets = []
+    """The journal's data file; per track, the data of its plan form; per cohort: its
+    calendar feed (`.ics`) and a draft e-mail (`.eml`, no recipient) per week, with absolute
+    links built from `site_url`."""
+    assets = [GeneratedAsset(JOURNAL_DATA, journal_data_file(library))]
+    assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
         assets.append(GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url)))
         assets += [

@@ -100,7 +100,6 @@ _TEMPLATE_GLOBALS = {
             "assessment_data",
             "question_key",
             "track_data",
-            "unplaced_data",
             "week_scope",
         )
     },

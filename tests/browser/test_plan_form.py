@@ -1,0 +1,165 @@
+"""Plan this track for my team, in real Chromium: the browser's messages are the ones
+Python writes for an equivalent cohort; breaks, the calendar, the link to share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import vobject
+from playwright.sync_api import Page, expect
+from site_helpers import REPO
+
+from reading_program.content.paths import ContentPaths
+from reading_program.model import Cohort, Meeting
+from reading_program.plan.library import load_library
+from reading_program.plan.schedule import plan_schedule
+from reading_program.site.messages import week_message
+
+OVERVIEW = "tracks/six-week-leadership/"
+PLAN = {
+    "team": "Ops & Co",
+    "start": "2027-03-01",
+    "day": "Thu",
+    "time": "14:00",
+    "timezone": "Europe/Berlin",
+}
+
+
+@pytest.fixture(scope="module")
+def track():
+    library = load_library(ContentPaths(REPO))
+    return next(t for t in library.tracks if t.id == "six-week-leadership")
+
+
+def cohort_like(track, *, lead=None, note=None, meeting=True, skip=()) -> Cohort:
+    start = dt.date.fromisoformat(PLAN["start"])
+    held = Meeting(3, dt.time(14, 0)) if meeting else None
+    skipped = tuple(dt.date.fromisoformat(day) for day in skip)
+    return Cohort(
+        id="ops",
+        repo_path="content/cohorts/ops.yml",
+        team=PLAN["team"],
+        track=track,
+        start=start,
+        meeting=held,
+        timezone=PLAN["timezone"],
+        skip=skipped,
+        schedule=plan_schedule(start, track.weeks, skipped, held, PLAN["timezone"]),
+        lead=lead,
+        message=note,
+    )
+
+
+def fill_plan(page: Page, site_url: str, **fields: str) -> None:
+    page.goto(site_url + OVERVIEW)
+    form = page.locator("form.rp-plan")
+    values = {**PLAN, **fields}
+    form.get_by_label("Team name").fill(values["team"])
+    form.get_by_label("First day of week 1").fill(values["start"])
+    form.get_by_label("Meeting day").select_option(values["day"])
+    form.get_by_label("Meeting time").fill(values["time"])
+    form.get_by_label("Time zone").fill(values["timezone"])
+    form.get_by_label("Your name, to sign the messages").fill(values.get("lead", ""))
+    form.get_by_label("A note for week 1's message").fill(values.get("note", ""))
+    form.get_by_role("button", name="Show the plan").click()
+    expect(page.locator(".rp-plan-result .rp-cohort-week")).to_have_count(6)
+
+
+def browser_messages(page: Page) -> list[tuple[str, str]]:
+    weeks = page.locator(".rp-plan-result .rp-cohort-week")
+    return [
+        (
+            week.locator(".rp-message__subject").text_content(),
+            week.locator(".rp-message__body").text_content(),
+        )
+        for week in weeks.all()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "cohort"),
+    [
+        ({}, {}),
+        (
+            {"lead": "Dana Whitfield", "note": "Looking forward to it."},
+            {"lead": "Dana Whitfield", "note": "Looking forward to it."},
+        ),
+        ({"day": "", "lead": "Sam"}, {"meeting": False, "lead": "Sam"}),
+    ],
+    ids=["meeting", "lead and note", "no meeting"],
+)
+def test_the_browser_says_what_python_says(
+    page: Page, site_url: str, track, fields: dict, cohort: dict
+) -> None:
+    fill_plan(page, site_url, **fields)
+    python = cohort_like(track, **cohort)
+    expected = [
+        (m.subject, m.body)
+        for m in (week_message(python, scheduled, site_url) for scheduled in python.schedule)
+    ]
+    assert browser_messages(page) == expected
+
+
+def test_a_break_moves_later_weeks_and_matches_a_cohort_with_a_skip(
+    page: Page, site_url: str, track
+) -> None:
+    fill_plan(page, site_url)
+    weeks = page.locator(".rp-plan-result .rp-cohort-week")
+    expect(weeks.nth(1).locator("p.rp-meta")).to_have_text(
+        "Mon 8 Mar – Sun 14 Mar 2027 · 6 min · Meeting: Thu 11 Mar, 14:00 (Europe/Berlin)"
+    )
+    weeks.nth(2).get_by_role("button", name="week 3 a week later").click()
+    expect(page.locator(".rp-plan-break")).to_contain_text(
+        "Break: Mon 15 Mar – Sun 21 Mar 2027, no reading."
+    )
+    expect(weeks.nth(2).locator("p.rp-meta")).to_contain_text("Mon 22 Mar – Sun 28 Mar 2027")
+    assert parse_qs(urlsplit(page.url).query)["skip"] == ["2027-03-15"]
+    python = cohort_like(track, skip=["2027-03-15"])
+    expected = [
+        (m.subject, m.body) for m in (week_message(python, s, site_url) for s in python.schedule)
+    ]
+    assert browser_messages(page) == expected
+    page.get_by_role("button", name="Remove this break").click()
+    expect(page.locator(".rp-plan-break")).to_have_count(0)
+    expect(weeks.nth(2).locator("p.rp-meta")).to_contain_text("Mon 15 Mar – Sun 21 Mar 2027")
+
+
+def test_the_plan_is_shared_by_its_link_and_its_calendar(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    fill_plan(page, site_url)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {key: [value] for key, value in PLAN.items()}
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator(".rp-plan-share [role='status']")).to_have_text(" Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    calendar = vobject.readOne(Path(download_info.value.path()).read_text())
+    events = sorted(calendar.vevent_list, key=lambda event: event.dtstart.value)
+    assert [e.dtstart.value.isoformat() for e in events[:2]] == [
+        "2027-03-04T14:00:00",
+        "2027-03-11T14:00:00",
+    ]
+    assert events[0].summary.value == "Week 1: Leading, not just managing — Six-Week Leadership"
+    assert f"{site_url}articles/leadership-vs-management/" in events[0].description.value
+
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    expect(shared.locator(".rp-plan-result .rp-cohort-week")).to_have_count(6)
+    expect(shared.locator("form.rp-plan").get_by_label("Team name")).to_have_value("Ops & Co")
+
+
+def test_an_unknown_time_zone_is_said_plainly(page: Page, site_url: str) -> None:
+    page.goto(site_url + OVERVIEW)
+    form = page.locator("form.rp-plan")
+    form.get_by_label("Team name").fill("Ops")
+    form.get_by_label("First day of week 1").fill("2027-03-01")
+    form.get_by_label("Time zone").fill("Europe/Berln")
+    form.get_by_role("button", name="Show the plan").click()
+    expect(page.locator(".rp-plan-result")).to_contain_text("“Europe/Berln” is not a time zone")
