@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import vobject
 from playwright.sync_api import Page, expect
 
 COHORT = "cohorts/sales-east/"
