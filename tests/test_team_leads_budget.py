@@ -33,7 +33,8 @@ def test_team_leads_pages_open_within_the_budget(repo_site, url: str) -> None:
     linked = page.select_one("article link[rel=stylesheet][href$='stylesheets/team-leads.css']")
     assert linked is not None
     on_open, _ = page_assets(page)
-    total = gzipped(on_open) + gzipped({STYLESHEET, TEAM_LEADS_CSS})
+    site = repo_site.directory
+    total = gzipped(on_open, site) + gzipped({STYLESHEET, TEAM_LEADS_CSS}, site)
     assert total < BUDGET_BYTES, f"{total} bytes gzipped"
     assert not ON_DEMAND & {m.name for m in on_open}
 

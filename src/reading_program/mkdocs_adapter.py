@@ -23,6 +23,7 @@ from .content.paths import ContentPaths
 from .content.problems import ContentError
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
+from .site import assets
 from .site.generate import DocsFiles, GeneratedSite
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
@@ -144,10 +145,22 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if (original := files.get_file_from_path(src_uri)) is not None:
             files.remove(original)
         files.append(replacement)
+    _minify_own_assets(files, config)
     config.nav = site.nav
     config[_FILES] = files
     config[_SITE] = None  # the generated text is on disk now: let it go
     return files
+
+
+def _minify_own_assets(files: Files, config: MkDocsConfig) -> None:
+    """The project's scripts and stylesheets, handed over minified (see site.assets)."""
+    for file in [*files.javascript_files(), *files.css_files()]:
+        if file.abs_src_path and assets.is_own_asset(file.src_uri):
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            files.remove(file)
+            files.append(
+                File.generated(config, file.src_uri, content=assets.minified(file.src_uri, text))
+            )
 
 
 def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
