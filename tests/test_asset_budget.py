@@ -119,7 +119,7 @@ def on_demand_stylesheets(html: BeautifulSoup) -> set[Path]:
 
 def gzipped(paths: set[Path], site: Path) -> int:
     """What the browser transfers: the copies of these docs/ assets that the built `site`
-    serves (minified: reading_program.site.assets), gzipped."""
+    serves (stylesheets minified: reading_program.site.assets), gzipped."""
     shipped = (site / path.relative_to(REPO / "docs") for path in paths)
     return sum(len(gzip.compress(file.read_bytes(), compresslevel=9)) for file in shipped)
 
@@ -147,7 +147,7 @@ def test_each_page_opens_within_the_budget(site_dir: Path, url: str) -> None:
     assert entry is not None, "the entry is loaded as a module"
     assert html.select_one('link[rel="stylesheet"][href$="stylesheets/reading-program.css"]')
     on_open, later = page_assets(html)
-    for module in on_open | later:  # the built site serves these very files, minified
+    for module in on_open | later:  # the built site serves these very files
         relative = PurePosixPath(module.relative_to(REPO / "docs").as_posix())
         expected = minified(str(relative), module.read_text("utf-8"))
         assert (site_dir / relative).read_text("utf-8") == expected

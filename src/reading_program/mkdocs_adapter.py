@@ -145,22 +145,21 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if (original := files.get_file_from_path(src_uri)) is not None:
             files.remove(original)
         files.append(replacement)
-    _minify_own_assets(files, config)
+    _minify_own_stylesheets(files, config)
     config.nav = site.nav
     config[_FILES] = files
     config[_SITE] = None  # the generated text is on disk now: let it go
     return files
 
 
-def _minify_own_assets(files: Files, config: MkDocsConfig) -> None:
-    """The project's scripts and stylesheets, handed over minified (see site.assets)."""
-    for file in [*files.javascript_files(), *files.css_files()]:
-        if file.abs_src_path and assets.is_own_asset(file.src_uri):
+def _minify_own_stylesheets(files: Files, config: MkDocsConfig) -> None:
+    """The project's stylesheets, handed over minified (see site.assets)."""
+    for file in files.css_files():
+        if file.abs_src_path and assets.is_own_stylesheet(file.src_uri):
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            minified = assets.minified(file.src_uri, text)
             files.remove(file)
-            files.append(
-                File.generated(config, file.src_uri, content=assets.minified(file.src_uri, text))
-            )
+            files.append(File.generated(config, file.src_uri, content=minified))
 
 
 def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:

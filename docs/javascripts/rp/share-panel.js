@@ -11,8 +11,8 @@ import { store } from "./store.js";
  * week of `track`, the status (0 not started, 1 started, 2 complete) and the counts. */
 export function progressWeeks(track, journal) {
   return track.weeks.map((week) => {
-    const { read, answers, complete, started } = weekStatus(week, journal);
-    return { status: complete ? 2 : started ? 1 : 0, read, answers };
+    const { read, answered, complete, started } = weekStatus(week, journal);
+    return { status: complete ? 2 : started ? 1 : 0, read, answers: answered };
   });
 }
 
