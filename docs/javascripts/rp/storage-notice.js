@@ -91,5 +91,10 @@ function repairNotice({ skipped, repaired, raw }) {
 
 store.listen(render);
 window.document$?.subscribe(render); // a new page: put the notice back
-document.addEventListener("focusin", (event) => notice?.contains(event.target) === false && place(notice, event.target));
+// It follows the field being typed in; following a button would move the page under the
+// pointer between a click's press and release, and the click would be lost.
+const TYPING = "textarea, input:not([type=checkbox], [type=radio], [type=file], [type=button], [type=submit])";
+document.addEventListener("focusin", ({ target }) => {
+  if (notice?.contains(target) === false && target.matches?.(TYPING)) place(notice, target);
+});
 render();
