@@ -73,6 +73,21 @@ def test_week_page_lists_readings_and_groups_questions(built: Site) -> None:
     assert page.select_one(".rp-pager a.rp-pager__next")["href"] == "../week-2/"
 
 
+def test_search_finds_a_reading_on_its_own_page_not_on_every_week_listing_it(built: Site) -> None:
+    index = json.loads((built.root / "site/search/search_index.json").read_text("utf-8"))
+    week_text = " ".join(
+        doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("tracks/two-weeks/week-1/")
+    )
+    article_text = " ".join(
+        doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/lead/")
+    )
+    assert "Start here." in week_text
+    assert "What will you try?" in article_text and "What will you try?" not in week_text
+    assert "A short summary." not in week_text, "a reading's summary is not the week's text"
+
+
 def test_track_overview_has_weeks_minutes_and_total(built: Site) -> None:
     page = built.html("tracks/two-weeks")
     rows = [
