@@ -9,7 +9,8 @@ from playwright.sync_api import Page, expect
 
 WEEK_1 = "tracks/six-week-leadership/week-1/"
 OVERVIEW = "tracks/six-week-leadership/"
-FIRST_QUESTION = "li[data-rp-key='week-six-week-leadership-1/looking-last-weeks-calendar']"
+PROMPT_KEY = "week-six-week-leadership-1/looking-last-weeks-calendar"
+FIRST_QUESTION = f"li[data-rp-key='{PROMPT_KEY}']"
 
 
 def stored(page: Page) -> dict:
@@ -214,21 +215,59 @@ def test_failing_storage_shows_a_notice_and_keeps_the_text(page: Page, site_url:
     expect(page.locator("textarea.rp-answer").first).to_have_value("Text that cannot be stored")
 
 
-def test_answer_to_a_removed_question_shows_as_retired(page: Page, site_url: str) -> None:
+def store_journal(page: Page, site_url: str, answers: dict) -> None:
     page.goto(site_url)
-    retired = {"text": "Still mine", "question": "A question that was removed?", "source": "Week 9"}
-    data = {
-        "version": 1,
-        "answers": {"week-gone-9/old-question": retired},
-        "read": {},
-        "assessments": {},
-    }
+    data = {"version": 1, "answers": answers, "read": {}, "assessments": {}}
     page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", data)
-    page.goto(site_url + "journal/")
+
+
+def requested(page: Page, url: str) -> list[str]:
+    """The URLs the page requests while it opens `url` and settles."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return urls
+
+
+def test_answer_to_a_removed_question_shows_as_retired(page: Page, site_url: str) -> None:
+    retired = {"text": "Still mine", "question": "A question that was removed?", "source": "Week 9"}
+    store_journal(page, site_url, {"week-gone-9/old-question": retired})
+    urls = requested(page, site_url + "journal/")
     section = page.locator(".rp-retired")
     expect(section).to_be_visible()
     expect(section).to_contain_text("A question that was removed?")
+    expect(section).to_contain_text("Answered on “Week 9”")
     expect(section).to_contain_text("Still mine")
+    assert f"{site_url}journal/other-articles.json" in urls, "it may be another article's"
+
+
+def test_a_retired_answer_without_its_question_is_edited_without_one(
+    page: Page, site_url: str
+) -> None:
+    store_journal(page, site_url, {"week-gone-9/old-question": {"text": "Old words"}})
+    page.goto(site_url + "journal/")
+    entry = page.locator(".rp-retired .rp-entry")
+    expect(entry.locator(".rp-entry__question")).to_have_text("(question not saved)")
+    entry.get_by_role("button", name="Edit").click()
+    entry.get_by_role("textbox").fill("New words")
+    entry.get_by_role("button", name="Done").click()
+    expect(entry.locator(".rp-entry__answer")).to_have_text("New words")
+    saved = stored(page)["answers"]["week-gone-9/old-question"]
+    assert saved["text"] == "New words"
+    assert "question" not in saved, "the placeholder is not saved as the question"
+
+
+def test_answers_within_the_tracks_need_only_the_tracks_data(page: Page, site_url: str) -> None:
+    """The journal shows the question as it was answered (a question reworded since keeps
+    its id), and loads nothing about articles in no track."""
+    answer = {"text": "Mine", "question": "As the question read then?", "source": "Week 1"}
+    store_journal(page, site_url, {PROMPT_KEY: answer})
+    urls = requested(page, site_url + "journal/")
+    entry = page.locator(".rp-journal-week .rp-entry")
+    expect(entry.locator(".rp-entry__question")).to_have_text("As the question read then?")
+    expect(entry).to_contain_text("This week's prompt")
+    assert f"{site_url}journal/questions.json" in urls
+    assert not [url for url in urls if "other-articles" in url or "question-texts" in url]
 
 
 def test_article_changed_after_reading_says_so(page: Page, site_url: str) -> None:
@@ -246,19 +285,16 @@ def test_article_changed_after_reading_says_so(page: Page, site_url: str) -> Non
 
 
 def test_answers_to_articles_in_no_track_are_listed_from_storage(page: Page, site_url: str) -> None:
-    # Every article of the real site is in a track, so serve journal data that knows one
-    # more (as a library with articles outside tracks would).
+    # Every article of the real site is in a track, so serve a list of the articles in no
+    # track that has one (as a library with articles outside tracks would).
     def with_unplaced_article(route) -> None:
         data = json.loads(route.fetch().text())
-        data["articles"]["solo"] = ["Solo <piece>", "../articles/solo/"]
-        data["questions"]["article-solo/why"] = ["Why solo?", "solo"]
+        data["articles"]["solo"] = ["Solo <piece>", ["why"]]
         route.fulfill(body=json.dumps(data), content_type="application/json")
 
-    page.route("**/journal/questions.json", with_unplaced_article)
-    page.goto(site_url)
+    page.route("**/journal/other-articles.json", with_unplaced_article)
     answer = {"text": "Because.", "question": "Why solo?", "source": "Solo"}
-    data = {"version": 1, "answers": {"article-solo/why": answer}, "read": {}, "assessments": {}}
-    page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", data)
+    store_journal(page, site_url, {"article-solo/why": answer})
     page.goto(site_url + "journal/")
     other = page.locator(".rp-other")
     expect(other).to_be_visible()
@@ -268,3 +304,7 @@ def test_answers_to_articles_in_no_track_are_listed_from_storage(page: Page, sit
     expect(other).to_contain_text("Why solo?")
     expect(other).to_contain_text("Because.")
     expect(page.locator(".rp-retired")).to_have_count(0)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export as Markdown").click()
+    text = Path(download_info.value.path()).read_text()
+    assert "## Other articles\n\n**Why solo?**\n\n_From “Solo <piece>”_\n\nBecause.\n" in text

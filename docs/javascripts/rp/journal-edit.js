@@ -9,10 +9,12 @@ export function startEditing(view, node, key, value = store.journal.answers.get(
   const question = node.querySelector(".rp-entry__question");
   const area = element("textarea", { class: "rp-answer", rows: "4", "aria-labelledby": question.id });
   area.value = value;
+  const wording = question.dataset.rpUnknown ? undefined : question.textContent;
   area.addEventListener("input", () => {
     const saved = store.journal.answers.get(key);
     if (!area.value.trim()) return;
-    store.set("answers", key, { ...saved, question: saved?.question ?? question.textContent, text: area.value, updated: new Date().toISOString() });
+    // An answer keeps the question as it was answered; one saved without it gets it now.
+    store.set("answers", key, { ...saved, question: saved?.question || wording, text: area.value, updated: new Date().toISOString() });
     store.saveSoon();
   });
   const done = button("Done", () => stopEditing(view), "rp-entry__done");

@@ -1,51 +1,129 @@
-// What the journal shows, from the build's data file (journal/questions.json) and what is
-// stored: the answers by track and week with their question and reading, how many
-// questions still wait in each week, answers to articles in no track, and answers whose
-// question has since been removed (retired: always kept and shown). Pure, no DOM.
+// What the journal shows, from the build's data and what is stored: the answers by track
+// and week with their question and reading, how many questions still wait in each week,
+// answers to articles in no track, and answers whose question has since been removed
+// (retired: always kept and shown). Pure, no DOM.
+//
+// The data comes in files (src/reading_program/site/islands.py): the tracks, always loaded
+// (journal/questions.json); the articles in no track (`other`), loaded only when something
+// stored is outside the tracks; the questions' current texts (`texts`), loaded only for
+// answers stored without their question. A question is shown as it was answered.
 
 const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, name) => values[name] ?? match);
 
-/** -> {tracks, other, retired, loose, count}. An entry is {key, question, reading, source,
- * answer}; `reading` is {title, url} or null for a week's prompt. Without data (the file
- * could not be loaded) every answer is in `loose`, as stored. */
-export function journalSections(data, journal) {
-  const { answers } = journal;
-  const questions = own(data, "questions") ?? {};
-  const articles = own(data, "articles") ?? {};
-  const entry = (key) => {
-    const answer = answers.get(key);
-    const [question, slug] = own(questions, key) ?? [];
-    const [title, url] = own(articles, slug) ?? [];
-    return {
-      key,
-      question: question || answer.question || "(question not saved)",
-      reading: title ? { title, url } : null,
-      source: answer.source ?? "",
-      answer,
-    };
+const worked = new WeakMap(); // a file's table or tracks -> what they say, worked out once
+
+function once(object, work) {
+  if (!worked.has(object)) worked.set(object, work());
+  return worked.get(object);
+}
+
+/** {slug: [title, question ids]} -> readings (slug -> {title, url}), the articles' answer
+ * keys (key -> slug) and each one's keys (slug -> keys), by the data's templates. */
+const articleTable = (data, table = {}) =>
+  once(table, () => {
+    const readings = new Map();
+    const keys = new Map();
+    const bySlug = new Map();
+    for (const [slug, [title, questions]] of Object.entries(table)) {
+      readings.set(slug, { title, url: fill(data.article_url, { slug }) });
+      bySlug.set(slug, questions.map((question) => fill(data.article_question, { slug, question })));
+      for (const key of bySlug.get(slug)) keys.set(key, slug);
+    }
+    return { readings, keys, bySlug };
+  });
+
+/** The tracks with each week's answer keys in page order (its prompts, then each reading's
+ * questions) and readings as [{slug}]; `placed`, every key of a week; the tracks'
+ * articles' readings and keys (articleTable). */
+export const tracksOf = (data) =>
+  once(data, () => {
+    const articles = articleTable(data, own(data, "readings"));
+    const tracks = (own(data, "tracks") ?? []).map((track) => ({
+      ...track,
+      weeks: track.weeks.map((week) => ({
+        ...week,
+        readings: week.readings.map((slug) => ({ slug })),
+        questions: [...week.prompts, ...week.readings.flatMap((slug) => articles.bySlug.get(slug) ?? [])],
+      })),
+    }));
+    const placed = new Set(tracks.flatMap((track) => track.weeks.flatMap((week) => week.questions)));
+    return { ...articles, tracks, placed };
+  });
+
+/** Which of the files loaded on demand what is stored needs: `other` for an answer outside
+ * the tracks (another article's, or retired) or, with `reads`, a reading mark outside
+ * them; `texts` for an answer stored without its question's text. */
+export function neededFiles(data, journal, { reads = false } = {}) {
+  if (!data) return { other: false, texts: false };
+  const { placed, readings } = tracksOf(data);
+  const answers = [...journal.answers];
+  return {
+    other: answers.some(([key]) => !placed.has(key)) || (reads && [...journal.read.keys()].some((slug) => !readings.has(slug))),
+    texts: answers.some(([, answer]) => !answer.question),
   };
-  if (!data) return { tracks: [], other: [], retired: [], loose: [...answers.keys()].map(entry), count: answers.size };
-  const placed = new Set();
-  const tracks = (own(data, "tracks") ?? []).map((track) => {
+}
+
+/** Title and url by slug, of the tracks' readings and (once loaded) the other articles. */
+export function readingsOf(data, other) {
+  const { readings } = tracksOf(data);
+  return other ? new Map([...readings, ...articleTable(data, own(other, "articles")).readings]) : readings;
+}
+
+/** A question's current text, from `texts` (question-texts.json), or undefined. */
+function currentText(texts, articles, key) {
+  const slug = articles.keys.get(key);
+  if (slug === undefined) return own(own(texts, "prompts"), key);
+  return own(own(texts, "articles"), slug)?.[articles.bySlug.get(slug).indexOf(key)];
+}
+
+const NOT_SAVED = "(question not saved)";
+
+/** -> {tracks, other, retired, loose, count}. An entry is {key, question, unknown, reading,
+ * prompt, source, answer}: `unknown` when the question's text is not known (neither stored
+ * nor current); `reading` is {title, url} or null; `prompt` says it is a week's prompt.
+ * `loaded`: the files loaded on demand that neededFiles asked for, or null when they could
+ * not be had. Without data every answer is in `loose`, as stored; so are answers outside
+ * the tracks while `other` is missing. */
+export function journalSections(data, journal, loaded = {}) {
+  const { answers } = journal;
+  const known = data ? tracksOf(data) : null;
+  const others = data && loaded.other ? articleTable(data, own(loaded.other, "articles")) : null;
+  const entry = (key, reading = null, prompt = false) => {
+    const answer = answers.get(key);
+    const articles = others?.keys.has(key) ? others : known;
+    const question = answer.question || (articles && currentText(loaded.texts, articles, key));
+    return { key, question: question || NOT_SAVED, unknown: !question, reading, prompt, source: answer.source ?? "", answer };
+  };
+  if (!known) return { tracks: [], other: [], retired: [], loose: [...answers.keys()].map((key) => entry(key)), count: answers.size };
+  const inTrack = (key) => {
+    const slug = known.keys.get(key);
+    return slug === undefined ? entry(key, null, true) : entry(key, known.readings.get(slug));
+  };
+  const tracks = known.tracks.map((track) => {
     const weeks = track.weeks.map((week) => {
-      week.questions.forEach((key) => placed.add(key));
-      const entries = week.questions.filter((key) => answers.has(key)).map(entry);
-      const read = week.readings.filter((slug) => journal.read.has(slug)).length;
+      const entries = week.questions.filter((key) => answers.has(key)).map(inTrack);
+      const readCount = week.readings.filter(({ slug }) => journal.read.has(slug)).length;
       const { number, title, url } = week;
-      return { number, title, url, entries, questions: week.questions.length, read, readings: week.readings.length };
+      return { number, title, url, entries, questions: week.questions.length, read: readCount, readings: week.readings.length };
     });
     const total = (field) => weeks.reduce((sum, week) => sum + week[field], 0);
     const answered = weeks.reduce((sum, week) => sum + week.entries.length, 0);
     const { id, title, url } = track;
     return { id, title, url, weeks, answered, questions: total("questions"), read: total("read"), readings: total("readings") };
   });
-  const other = [];
-  const retired = [];
-  for (const key of answers.keys()) {
-    if (placed.has(key)) continue;
-    (own(questions, key) ? other : retired).push(entry(key));
+  const outside = [...answers.keys()].filter((key) => !known.placed.has(key));
+  const sections = { tracks, other: [], retired: [], loose: [], count: answers.size };
+  for (const key of outside) {
+    if (!others) {
+      sections.loose.push(entry(key));
+      continue;
+    }
+    const slug = others.keys.get(key);
+    if (slug === undefined) sections.retired.push(entry(key));
+    else sections.other.push(entry(key, others.readings.get(slug)));
   }
-  return { tracks, other, retired, loose: [], count: answers.size };
+  return sections;
 }
 
 export const waitingText = (count, number) =>

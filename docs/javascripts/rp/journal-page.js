@@ -20,11 +20,13 @@ export function enhance({ signal }) {
     status.textContent = "That did not work: reload the page and try again.";
     console.error("reading-program:", error);
   };
-  const view = { root, data: undefined, signature: "", editing: null, entries: [] };
+  // data: the tracks (journal/questions.json); loaded: the files loaded only when needed
+  // (journal-view.js loadNeeded), by name; loading: their requests.
+  const view = { root, data: undefined, loaded: {}, loading: {}, signature: "", editing: null, entries: [] };
   for (const [action, name] of Object.entries(ACTIONS)) {
     const control = holder.querySelector(`[data-rp-action="${action}"]`);
     const type = action === "import" ? "change" : "click";
-    control?.addEventListener(type, (event) => loadTools().then((module) => module[name](event.target, status, view.data)).catch(failed));
+    control?.addEventListener(type, (event) => loadTools().then((module) => module[name](event.target, status, view)).catch(failed));
   }
   const backups = () => (tools || store.backups().length) && loadTools().then((module) => module.showBackups(holder)).catch(failed);
   store.listen(backups, signal);

@@ -4,7 +4,8 @@ import { isoDay } from "./dates.js";
 import { button, element } from "./dom.js";
 import { download } from "./download.js";
 import { applyImport, describeImport, planImport } from "./import-merge.js";
-import { journalSections } from "./journal-entries.js";
+import { journalSections, readingsOf, tracksOf } from "./journal-entries.js";
+import { loadNeeded } from "./journal-view.js";
 import { weekStatus } from "./progress.js";
 import { emptyJournal, parseJournal, store, toStored } from "./store.js";
 
@@ -85,22 +86,24 @@ export function showBackups(holder) {
   list.append(items);
 }
 
-export function exportMarkdown(target, status, data) {
-  download(journalMarkdown(data, store.journal, isoDay(new Date())), "md");
+export async function exportMarkdown(target, status, view) {
+  if (view.data) await loadNeeded(view, { reads: true });
+  download(journalMarkdown(view.data, store.journal, isoDay(new Date()), view.loaded), "md");
 }
 
 const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
 const day = (iso) => (typeof iso === "string" ? iso.slice(0, 10) : "");
 
 /** The journal as Markdown: only the answers (by track and week, with their question and
- * reading), then self-assessment results and reading progress. No empty questions. */
-export function journalMarkdown(data, journal, today) {
-  const sections = journalSections(data, journal);
+ * reading), then self-assessment results and reading progress. No empty questions.
+ * `loaded`: the files loaded on demand (journalSections). */
+export function journalMarkdown(data, journal, today, loaded = {}) {
+  const sections = journalSections(data, journal, loaded);
   const lines = ["# My reading journal", "", `Exported from this browser on ${today}.`, ""];
-  const entryLines = (entry, retired = false) => {
+  const entryLines = (entry) => {
     let from = entry.source ? `_Answered on “${entry.source}”_` : "";
     if (entry.reading) from = `_From “${entry.reading.title}”_`;
-    else if (entry.key.startsWith("week-") && !retired) from = "_This week's prompt_";
+    else if (entry.prompt) from = "_This week's prompt_";
     return [`**${entry.question}**`, "", ...(from ? [from, ""] : []), entry.answer.text, ""];
   };
   for (const track of sections.tracks.filter((item) => item.answered)) {
@@ -110,14 +113,14 @@ export function journalMarkdown(data, journal, today) {
     }
   }
   const groups = [
-    ["Other articles", sections.other, false],
-    ["Retired questions", sections.retired, true],
-    ["Your answers", sections.loose, false],
+    ["Other articles", sections.other],
+    ["Retired questions", sections.retired],
+    ["Your answers", sections.loose],
   ];
-  for (const [title, entries, retired] of groups.filter(([, entries]) => entries.length)) {
-    lines.push(`## ${title}`, "", ...entries.flatMap((entry) => entryLines(entry, retired)));
+  for (const [title, entries] of groups.filter(([, entries]) => entries.length)) {
+    lines.push(`## ${title}`, "", ...entries.flatMap(entryLines));
   }
-  lines.push(...assessmentLines(data, journal), ...progressLines(data, journal));
+  lines.push(...assessmentLines(data, journal), ...progressLines(data, journal, loaded.other));
   return lines.join("\n");
 }
 
@@ -139,11 +142,11 @@ function assessmentLines(data, journal) {
   return lines;
 }
 
-function progressLines(data, journal) {
+function progressLines(data, journal, other) {
   if (!journal.read.size) return [];
   const lines = ["## Reading progress", ""];
-  for (const track of own(data, "tracks") ?? []) {
-    const statuses = track.weeks.map((week) => weekStatus({ ...week, readings: week.readings.map((slug) => ({ slug })) }, journal));
+  for (const track of data ? tracksOf(data).tracks : []) {
+    const statuses = track.weeks.map((week) => weekStatus(week, journal));
     if (!statuses.some((status) => status.started)) continue;
     const done = statuses.filter((status) => status.complete).length;
     const read = statuses.reduce((sum, status) => sum + status.read, 0);
@@ -151,8 +154,9 @@ function progressLines(data, journal) {
     lines.push(`- ${track.title}: ${done} of ${track.weeks.length} weeks complete, ${read} of ${readings} readings read`);
   }
   lines.push("", "Read:", "");
+  const readings = data ? readingsOf(data, other) : new Map();
   for (const [slug, mark] of journal.read) {
-    const [title = slug] = own(own(data, "articles"), slug) ?? [];
+    const title = readings.get(slug)?.title ?? slug;
     lines.push(`- ${title}${day(mark.at) ? ` (${day(mark.at)})` : ""}`);
   }
   lines.push("");

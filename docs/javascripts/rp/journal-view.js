@@ -1,23 +1,45 @@
 // The journal's answers by track and week, built from what is stored and the build's data
 // file: what still waits in each week, an Edit control per answer, a search once there
-// are many. Loaded with the data file, which it needs to show anything.
+// are many. Loaded with the data file, which it needs to show anything; the files of the
+// articles in no track and of the questions' texts load only when what is stored needs them.
 import { button, element } from "./dom.js";
-import { journalSections, waitingText } from "./journal-entries.js";
+import { journalSections, neededFiles, waitingText } from "./journal-entries.js";
+import { loadData } from "./site-data.js";
 import { store } from "./store.js";
 
 const SEARCH_FROM = 6; // answers
+const logged = (error) => console.error("reading-program:", error);
 let editing = null;
 const editor = () => (editing ??= import("./journal-edit.js"));
 let searching = null;
 const filter = (view) =>
-  (searching ??= import("./journal-search.js")).then((module) => module.filter(view, view.search.value)).catch((error) => console.error("reading-program:", error));
+  (searching ??= import("./journal-search.js")).then((module) => module.filter(view, view.search.value)).catch(logged);
 
 export function showJournal(view, signal) {
   view.search = view.root.querySelector(".rp-journal-search input");
   view.search.addEventListener("input", () => filter(view), { signal });
-  const show = () => render(view);
+  const show = () =>
+    loadNeeded(view)
+      .then(() => signal.aborted || render(view))
+      .catch(logged);
   store.listen(show, signal);
   show();
+}
+
+const FILES = { other: "other_articles", texts: "question_texts" }; // the data names each
+
+/** Settles once the files that what is stored needs (journal-entries.js neededFiles) are
+ * in `view.loaded`, each as null when it cannot be had; `reads`: as the export needs. */
+export function loadNeeded(view, { reads = false } = {}) {
+  const needed = neededFiles(view.data, store.journal, { reads });
+  const loads = Object.entries(FILES)
+    .filter(([name]) => needed[name] && view.loaded[name] === undefined)
+    .map(([name, path]) =>
+      (view.loading[name] ??= loadData(view.data[path]).then((file) => {
+        view.loaded[name] = file;
+      })),
+    );
+  return Promise.all(loads);
 }
 
 // Rebuilt when the set of answers or reading marks changes; otherwise answers are updated
@@ -33,7 +55,7 @@ function render(view) {
   const open = view.editing;
   view.editing = null;
   view.entries = [];
-  const sections = journalSections(view.data, journal);
+  const sections = journalSections(view.data, journal, view.loaded);
   const parts = [];
   if (!sections.count) {
     parts.push(element("p", { class: "rp-journal-empty" }, "You have not answered any questions yet. What you write on a week's page or an article's page appears here, by track and week."));
@@ -110,10 +132,12 @@ function list(view, entries) {
   for (const entry of entries) {
     const id = `rp-entry-${(ids += 1)}`;
     const node = element("li", { class: "rp-entry", "data-rp-entry": entry.key });
-    node.append(element("p", { class: "rp-entry__question", id }, entry.question));
+    const question = element("p", { class: "rp-entry__question", id }, entry.question);
+    if (entry.unknown) question.dataset.rpUnknown = "yes"; // not to be saved as its text
+    node.append(question);
     const from = element("p", { class: "rp-meta" });
     if (entry.reading) from.append("From ", element("a", { href: entry.reading.url }, entry.reading.title));
-    else if (entry.key.startsWith("week-") && !entry.retired) from.append("This week's prompt");
+    else if (entry.prompt) from.append("This week's prompt");
     else if (entry.source) from.append(`Answered on “${entry.source}”`);
     const edit = button("Edit", () => editor().then((module) => module.startEditing(view, node, entry.key)), "rp-entry__edit");
     edit.setAttribute("aria-describedby", id);

@@ -1,5 +1,5 @@
 // The one request the script makes besides loading its own modules: a data file that the
-// build writes next to a page (the journal's questions), from the site's own origin, by
+// build writes next to a page (the journal's, a plan form's), from the site's own origin, by
 // GET, with nothing added to its address. This module never sees the journal (it does not
 // import the store), so no request can carry an answer; tests/test_asset_budget.py checks.
 const loaded = new Map();

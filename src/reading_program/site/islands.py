@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from types import SimpleNamespace
 from typing import Any
 
 from markupsafe import Markup
@@ -101,61 +102,99 @@ def assessment_data(assessment: Assessment, href: Href) -> dict[str, Any]:
 
 
 JOURNAL_DATA = "journal/questions.json"
+OTHER_ARTICLES_DATA = "journal/other-articles.json"
+QUESTION_TEXTS_DATA = "journal/question-texts.json"
+# A stand-in article and question that are their slug and id alone, in the placeholders
+# the browser fills: article_src and question_key need nothing else, so the URL and key
+# templates come from the very rules the pages are built with.
+_ANY_ARTICLE = SimpleNamespace(slug="{slug}")
+_ANY_QUESTION = SimpleNamespace(id="{question}")
 
 
 def journal_data(library: Library, href: Href) -> dict[str, Any]:
-    """What the journal page needs to show stored answers with their question, reading and
-    week: a data file beside the page, so the page itself stays the same size however
-    large the library is. Links are relative to the journal page.
+    """What the journal page always loads to show stored answers with their question, week
+    and reading: the tracks, and only they, so it stays the same size however many
+    articles are in no track. (The page itself is the same size whatever the library.)
+    Links are relative to the journal page.
 
-    `articles`: slug -> [title, url]; `questions`: answer key -> [question, reading slug,
-    or "" for a week's prompt]; `tracks`: each week's readings (slugs) and answer keys in
-    page order; `assessments`: id -> [title, url].
+    `tracks`: each week's number, title, url, readings (slugs) and `prompts` (answer keys);
+    the week's questions are its prompts, then each reading's questions, in page order.
+    `readings`: slug -> [title, question ids], for the tracks' readings. `article_url` and
+    `article_question` give an article's URL and an answer's key from `{slug}` and
+    `{question}`. `other_articles`: the file with the same table for the articles in no
+    track, which the journal loads only for answers outside the tracks. `question_texts`:
+    the file with every question's wording, loaded only for answers stored without it.
+    `assessments`: id -> [title, url].
     """
-    questions: dict[str, list[str]] = {}
-    for article in library.articles:
-        for question in article.reflection:
-            questions[question_key(article_scope(article), question)] = [
-                question.text,
-                article.slug,
-            ]
-    tracks = []
-    for track in library.tracks:
-        weeks = []
-        for week in track.weeks:
-            scope = week_scope(track, week.number)
-            for prompt in week.prompts:
-                questions[question_key(scope, prompt)] = [prompt.text, ""]
-            weeks.append(
-                {
-                    "number": week.number,
-                    "title": week.title,
-                    "url": href(week_src(track, week)),
-                    "readings": [article.slug for article in week.readings],
-                    "questions": [question_key(scope, q) for q in week.prompts]
-                    + [
-                        question_key(article_scope(a), q)
-                        for a in week.readings
-                        for q in a.reflection
-                    ],
-                }
-            )
-        tracks.append(
-            {"id": track.id, "title": track.title, "url": href(track_src(track)), "weeks": weeks}
-        )
     return {
-        "articles": {a.slug: [a.title, href(article_src(a))] for a in library.articles},
-        "questions": questions,
-        "tracks": tracks,
+        "tracks": [_journal_track(track, href) for track in library.tracks],
+        "readings": _article_table(_track_readings(library).values()),
+        "article_url": href(article_src(_ANY_ARTICLE)),
+        "article_question": question_key(article_scope(_ANY_ARTICLE), _ANY_QUESTION),
+        "other_articles": href(OTHER_ARTICLES_DATA),
+        "question_texts": href(QUESTION_TEXTS_DATA),
         "assessments": {a.id: [a.title, href(assessment_src(a))] for a in library.assessments},
     }
 
 
-def journal_data_file(library: Library) -> bytes:
-    """The journal's data as compact UTF-8 JSON (served as a file: no escaping for HTML)."""
+def other_articles_data(library: Library) -> dict[str, Any]:
+    """The articles in no track: `articles`, slug -> [title, question ids]. The journal
+    needs them for answers outside the tracks, to show an answer's article and to tell an
+    answer to a question they still ask from one whose question is retired."""
+    in_tracks = _track_readings(library)
+    return {"articles": _article_table(a for a in library.articles if a.slug not in in_tracks)}
+
+
+def question_texts_data(library: Library) -> dict[str, Any]:
+    """Every question as it is worded now, for answers stored without their question's
+    text (an answer shows its question as it was answered): `articles`, slug -> texts in
+    the order of the article's question ids; `prompts`, answer key -> text."""
+    prompts = {
+        question_key(week_scope(track, week.number), prompt): prompt.text
+        for track in library.tracks
+        for week in track.weeks
+        for prompt in week.prompts
+    }
+    articles = {a.slug: [q.text for q in a.reflection] for a in library.articles}
+    return {"articles": articles, "prompts": prompts}
+
+
+def _journal_track(track: Track, href: Href) -> dict[str, Any]:
+    weeks = [
+        {
+            "number": week.number,
+            "title": week.title,
+            "url": href(week_src(track, week)),
+            "readings": [article.slug for article in week.readings],
+            "prompts": [question_key(week_scope(track, week.number), q) for q in week.prompts],
+        }
+        for week in track.weeks
+    ]
+    return {"id": track.id, "title": track.title, "url": href(track_src(track)), "weeks": weeks}
+
+
+def _track_readings(library: Library) -> dict[str, Article]:
+    """The tracks' readings by slug, each once, in the order the tracks first read them."""
+    return {a.slug: a for track in library.tracks for week in track.weeks for a in week.readings}
+
+
+def _article_table(articles: Iterable[Article]) -> dict[str, list[Any]]:
+    return {a.slug: [a.title, [q.id for q in a.reflection]] for a in articles}
+
+
+def journal_data_files(library: Library) -> list[tuple[str, bytes]]:
+    """The journal's data files as compact UTF-8 JSON (served as files: no escaping for
+    HTML): what it always loads, the articles in no track, and the questions' texts."""
 
     def href(to_src: str) -> str:
         return relative_href(JOURNAL, to_src)
 
-    text = json.dumps(journal_data(library, href), ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8")
+    return [
+        (JOURNAL_DATA, _compact_json(journal_data(library, href))),
+        (OTHER_ARTICLES_DATA, _compact_json(other_articles_data(library))),
+        (QUESTION_TEXTS_DATA, _compact_json(question_texts_data(library))),
+    ]
+
+
+def _compact_json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

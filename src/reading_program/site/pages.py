@@ -12,7 +12,7 @@ from . import catalogue
 from .calendar import cohort_calendar
 from .cohort_weeks import cohort_data, cohort_weeks
 from .guides import AGENDA, discussion_questions
-from .islands import JOURNAL_DATA, journal_data_file
+from .islands import JOURNAL_DATA, journal_data_files
 from .mail import draft
 from .plan_data import plan_data_file, plan_data_src
 from .templating import render
@@ -155,10 +155,10 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 
 def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
-    """The journal's data file; per track, the data of its plan form; per cohort: its
+    """The journal's data files; per track, the data of its plan form; per cohort: its
     calendar feed (`.ics`) and a draft e-mail (`.eml`, no recipient) per week, with absolute
     links built from `site_url`."""
-    assets = [GeneratedAsset(JOURNAL_DATA, journal_data_file(library))]
+    assets = [GeneratedAsset(src, data) for src, data in journal_data_files(library)]
     assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
         assets.append(GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url)))

@@ -2,7 +2,13 @@
 texts of each week, written by the very code that writes a cohort's messages and calendar,
 for a stand-in cohort whose free-text fields are slots. The browser fills the slots (team,
 dates, meeting, lead, note, the site's address), so it says exactly what Python says; only
-the dates are worked out in the browser. Served as a file beside the track's page."""
+the dates are worked out in the browser. Served as a file beside the track's page.
+
+This runs for every track on every build, so each week's texts are made once, not once
+per variant and file: the message's fields and the calendar week are worked out once, the
+message template (text only: the plan shows no HTML part) is rendered once per distinct
+set of fields, and the calendar event's texts are taken as written, never put into
+iCalendar and parsed back."""
 
 from __future__ import annotations
 
@@ -12,12 +18,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
 from typing import Any
 
-from icalendar import Calendar
-
 from ..model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
-from .calendar import cohort_calendar
+
+# The calendar's and messages' own private helpers, not copies of them: so the plan says
+# word for word what a cohort's feed and messages say.
+from .calendar import CalendarWeek, calendar_week
+from .calendar import _description as event_description
 from .dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
-from .messages import week_message
+from .messages import _fields as message_fields
+from .messages import _subject as message_subject
+from .templating import render_text
 
 
 def slot(name: str) -> str:
@@ -30,6 +40,7 @@ _PLAN_MEETING = Meeting(0, time(9, 30))
 # Variant bits: a meeting, a lead (who signs), a note (shown in week 1).
 _MEETING, _LEAD, _NOTE = 1, 2, 4
 _VARIANTS = 8
+_BASE = slot("base")
 
 
 def plan_data_src(track: Track) -> str:
@@ -40,7 +51,21 @@ def plan_data(track: Track) -> dict[str, Any]:
     """Per week: the subject with slots, the body as lines each with a bit mask of the
     variants it belongs to (variant = meeting | lead | note bits), and the calendar
     event's summary and description. Links start with the `base` slot (the site's URL)."""
-    schedule = tuple(
+    schedule = _plan_schedule(track)
+    cohorts = [_plan_cohort(track, schedule, variant) for variant in range(_VARIANTS)]
+    weeks = [_week_texts(cohorts, scheduled) for scheduled in schedule]
+    return {
+        "calendar_name": f"{slot('team')} · {track.title}",  # as cohort_calendar names it
+        "months": list(MONTHS),
+        "weekdays": list(WEEKDAYS),
+        "weekday_names": list(WEEKDAY_NAMES),
+        "weeks": weeks,
+    }
+
+
+def _plan_schedule(track: Track) -> tuple[ScheduledWeek, ...]:
+    """Consecutive weeks from _PLAN_START, each meeting on its Monday."""
+    return tuple(
         ScheduledWeek(
             week,
             _PLAN_START + timedelta(days=7 * index),
@@ -51,37 +76,44 @@ def plan_data(track: Track) -> dict[str, Any]:
         )
         for index, week in enumerate(track.weeks)
     )
-    calendar = Calendar.from_ical(
-        cohort_calendar(_plan_cohort(track, schedule, _MEETING), slot("base"))
-    )
-    events = [(str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in calendar.walk("VEVENT")]
-    weeks = []
-    for scheduled, (summary, description) in zip(schedule, events, strict=True):
-        variants = []
-        for variant in range(_VARIANTS):
-            cohort = _plan_cohort(track, schedule, variant)
-            with_meeting = scheduled if variant & _MEETING else replace(scheduled, meeting=None)
-            body = week_message(cohort, with_meeting, slot("base")).body
-            variants.append(_slotted(body, scheduled).split("\n"))
-        subject = week_message(_plan_cohort(track, schedule, 0), scheduled, slot("base")).subject
-        weeks.append(
-            {
-                "number": scheduled.number,
-                "subject": subject.replace(
-                    short_range(scheduled.starts, scheduled.ends), slot("short_dates")
-                ),
-                "body": _meeting_day_slots(merge_variants(variants)),
-                "summary": summary,
-                "description": description,
-            }
-        )
+
+
+def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, Any]:
+    with_meeting = calendar_week(cohorts[_MEETING], scheduled, _BASE)
+    without_meeting = replace(with_meeting, scheduled=replace(scheduled, meeting=None))
+    bodies = _distinct_bodies(cohorts, (without_meeting, with_meeting))
+    subject = message_subject(cohorts[0], with_meeting)
     return {
-        "calendar_name": str(calendar["X-WR-CALNAME"]),
-        "months": list(MONTHS),
-        "weekdays": list(WEEKDAYS),
-        "weekday_names": list(WEEKDAY_NAMES),
-        "weeks": weeks,
+        "number": scheduled.number,
+        "subject": subject.replace(
+            short_range(scheduled.starts, scheduled.ends), slot("short_dates")
+        ),
+        "body": _meeting_day_slots(
+            merge_variants([(_slotted(body, scheduled).split("\n"), m) for body, m in bodies])
+        ),
+        # As the cohort feed's event says it (calendar._event); tests compare with the feed.
+        "summary": f"Week {scheduled.number}: {with_meeting.theme} — {cohorts[0].track.title}",
+        "description": event_description(with_meeting),
     }
+
+
+def _distinct_bodies(
+    cohorts: list[Cohort], weeks: tuple[CalendarWeek, CalendarWeek]
+) -> list[tuple[str, int]]:
+    """Each distinct message body (week_message's, without the HTML part it also renders)
+    with the mask of the variants that have it. Variants with the same fields are rendered
+    once: the note is shown in week 1 only, so later weeks have four distinct bodies."""
+    by_fields: dict[tuple[Any, ...], str] = {}
+    masks: dict[str, int] = {}
+    for variant, cohort in enumerate(cohorts):
+        week = weeks[variant & _MEETING]
+        fields = message_fields(cohort, week)
+        key = tuple(id(value) if value is week else value for value in fields.values())
+        if key not in by_fields:
+            by_fields[key] = render_text("message.txt.j2", detail="full", **fields)
+        body = by_fields[key]
+        masks[body] = masks.get(body, 0) | 1 << variant
+    return list(masks.items())
 
 
 def _plan_cohort(track: Track, schedule: tuple[ScheduledWeek, ...], variant: int) -> Cohort:
@@ -118,20 +150,22 @@ def _meeting_day_slots(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     ]
 
 
-def merge_variants(variants: list[list[str]]) -> list[tuple[str, int]]:
-    """Lines of several variants of one text in one sequence, each line with a bit mask of
-    the variants that have it: the lines whose mask has bit v are exactly variant v."""
-    merged = [(line, 1) for line in variants[0]]
-    for index, lines in enumerate(variants[1:], start=1):
-        bit = 1 << index
+def merge_variants(variants: list[tuple[list[str], int]]) -> list[tuple[str, int]]:
+    """Lines of several variants of one text in one sequence, each line with the bit mask
+    of the variants that have it: the lines whose mask has bit v are exactly variant v.
+    Each of `variants` is a text's lines and the mask of the variants with that text
+    (variants with the same text are merged once)."""
+    first_lines, first_mask = variants[0]
+    merged = [(line, first_mask) for line in first_lines]
+    for lines, bits in variants[1:]:
         matcher = SequenceMatcher(None, [line for line, _ in merged], lines, autojunk=False)
         combined: list[tuple[str, int]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                combined += [(line, mask | bit) for line, mask in merged[i1:i2]]
+                combined += [(line, mask | bits) for line, mask in merged[i1:i2]]
             else:
                 combined += merged[i1:i2]
-                combined += [(line, bit) for line in lines[j1:j2]]
+                combined += [(line, bits) for line in lines[j1:j2]]
         merged = combined
     return merged
 
