@@ -110,7 +110,7 @@ def _event(cohort: Cohort, week: CalendarWeek, stamp: datetime) -> Event:
         uid=f"{cohort.id}-week-{week.number}@reading-program",
         stamp=stamp,
         summary=f"Week {week.number}: {week.theme} — {cohort.track.title}",
-        description=_description(week),
+        description=event_description(week),
         url=week.url,
     )
     if meeting is not None:
@@ -122,7 +122,7 @@ def _event(cohort: Cohort, week: CalendarWeek, stamp: datetime) -> Event:
     return event
 
 
-def _description(week: CalendarWeek) -> str:
+def event_description(week: CalendarWeek) -> str:
     readings = [f"- {r.title} ({r.minutes} min): {r.url}" for r in week.readings]
     prompts = [f"- {prompt}" for prompt in week.prompts]
     parts = [

@@ -36,8 +36,8 @@ def week_message(
     repeating it every week would bury it.
     """
     week = calendar_week(cohort, scheduled, site_url)
-    subject = _subject(cohort, week)
-    fields = _fields(cohort, week)
+    subject = message_subject(cohort, week)
+    fields = message_fields(cohort, week)
     return Message(
         subject=subject,
         # Plain text: the text environment does not HTML-escape ("&" stays "&").
@@ -46,14 +46,14 @@ def week_message(
     )
 
 
-def _subject(cohort: Cohort, week: CalendarWeek) -> str:
+def message_subject(cohort: Cohort, week: CalendarWeek) -> str:
     dates = short_range(week.scheduled.starts, week.scheduled.ends)
     subject = f"{cohort.team} · {cohort.track.title}, week {week.number} ({dates}): {week.theme}"
     # A subject is one header line: no line break may start another.
     return " ".join(subject.split())
 
 
-def _fields(cohort: Cohort, week: CalendarWeek) -> dict[str, object]:
+def message_fields(cohort: Cohort, week: CalendarWeek) -> dict[str, object]:
     meeting = week.scheduled.meeting
     return {
         "team": cohort.team,

@@ -20,13 +20,11 @@ from typing import Any
 
 from ..model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 
-# The calendar's and messages' own private helpers, not copies of them: so the plan says
-# word for word what a cohort's feed and messages say.
-from .calendar import CalendarWeek, calendar_week
-from .calendar import _description as event_description
+# The calendar's and messages' own helpers, not copies of them: so the plan says word for
+# word what a cohort's feed and messages say.
+from .calendar import CalendarWeek, calendar_week, event_description
 from .dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
-from .messages import _fields as message_fields
-from .messages import _subject as message_subject
+from .messages import message_fields, message_subject
 from .templating import render_text
 
 
