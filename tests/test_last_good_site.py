@@ -110,6 +110,17 @@ CASES = [
         id="docs-page-clashes-with-journal",
     ),
     pytest.param(
+        write("docs/tracks/two-weeks/plan.json", "{}\n"),
+        "docs/tracks/two-weeks/plan.json: the site makes this file itself (a generated file",
+        id="docs-file-clashes-with-plan-data",
+    ),
+    pytest.param(
+        write("docs/journal/question-texts.json", "{}\n"),
+        "docs/journal/question-texts.json: the site makes this file itself (the journal's "
+        "question texts): rename or remove the file",
+        id="docs-file-clashes-with-journal-data",
+    ),
+    pytest.param(
         write("docs/tracks/two-weeks/week-1.md", "# Mine\n"),
         "docs/tracks/two-weeks/week-1.md: has the same address as content/tracks/two-weeks.yml",
         id="docs-page-clashes-with-week",

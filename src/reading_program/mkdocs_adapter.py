@@ -46,7 +46,11 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
     """The docs folder as MkDocs sees it (its exclusion rules included)."""
     files = get_files(config)
     pages = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
-    others = frozenset(f.src_uri for f in files if not f.is_documentation_page())
+    others = {
+        f.src_uri: Path(f.abs_src_path)
+        for f in files
+        if not f.is_documentation_page() and f.abs_src_path
+    }
     return DocsFiles(pages, others)
 
 

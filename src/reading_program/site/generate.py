@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from ..content.problems import ContentError, Problem
 from ..content.source import read_text, split_markdown
 from ..content.strict_yaml import parse_yaml
 from ..model import Library
-from .islands import JOURNAL_DATA
+from .islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .links import LinkSource, clash_problems, link_problems
 from .markers import expand_markers, has_markers, marker_problems
 from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
@@ -40,15 +40,17 @@ class DocsFiles:
     """What MkDocs finds in the docs folder: pages (src_uri -> file) and other files."""
 
     pages: Mapping[str, Path]
-    others: frozenset[str] = frozenset()
+    others: Mapping[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class HandWritten:
-    """The hand-written pages' text, read once; None where a page could not be read."""
+    """The hand-written pages' text, read once; None where a page could not be read.
+    `static_paths`: the other files in docs/ (images, data), which may clash too."""
 
     texts: Mapping[str, str]
     repo_paths: Mapping[str, RepoPath]
+    static_paths: Mapping[str, RepoPath] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ _FIXED_PAGES = {
     TRACKS_INDEX: "the list of tracks",
     JOURNAL: "the journal",
     JOURNAL_DATA: "the journal's data",
+    OTHER_ARTICLES_DATA: "the journal's data for articles in no track",
+    QUESTION_TEXTS_DATA: "the journal's question texts",
     COHORTS_INDEX: "the list of cohorts",
 }
 
@@ -90,7 +94,8 @@ def read_hand_written(
             texts[src_uri] = source.text
             problems += marker_problems(source.text, repo_path, track_ids)
             problems += _frontmatter_problems(source.text, repo_path)
-    return HandWritten(texts, repo_paths), problems
+    static_paths = {src_uri: paths.repo_path(file) for src_uri, file in docs.others.items()}
+    return HandWritten(texts, repo_paths, static_paths), problems
 
 
 def _frontmatter_problems(text: str, repo_path: RepoPath) -> list[Problem]:
@@ -114,12 +119,10 @@ def generate_site(
 ) -> GeneratedSite:
     pages = tuple(generate_pages(library, site_url))
     assets = tuple(generate_assets(library, site_url))
-    # The tag index is always re-rendered: Material's tags plugin must see it on every
-    # build (a dirty build would otherwise skip the unchanged file).
     expanded = {
         src_uri: expand_markers(text, src_uri, library)
         for src_uri, text in hand_written.texts.items()
-        if has_markers(text) or src_uri == TAGS_INDEX
+        if has_markers(text)
     }
     problems = _clashes(pages, assets, hand_written) + _links(
         library, docs, hand_written, expanded, pages, assets
@@ -159,7 +162,7 @@ def _clashes(pages, assets, hand_written: HandWritten) -> list[Problem]:
         )
         for asset in assets
     }
-    return clash_problems(generated, hand_written.repo_paths)
+    return clash_problems(generated, {**hand_written.static_paths, **hand_written.repo_paths})
 
 
 def _links(

@@ -153,6 +153,7 @@ def clash_problems(
                 "rename or remove one of them"
             )
         else:
-            message = f"the site makes this page itself ({maker}): rename or remove the file"
+            kind = "page" if src_uri.endswith(".md") else "file"
+            message = f"the site makes this {kind} itself ({maker}): rename or remove the file"
         problems.append(Problem(repo_path, None, "", message))
     return problems
