@@ -26,11 +26,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return mkdocs_adapter.add_generated_files(files, config)
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Set a generated page's HTML blocks apart while Markdown runs."""
+    return mkdocs_adapter.page_markdown(markdown, page, config)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Put back the HTML blocks that search should see."""
+    return mkdocs_adapter.page_content(html, page, config)
+
+
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    """Note the page rendered in this build (under --dirty: the pages that changed)."""
-    return mkdocs_adapter.record_built(context, page, config)
+    """After search has indexed the page: put back the blocks it skips; note the page
+    as rendered in this build (under --dirty: the pages that changed)."""
+    return mkdocs_adapter.page_context(context, page, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -23,7 +23,7 @@ from .content.paths import ContentPaths
 from .content.problems import ContentError
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
-from .site import assets
+from .site import assets, html_blocks
 from .site.generate import DocsFiles, GeneratedSite
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
@@ -33,6 +33,7 @@ _FINGERPRINT = "reading_program_fingerprint"
 _BUILT = "reading_program_built"
 _FILES = "reading_program_files"
 _PREVIOUS_INDEX = "reading_program_previous_search_index"
+_BLOCKS = "reading_program_blocks"
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -93,6 +94,7 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
             log.info("%s: %s", track.repo_path, note)
     config[_SITE] = site
     config[_BUILT] = set()
+    config[_BLOCKS] = {}
     _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
     previous_index = Path(config.site_dir) / _SEARCH_INDEX
@@ -134,7 +136,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
     for page in site.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = generated(page.src_uri, page.markdown, inclusion=inclusion)
+        file = generated(page.src_uri, html_blocks.with_blocks(page.text), inclusion=inclusion)
         if page.source:
             file.edit_uri = posixpath.relpath(root / page.source, config.docs_dir)
         files.append(file)
@@ -186,9 +188,32 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
     )
 
 
-def record_built(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
-    """For `on_page_context`: MkDocs renders a page (all of them, or under --dirty the
-    changed ones)."""
+def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """For `on_page_markdown`: a generated page's HTML blocks set apart (site.html_blocks)
+    until MkDocs has made its HTML."""
+    text = html_blocks.split_blocks(markdown)
+    if text.blocks:
+        config[_BLOCKS][page.file.src_uri] = text.blocks
+    return text.markdown
+
+
+def page_content(page_html: str, page: Page, config: MkDocsConfig) -> str:
+    """For `on_page_content`: the blocks that search should see put back, and the ids of
+    all of them known to MkDocs' anchor checks, which run before any page is written."""
+    blocks = config[_BLOCKS].get(page.file.src_uri)
+    if not blocks:
+        return page_html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= html_blocks.anchor_ids(blocks)
+    return html_blocks.restored(page_html, blocks, searched_only=True)
+
+
+def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """For `on_page_context`, after the search plugin's: the blocks kept out of search put
+    back; and the page noted as rendered in this build (under --dirty: those changed)."""
+    blocks = config[_BLOCKS].pop(page.file.src_uri, None)
+    if blocks and page.content is not None:
+        page.content = html_blocks.restored(page.content, blocks, searched_only=False)
     config[_BUILT].add(page.url)
     return context
 

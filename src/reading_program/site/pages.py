@@ -12,10 +12,11 @@ from . import catalogue
 from .calendar import cohort_calendar
 from .cohort_weeks import cohort_data, cohort_weeks
 from .guides import AGENDA, discussion_questions
+from .html_blocks import PageText
 from .islands import JOURNAL_DATA, journal_data_files
 from .mail import draft
 from .plan_data import plan_data_file, plan_data_src
-from .templating import render
+from .templating import render_page
 from .urls import (
     ARTICLES_INDEX,
     COHORTS_INDEX,
@@ -41,9 +42,14 @@ from .workbook import assessment_columns, cover_data
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
-    markdown: str
+    text: PageText  # its Markdown, HTML blocks set apart
     source: RepoPath | None = None  # the content file it is made from, to edit
     in_nav: bool = True
+
+    @property
+    def markdown(self) -> str:
+        """The page as one Markdown text (what a plain MkDocs would build)."""
+        return self.text.inlined()
 
 
 @dataclass(frozen=True)
@@ -61,43 +67,43 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     pages = [
         GeneratedPage(
             ARTICLES_INDEX,
-            render("articles.md.j2", ARTICLES_INDEX, library=library, letters=letters),
+            render_page("articles.md.j2", ARTICLES_INDEX, library=library, letters=letters),
         ),
         *_letter_pages(letters),
         *_tag_pages(library),
-        GeneratedPage(TRACKS_INDEX, render("tracks.md.j2", TRACKS_INDEX, library=library)),
-        GeneratedPage(JOURNAL, render("journal.md.j2", JOURNAL, data_src=JOURNAL_DATA)),
+        GeneratedPage(TRACKS_INDEX, render_page("tracks.md.j2", TRACKS_INDEX, library=library)),
+        GeneratedPage(JOURNAL, render_page("journal.md.j2", JOURNAL, data_src=JOURNAL_DATA)),
     ]
     for assessment in library.assessments:
         src = assessment_src(assessment)
-        markdown = render("assessment.md.j2", src, assessment=assessment)
-        pages.append(GeneratedPage(src, markdown, source=assessment.repo_path))
+        text = render_page("assessment.md.j2", src, assessment=assessment)
+        pages.append(GeneratedPage(src, text, source=assessment.repo_path))
     for article in library.articles:
         src = article_src(article)
         placements = library.placements(article.slug)
         tags = [catalogue.TagLink(tag, library.tag_title(tag)) for tag in article.tags]
-        markdown = render("article.md.j2", src, article=article, placements=placements, tags=tags)
-        pages.append(GeneratedPage(src, markdown, source=article.repo_path, in_nav=False))
+        text = render_page("article.md.j2", src, article=article, placements=placements, tags=tags)
+        pages.append(GeneratedPage(src, text, source=article.repo_path, in_nav=False))
     for track in library.tracks:
         src = track_src(track)
-        markdown = render("track.md.j2", src, track=track, plan_src=plan_data_src(track))
-        pages.append(GeneratedPage(src, markdown, source=track.repo_path))
+        text = render_page("track.md.j2", src, track=track, plan_src=plan_data_src(track))
+        pages.append(GeneratedPage(src, text, source=track.repo_path))
         for week in track.weeks:
             src = week_src(track, week)
-            markdown = render("week.md.j2", src, track=track, week=week)
-            pages.append(GeneratedPage(src, markdown, source=track.repo_path))
+            text = render_page("week.md.j2", src, track=track, week=week)
+            pages.append(GeneratedPage(src, text, source=track.repo_path))
             pages.append(_guide_page(track, week))
     pages.append(
-        GeneratedPage(COHORTS_INDEX, render("cohorts.md.j2", COHORTS_INDEX, library=library))
+        GeneratedPage(COHORTS_INDEX, render_page("cohorts.md.j2", COHORTS_INDEX, library=library))
     )
     for cohort in library.cohorts:
         src = cohort_src(cohort)
         weeks = cohort_weeks(cohort, site_url)
         data = cohort_data(cohort)
-        markdown = render(
+        text = render_page(
             "cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks, data=data
         )
-        pages.append(GeneratedPage(src, markdown, source=cohort.repo_path, in_nav=False))
+        pages.append(GeneratedPage(src, text, source=cohort.repo_path, in_nav=False))
     pages += workbook_pages(library)
     return pages
 
@@ -112,14 +118,14 @@ def workbook_pages(library: Library) -> list[GeneratedPage]:
     pages = []
     for track in library.tracks:
         src = workbook_src(track)
-        markdown = render(
+        text = render_page(
             "workbook.md.j2",
             src,
             track=track,
             columns=assessment_columns(track),
             cover=cover_data(cohorts.get(track.id, ())),
         )
-        pages.append(GeneratedPage(src, markdown, source=track.repo_path, in_nav=False))
+        pages.append(GeneratedPage(src, text, source=track.repo_path, in_nav=False))
     return pages
 
 
@@ -129,10 +135,10 @@ def _letter_pages(letters: tuple[catalogue.Letter, ...]) -> list[GeneratedPage]:
         src = letter_src(letter.key)
         previous = letters[index - 1] if index else None
         following = letters[index + 1] if index + 1 < len(letters) else None
-        markdown = render(
+        text = render_page(
             "articles_letter.md.j2", src, letter=letter, previous=previous, following=following
         )
-        pages.append(GeneratedPage(src, markdown, in_nav=False))
+        pages.append(GeneratedPage(src, text, in_nav=False))
     return pages
 
 
@@ -141,17 +147,17 @@ def _tag_pages(library: Library) -> list[GeneratedPage]:
     pages = []
     for tag in catalogue.tag_pages(library):
         src = tag_src(tag.slug)
-        pages.append(GeneratedPage(src, render("tag.md.j2", src, tag=tag), in_nav=False))
+        pages.append(GeneratedPage(src, render_page("tag.md.j2", src, tag=tag), in_nav=False))
     return pages
 
 
 def _guide_page(track: Track, week: Week) -> GeneratedPage:
     src = guide_src(track, week)
     questions = discussion_questions(week)
-    markdown = render(
+    text = render_page(
         "guide.md.j2", src, track=track, week=week, questions=questions, agenda=AGENDA
     )
-    return GeneratedPage(src, markdown, source=track.repo_path, in_nav=False)
+    return GeneratedPage(src, text, source=track.repo_path, in_nav=False)
 
 
 def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import islands, urls
+from .html_blocks import PageText, page_text, placeholder
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -107,20 +108,39 @@ _TEMPLATE_GLOBALS = {
 
 
 def render(template: str, page_src: str, **context: Any) -> str:
-    """Render `template` for the page at `page_src`.
+    """Render `template` for the page at `page_src`: Markdown with its HTML blocks in place.
 
     `link(src)` gives a Markdown link target (validated and rewritten by MkDocs);
     `href(src)` gives a URL for raw HTML.
     """
+    return _render(template, page_src, None, context)
 
+
+def render_page(template: str, page_src: str, **context: Any) -> PageText:
+    """Render a generated page, its HTML blocks set apart (see html_blocks)."""
+    blocks: list[str] = []
+    return page_text(_render(template, page_src, blocks, context), blocks)
+
+
+def _render(template: str, page_src: str, blocks: list[str] | None, context: Any) -> str:
     def link(to_src: str) -> str:
         return urls.relative_link(page_src, to_src)
 
     def href(to_src: str) -> str:
         return urls.relative_href(page_src, to_src)
 
+    def html_block(caller: Any) -> Markup:
+        block = str(caller())
+        if blocks is None:
+            return Markup(block)
+        html = block.rstrip("\n")
+        blocks.append(html)
+        return Markup(placeholder(len(blocks) - 1) + block[len(html) :])
+
     template_object = _environment().get_template(template)
-    return template_object.render(page_src=page_src, link=link, href=href, **context)
+    return template_object.render(
+        page_src=page_src, link=link, href=href, html_block=html_block, **context
+    )
 
 
 def render_html(template: str, **context: Any) -> str:
