@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import markdown
 import pytest
 import yaml
@@ -11,7 +13,7 @@ from reading_program.content.article_body import count_words
 from reading_program.plan.questions import derive_question_id
 from reading_program.plan.reading_time import reading_minutes
 from reading_program.site.templating import markdown_inline, page_meta
-from reading_program.site.urls import relative_href, relative_link
+from reading_program.site.urls import relative_href, relative_link, relative_path
 
 
 @pytest.mark.parametrize(
@@ -58,6 +60,15 @@ def test_page_meta_escapes_title_and_description_only() -> None:
 def test_relative_links(source: str, target: str, link: str, href: str) -> None:
     assert relative_link(source, target).removeprefix("./") == link
     assert relative_href(source, target) == href
+
+
+def test_relative_path_is_posix_relpath_for_site_paths() -> None:
+    parts = ["", "a", "b", "a/b", "a/c", "a/b/c", "tracks/t/week-1", "x/y/z/w"]
+    for target in parts:
+        for start in parts:
+            for trailing in ("", "/"):
+                expected = posixpath.relpath(target or ".", start or ".")
+                assert relative_path(target + trailing if target else "", start) == expected
 
 
 @pytest.mark.parametrize(

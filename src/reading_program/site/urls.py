@@ -66,11 +66,24 @@ def assessment_src(assessment: Assessment) -> str:
     return f"assessments/{assessment.id}.md"
 
 
+def relative_path(target: str, start: str) -> str:
+    """`posixpath.relpath` for the site's own relative, normalised paths, without its
+    look at the working directory: pages make thousands of links to each other."""
+    to = [part for part in target.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for ours, theirs in zip(to, base, strict=False):
+        if ours != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def relative_link(from_src: str, to_src: str) -> str:
     """A Markdown link target from one page's source path to another's."""
     target_dir, target_name = posixpath.split(to_src)
     start = posixpath.dirname(from_src) or "."
-    return posixpath.join(posixpath.relpath(target_dir or ".", start), target_name)
+    return posixpath.join(relative_path(target_dir or ".", start), target_name)
 
 
 def directory_url(src: str) -> str:
@@ -88,8 +101,8 @@ def relative_href(from_src: str, to_src: str) -> str:
     base = directory_url(from_src) or "."
     target = directory_url(to_src)
     if not to_src.endswith(".md"):
-        return posixpath.relpath(target, base)
-    relative = posixpath.relpath(target or ".", base)
+        return relative_path(target, base)
+    relative = relative_path(target or ".", base)
     return "./" if relative == "." else f"{relative}/"
 
 
