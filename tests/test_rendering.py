@@ -81,6 +81,8 @@ def test_relative_path_is_posix_relpath_for_site_paths() -> None:
         ("A [linked phrase](https://example.org/a-b-c) here", 4, 1),
         ("<div class='x'>Two words</div>", 2, 1),
         ("don’t stop well-known", 3, 1),
+        ("snake_case __init__ a-_b c_-d _e_", 8, 1),  # an underscore joins nothing
+        ("'tis a--b x’y-z 日本語_テキスト", 6, 1),
     ],
 )
 def test_reading_time(body: str, words: int, minutes: int) -> None:

@@ -33,7 +33,10 @@ _SETEXT = re.compile(r"(?<=\n)[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)  # an underline
 _ATTR_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|[*_`]")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# A word: letters or digits, joined by apostrophes or hyphens. The underscore, which \w
+# would match, is turned into a space first (it joins nothing): `\w` runs twice as fast
+# as `[^\W_]`, and word counting is the larger part of loading an article.
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 
@@ -72,6 +75,8 @@ def count_words(markdown: str) -> int:
         markdown = _LINK_TARGET.sub("]", markdown)
     if "<" in markdown:
         markdown = _HTML_TAG.sub(" ", markdown)
+    if "_" in markdown:
+        markdown = markdown.replace("_", " ")
     return _WORD.subn("", markdown)[1]  # counts without building a list of a million words
 
 
