@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -36,6 +37,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
     return mkdocs_adapter.page_content(html, page, config)
 
 
+@event_priority(-100)  # after every plugin's, the search index's above all
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:

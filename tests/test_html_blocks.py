@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from builders import make_article
 from site_helpers import REPO
 
 from reading_program.content.paths import ContentPaths
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
 from reading_program.site import html_blocks
-from reading_program.site.html_blocks import PageText, page_text, placeholder
+from reading_program.site.html_blocks import PageText, placeholder
 from reading_program.site.pages import generate_pages
+from reading_program.site.templating import render, render_page
 
 HOSTILE = [
     '<p id="x">a --> b <!-- c --> "quoted" \'single\' &amp; é ✓</p>',
@@ -61,13 +63,41 @@ def test_a_page_without_blocks_is_its_own_source() -> None:
     assert html_blocks.split_blocks(text.markdown) == text
 
 
-def test_text_that_looks_like_a_placeholder_keeps_the_blocks_inline() -> None:
-    """An author's comment like ours must not receive a block: that page is built as one
-    text (correct, just not faster)."""
-    written = f"Body with {placeholder(0)} in it.\n\n{placeholder(0)}\n"
-    text = page_text(written, ["<p>block</p>"])
-    assert text.blocks == ()
-    assert text.markdown == f"Body with <p>block</p> in it.\n\n{placeholder(0)}\n"
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Some words.\n\n<!-- TODO: finish this\n",  # never closed: ours would close it
+        "Words <!-- never closed, mid-paragraph\n",
+        "Intro.\n\n<!--rp-block-4-->\n\nMore.\n",  # like a placeholder, before ours
+        "Code: `<!--rp-block-0-->` and `<!--`\n",
+        "A note <!-- closed --> and an end.\n\n<!--rp-blocks [] -->\n",
+        "```\n<!--\n```\n",
+    ],
+)
+def test_an_article_body_cannot_move_or_hide_the_blocks(body: str) -> None:
+    """Whatever an article's body holds, its page builds as it would with the blocks
+    inline: a body that could capture a placeholder makes the page render inline."""
+    article = make_article("lead", body=body, reflection=())
+    context = {"article": article, "placements": (), "tags": []}
+    text = render_page("article.md.j2", "articles/lead.md", **context)
+    inline = render("article.md.j2", "articles/lead.md", **context)
+    assert text.inlined() == inline
+    assert _built_in_two_steps(text) == _convert(inline)
+
+
+@pytest.mark.parametrize(
+    ("block", "excluded"),
+    [
+        ('<nav class="rp-pager" data-search-exclude>', True),
+        ("<div data-search-exclude>\n<h3>x</h3>", True),
+        ('<p class="rp-meta" data-rp-title="Why data-search-exclude matters">', False),
+        ("<p data-rp-title='a data-search-exclude b'>", False),
+        ('<p data-search-excluded="no">', False),
+        ("<section>\n<div data-search-exclude>", False),  # an inner element's, not its own
+    ],
+)
+def test_only_a_blocks_own_attribute_keeps_it_out_of_search(block: str, excluded: bool) -> None:
+    assert html_blocks.excluded_from_search(block) is excluded
 
 
 def test_blocks_kept_out_of_search_come_back_only_after_it() -> None:

@@ -34,6 +34,7 @@ _BUILT = "reading_program_built"
 _FILES = "reading_program_files"
 _PREVIOUS_INDEX = "reading_program_previous_search_index"
 _BLOCKS = "reading_program_blocks"
+_GENERATED = "reading_program_generated_pages"
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -134,6 +135,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 
     for asset in site.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
+    config[_GENERATED] = {page.src_uri for page in site.pages}
     for page in site.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = generated(page.src_uri, html_blocks.with_blocks(page.text), inclusion=inclusion)
@@ -191,6 +193,8 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """For `on_page_markdown`: a generated page's HTML blocks set apart (site.html_blocks)
     until MkDocs has made its HTML."""
+    if page.file.src_uri not in config[_GENERATED]:
+        return markdown  # a hand-written page: its text is the author's, as written
     text = html_blocks.split_blocks(markdown)
     if text.blocks:
         config[_BLOCKS][page.file.src_uri] = text.blocks

@@ -143,11 +143,17 @@ def _anchors(prose: str) -> list[str]:
 
 
 def _html_ids(prose: str) -> list[str]:
-    return [
-        match.group(1)
-        for match in _HTML_ID.finditer(prose)
-        if not match.start() or not _is_word_character(prose[match.start() - 1])
-    ]
+    """What `\\bid\\s*=...` finds: a match after a word character is skipped, and the
+    search goes on from the next character (a skipped match may hide a real one)."""
+    found, position = [], 0
+    while (match := _HTML_ID.search(prose, position)) is not None:
+        start = match.start()
+        if start and _is_word_character(prose[start - 1]):
+            position = start + 1
+            continue
+        found.append(match.group(1))
+        position = match.end()
+    return found
 
 
 def _is_word_character(character: str) -> bool:

@@ -27,6 +27,8 @@ _TRAILER = "\n<!--rp-blocks "
 _PLACEHOLDER = re.compile(r"<!--rp-block-(\d+)-->")
 _OPENING_TAG = re.compile(r"\s*<[^>]*>")
 _IDS = re.compile(r'\sid="([^"]*)"')
+_QUOTED = re.compile(r'"[^"]*"|\'[^\']*\'')
+_SEARCH_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s/>=])")
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,16 @@ def placeholder(number: int) -> str:
     return f"<!--rp-block-{number}-->"
 
 
-def page_text(markdown: str, blocks: list[str]) -> PageText:
-    """The page, or, if its own text holds anything like a placeholder (an author's
-    comment), the page with its blocks inline: correct, just not faster."""
-    text = PageText(markdown, tuple(blocks))
+def can_set_apart(markdown: str, blocks: list[str]) -> bool:
+    """Whether the placeholders in `markdown` are surely ours and will survive Markdown.
+    Not when the page's own text (an article body) holds something like a placeholder,
+    which would receive a block, or opens an HTML comment it never closes, which our
+    placeholder's `-->` would close (the comment would then run to the end of the page
+    once the block is back). Such a page is rendered with its blocks inline instead."""
     if sum(part.count("<!--rp-block-") for part in (markdown, *blocks)) != len(blocks):
-        return PageText(text.inlined())
-    return text
+        return False
+    own_text = _PLACEHOLDER.sub("", markdown)
+    return own_text.rfind("<!--") <= own_text.rfind("-->")
 
 
 def with_blocks(text: PageText) -> str:
@@ -81,8 +86,13 @@ def split_blocks(source: str) -> PageText:
 
 
 def excluded_from_search(block: str) -> bool:
+    """Whether the block's own element carries `data-search-exclude` (as an attribute:
+    not inside another attribute's value, such as an article titled with those words)."""
     opening = _OPENING_TAG.match(block)
-    return opening is not None and " data-search-exclude" in opening.group(0)
+    if opening is None:
+        return False
+    attributes = _QUOTED.sub('""', opening.group(0))
+    return _SEARCH_EXCLUDE.search(attributes) is not None
 
 
 def restored(page_html: str, blocks: tuple[str, ...], *, searched_only: bool) -> str:

@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import islands, urls
-from .html_blocks import PageText, page_text, placeholder
+from .html_blocks import PageText, can_set_apart, placeholder
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -117,9 +117,13 @@ def render(template: str, page_src: str, **context: Any) -> str:
 
 
 def render_page(template: str, page_src: str, **context: Any) -> PageText:
-    """Render a generated page, its HTML blocks set apart (see html_blocks)."""
+    """Render a generated page, its HTML blocks set apart (see html_blocks), or inline
+    where its own text does not allow that (`html_blocks.can_set_apart`)."""
     blocks: list[str] = []
-    return page_text(_render(template, page_src, blocks, context), blocks)
+    markdown = _render(template, page_src, blocks, context)
+    if can_set_apart(markdown, blocks):
+        return PageText(markdown, tuple(blocks))
+    return PageText(_render(template, page_src, None, context))
 
 
 def _render(template: str, page_src: str, blocks: list[str] | None, context: Any) -> str:
