@@ -169,16 +169,14 @@ def _links(
     library: Library, docs: DocsFiles, hand_written: HandWritten, expanded, pages, assets
 ) -> list[Problem]:
     files = {*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)}
-    markdown = (
-        {page.src_uri: page.markdown for page in pages} | dict(hand_written.texts) | dict(expanded)
-    )
     sources = [
         LinkSource(article_src(a), a.repo_path, a.links, a.anchors) for a in library.articles
     ] + [
         LinkSource(src_uri, hand_written.repo_paths[src_uri], _page_links(text), frozenset())
         for src_uri, text in hand_written.texts.items()
     ]
-    return link_problems(sources, files, _LazyAnchors(markdown))
+    texts = dict(hand_written.texts) | dict(expanded)
+    return link_problems(sources, files, _LazyAnchors({p.src_uri: p for p in pages}, texts))
 
 
 def _page_links(markdown: str):
@@ -186,19 +184,26 @@ def _page_links(markdown: str):
 
 
 class _LazyAnchors(Mapping[str, frozenset[str]]):
-    """Anchors of a page, found only when a link points into it."""
+    """Anchors of a page, found only when a link points into it: a generated page's text
+    (its HTML blocks put in place) is put together only then."""
 
-    def __init__(self, markdown: Mapping[str, str]) -> None:
-        self._markdown = markdown
+    def __init__(self, pages: Mapping[str, GeneratedPage], texts: Mapping[str, str]) -> None:
+        self._pages = pages
+        self._texts = texts  # hand-written pages, markers expanded: these win, as in a build
         self._found: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, src_uri: str) -> frozenset[str]:
         if src_uri not in self._found:
-            self._found[src_uri] = body_facts(self._markdown[src_uri], 1).anchors
+            self._found[src_uri] = body_facts(self._text(src_uri), 1).anchors
         return self._found[src_uri]
 
+    def _text(self, src_uri: str) -> str:
+        if src_uri in self._texts:
+            return self._texts[src_uri]
+        return self._pages[src_uri].markdown
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._markdown)
+        return iter(self._pages.keys() | self._texts.keys())
 
     def __len__(self) -> int:
-        return len(self._markdown)
+        return len(self._pages.keys() | self._texts.keys())
