@@ -101,18 +101,55 @@ def test_drafts_are_the_same_bytes_every_time_and_carry_no_address() -> None:
 
 
 @pytest.mark.parametrize(
-    "address", ["nobody", "a@b", "two words@example.org", "@example.org", "x@example..org"]
+    ("address", "why"),
+    [
+        ("nobody", "is not an e-mail address"),
+        ("a@b", "needs a name, an @ and a domain"),
+        ("two words@example.org", "is not an e-mail address"),
+        ("@example.org", "is not an e-mail address"),
+        ("x@example..org", "is not an e-mail address"),
+        ('"Evil\r\nBcc: x@evil.org" <team@example.org>', "holds a line break"),
+        ("team@example.org\nBcc: x@evil.org", "holds a line break"),
+        ("Evil\u2028Bcc: x@evil.org <team@example.org>", "holds a line break"),
+        ("=?utf-8?q?x=40evil.org?= <team@example.org>", "holds an encoded word"),
+        ("team@example.org, =?utf-8?b?eEBldmlsLm9yZw==?=", "holds an encoded word"),
+        ("Team\x00 <team@example.org>", "control character"),
+        ("undisclosed-recipients:;", "is not an e-mail address"),
+        ("team: a@example.org, b@example.org;", "is a group"),
+        ("Ann <ann@example.org> trailing words", "is not an e-mail address"),
+        ("zoë@example.org", "is not an e-mail address"),
+    ],
 )
-def test_bad_addresses_are_refused(address: str) -> None:
-    with pytest.raises(BadAddress, match=re.escape(repr(address))):
-        parse_addresses([address])
+def test_bad_addresses_are_refused_saying_why(address: str, why: str) -> None:
+    with pytest.raises(BadAddress, match=re.escape(repr(address))) as refused:
+        parse_addresses(["ok@example.org", address])
+    assert why in str(refused.value)
 
 
-def test_good_addresses_pass() -> None:
-    assert parse_addresses(["a.b+c@example.co.uk", "Ann Lee <ann@example.org>"]) == [
-        "a.b+c@example.co.uk",
-        "Ann Lee <ann@example.org>",
+def test_every_recipient_of_a_list_is_kept_once_each() -> None:
+    found = parse_addresses(
+        ['"Lee, Ann" <ann@example.org>, bob@example.org', "Cé <c@example.org>", "BOB@example.org"]
+    )
+    assert [(a.display_name, a.addr_spec) for a in found] == [
+        ("Lee, Ann", "ann@example.org"),
+        ("", "bob@example.org"),
+        ("Cé", "c@example.org"),
     ]
+
+
+def test_an_international_domain_is_written_in_its_ascii_form() -> None:
+    [address] = parse_addresses(["Zoë <zoe@exämple.org>"])
+    assert address.addr_spec == "zoe@xn--exmple-cua.org"
+
+
+def test_a_draft_is_addressed_to_exactly_the_recipients_given() -> None:
+    cohort = make_cohort(track())
+    recipients = parse_addresses(['"Evil Bcc: x@evil.org" <team@example.org>, b@example.org'])
+    raw = draft(cohort, cohort.schedule[0], SITE, recipients)
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["team@example.org", "b@example.org"]
+    assert parsed["Bcc"] is None and parsed["Cc"] is None
+    assert parsed["To"].addresses[0].display_name == "Evil Bcc: x@evil.org"  # a name, quoted
 
 
 def test_message_writes_a_draft_per_week(site: Site, tmp_path: Path, capsys) -> None:
@@ -151,6 +188,10 @@ def test_message_writes_a_draft_per_week(site: Site, tmp_path: Path, capsys) -> 
         (
             ["--eml", "drafts", "--to", "not-an-address"],
             "--to: 'not-an-address' is not an e-mail address",
+        ),
+        (
+            ["--eml", "drafts", "--to", '"Evil\r\nBcc: x@evil.org" <team@example.org>'],
+            "holds a line break, which would start another header line (such as Bcc:)",
         ),
     ],
 )

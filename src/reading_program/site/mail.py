@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,10 @@ from .messages import DETAILS, Message, week_message
 MAILTO_LIMIT = 2000
 SEND_AT = dt.time(8, 0)  # a draft's Date: the week's first morning, in the team's zone
 _DOMAIN = re.compile(r"^[^.\s@]+(?:\.[^.\s@]+)+$")
+# A line break in a header value would start another header (`Bcc: ...`); so would these.
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_EXAMPLE = "name@example.org, or Name <name@example.org>"
 
 
 class BadAddress(ValueError):
@@ -50,7 +54,9 @@ def _mailto(message: Message) -> str:
     return f"mailto:?subject={subject}&body={body}"
 
 
-def draft(cohort: Cohort, scheduled: ScheduledWeek, site_url: str, to: Sequence[str] = ()) -> bytes:
+def draft(
+    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, to: Sequence[Address] = ()
+) -> bytes:
     """The week's message as an RFC 5322 draft: plain text and an HTML alternative,
     dated the week's first morning, marked unsent so mail clients open it for editing."""
     message = week_message(cohort, scheduled, site_url)
@@ -59,7 +65,7 @@ def draft(cohort: Cohort, scheduled: ScheduledWeek, site_url: str, to: Sequence[
     sent = dt.datetime.combine(scheduled.starts, SEND_AT, tzinfo=ZoneInfo(cohort.timezone))
     mail["Date"] = format_datetime(sent)
     if to:
-        mail["To"] = [_address(text) for text in to]
+        mail["To"] = list(to)
     mail["X-Unsent"] = "1"  # Outlook and Apple Mail open it as a draft
     mail.set_content(message.body, charset="utf-8")
     mail.add_alternative(message.html, subtype="html", charset="utf-8")
@@ -75,19 +81,55 @@ def draft_name(cohort: Cohort, scheduled: ScheduledWeek) -> str:
     return f"{cohort.id}-week-{scheduled.number}.eml"
 
 
-def parse_addresses(texts: Sequence[str]) -> list[str]:
-    """Check every `--to` address; BadAddress names the first that is not one."""
+def parse_addresses(texts: Sequence[str]) -> list[Address]:
+    """Every recipient of every `--to` value, in order and once each. A value may list
+    several, comma-separated, as a To: line does. Parsed by the standard library's address
+    parser, not split by hand, so a quoted comma ("Lee, Ann" <ann@example.org>) stays in
+    its name. BadAddress says which value is refused and why."""
+    found: dict[str, Address] = {}
     for text in texts:
-        _address(text)
-    return list(texts)
+        for address in _addresses(text):
+            found.setdefault(address.addr_spec.lower(), address)
+    return list(found.values())
 
 
-def _address(text: str) -> Address:
-    name, addr = parseaddr(text)
-    local, _, domain = addr.rpartition("@")
-    if not local or not _DOMAIN.match(domain) or any(c.isspace() for c in addr):
-        raise BadAddress(f"{text!r} is not an e-mail address (name@example.org)")
+def _addresses(text: str) -> tuple[Address, ...]:
+    if _LINE_BREAK.search(text):
+        raise BadAddress(
+            f"{text!r} holds a line break, which would start another header line "
+            "(such as Bcc:): write each address on one line"
+        )
+    if _CONTROL.search(text):
+        raise BadAddress(f"{text!r} holds an invisible control character: remove it")
+    if "=?" in text:  # RFC 2047: "=?utf-8?q?x=40evil.org?=" decodes to another address
+        raise BadAddress(
+            f"{text!r} holds an encoded word (=?...?=), which mail programs decode into "
+            "other text: write the name as plain text"
+        )
     try:
-        return Address(display_name=name, username=local, domain=domain)
-    except (ValueError, IndexError) as error:
-        raise BadAddress(f"{text!r} is not an e-mail address ({error})") from None
+        header = email.policy.default.header_factory("To", text)
+    except (ValueError, IndexError, TypeError):
+        header = None
+    if header is None or header.defects or not header.addresses:
+        raise BadAddress(f"{text!r} is not an e-mail address ({_EXAMPLE})")
+    if any(group.display_name is not None for group in header.groups):
+        raise BadAddress(f"{text!r} is a group (name: ...;): list the addresses themselves")
+    return tuple(_checked(address, text) for address in header.addresses)
+
+
+def _checked(address: Address, text: str) -> Address:
+    if not address.username or not _DOMAIN.match(address.domain):
+        raise BadAddress(
+            f"{text!r} is not an e-mail address: {address.addr_spec!r} needs a name, "
+            f"an @ and a domain such as example.org ({_EXAMPLE})"
+        )
+    if not address.username.isascii():
+        raise BadAddress(
+            f"{text!r}: {address.addr_spec!r} has letters beyond ASCII before the @, which "
+            "most mail servers refuse: use the address's plain ASCII form"
+        )
+    try:  # an international domain goes in its ASCII form (xn--...), as mail servers need
+        domain = address.domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise BadAddress(f"{text!r}: {address.domain!r} is not a domain name") from None
+    return Address(address.display_name, address.username, domain)
