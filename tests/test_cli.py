@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import subprocess
@@ -45,9 +46,11 @@ def umask_022() -> Iterator[None]:
 
 
 def assign(run, root: Path, *extra: str, team: str = "Sales East") -> Result:
+    """`assign` at a start in the future; UTC unless `extra` names a time zone."""
+    zone = () if "--timezone" in extra else ("--timezone", "UTC")
     return run(
         "--root", str(root), "assign", "--track", "two-weeks", "--team", team,
-        "--start", "2027-01-11", *extra,
+        "--start", "2027-01-11", *zone, *extra,
     )  # fmt: skip
 
 
@@ -256,6 +259,113 @@ def test_an_unfinished_article_blocks_check_but_not_assign_or_message(run, site:
     assert run("--root", str(site.root), "check").code == 1
     assert assign(run, site.root).code == 0
     assert run("--root", str(site.root), "message", "sales-east", "--week", "1").code == 0
+
+
+def test_assign_records_the_readings_and_events_the_team_is_given(
+    run, site: Site, monkeypatch
+) -> None:
+    monkeypatch.setattr(
+        "reading_program.cli._now", lambda: dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC)
+    )
+    result = assign(
+        run, site.root, "--meeting", "Thu 09:30", "--timezone", "Europe/Berlin",
+        "--skip", "2027-01-18: the sales kick-off", "--member", "Sam", "--member", "Alex Kim",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    text = (site.root / "content/cohorts/sales-east.yml").read_text()
+    assert text.endswith(
+        'members:\n- "Sam"\n- "Alex Kim"\n'
+        "# What the team was given, recorded by `reading-program assign` and `update`: the "
+        "build keeps\n# these readings while the track changes, and calendars take a changed "
+        'event as an update.\nassigned:\n  at: "2026-12-03T10:15:00Z"\n  sequence: 0\n'
+        '  weeks:\n    - {when: "2027-01-14T09:30+01:00", readings: ["lead"]}\n'
+        '    - {when: "2027-01-28T09:30+01:00", readings: ["coach"]}\n'
+    )
+    assert "reason: the sales kick-off" in text
+
+
+def test_the_track_changes_and_update_takes_the_new_plan_when_asked(
+    run, site: Site, monkeypatch
+) -> None:
+    clock = iter(dt.datetime(2026, 12, day, 9, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
+    monkeypatch.setattr("reading_program.cli._now", lambda: next(clock))
+    assert assign(run, site.root, "--meeting", "Thu 09:30").code == 0
+    site.write("content/articles/brave.md", article_text("Brave", tags="[coaching]"))
+    file = site.root / "content/cohorts/sales-east.yml"
+    before = file.read_text()
+
+    kept = run("--root", str(site.root), "update", "sales-east")
+    assert kept.out.startswith(
+        "content/cohorts/sales-east.yml: nothing to record, the team has this plan already."
+    )
+    assert file.read_text() == before
+
+    taken = run("--root", str(site.root), "update", "sales-east", "--take-plan")
+    assert taken.code == 0, taken.err
+    assert taken.out.startswith(
+        "Recorded in content/cohorts/sales-east.yml (calendar revision 1).\n"
+        "  Before: the track's week 2 now also lists “Brave”; this cohort keeps its readings"
+    )
+    text = file.read_text()
+    assert '    - {when: "2027-01-21T09:30+00:00", readings: ["brave", "coach"]}\n' in text
+    assert text.count("assigned:") == 1 and text.count("# What the team was given") == 1
+    assert '  at: "2026-12-03T09:00:00Z"\n  sequence: 1\n' in text
+
+    file.write_text(text.replace("Thu 09:30", "Thu 10:00"))  # a hand edit
+    moved = run("--root", str(site.root), "update", "sales-east")
+    assert "(calendar revision 2)" in moved.out
+    assert '"2027-01-14T10:00+00:00"' in file.read_text()
+
+
+def test_update_names_an_unknown_cohort(run, site: Site) -> None:
+    assert assign(run, site.root).code == 0
+    unknown = run("--root", str(site.root), "update", "sales-eats")
+    assert (
+        unknown.err.strip() == "reading-program: no cohort 'sales-eats'; did you mean 'sales-east'?"
+    )
+
+
+def test_replacing_a_cohort_continues_its_calendar_revisions(run, site: Site) -> None:
+    site.write(
+        "content/cohorts/sales-east.yml",
+        'team: "Sales East"\ntrack: two-weeks\nstart: 2027-01-11\n',
+    )
+    assert assign(run, site.root, "--force").code == 0
+    text = (site.root / "content/cohorts/sales-east.yml").read_text()
+    assert "  sequence: 1\n" in text, "a feed without a record was published as revision 0"
+    assert assign(run, site.root, "--force", "--meeting", "Fri 08:00").code == 0
+    assert "  sequence: 2\n" in (site.root / "content/cohorts/sales-east.yml").read_text()
+
+
+def test_assign_without_a_time_zone_warns_and_a_past_start_warns(run, site: Site) -> None:
+    result = run(
+        "--root", str(site.root), "assign", "--track", "two-weeks", "--team", "Ops",
+        "--start", "2020-01-06",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "warning: no --timezone, so the dates and the meeting are in UTC" in result.err
+    assert "warning: --start 2020-01-06 is in the past" in result.err
+    assert "2 of its 2 weeks are already over" in result.err
+    assert 'timezone: "UTC"' in (site.root / "content/cohorts/ops.yml").read_text()
+
+
+def test_assign_asks_for_the_time_zone_at_a_terminal(run, site: Site, monkeypatch) -> None:
+    answers = iter(["Europe/Berln", "Europe/Berlin"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    result = run(
+        "--root", str(site.root), "assign", "--track", "two-weeks", "--team", "Ops",
+        "--start", "2027-01-11",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "'Europe/Berln' is not a time zone name; did you mean Europe/Berlin?" in result.out
+    assert 'timezone: "Europe/Berlin"' in (site.root / "content/cohorts/ops.yml").read_text()
+
+
+def test_a_member_address_is_refused(run, site: Site) -> None:
+    result = assign(run, site.root, "--member", "sam@example.org")
+    assert result.code == 1
+    assert "--member: looks like an e-mail address: list names only" in result.err
 
 
 # ---- message -----------------------------------------------------------------------------

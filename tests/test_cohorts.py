@@ -401,3 +401,182 @@ def test_bom_and_crlf_simply_work(tmp_path: Path) -> None:
     [cohort], problems = load(tmp_path, {FILE: source})
     assert problems == []
     assert cohort.team == "Sales East"
+
+
+# ---- a cohort holds steady: the readings recorded when it was assigned ---------------------
+
+
+def record(*weeks: tuple[str, list[str]], sequence: int = 0) -> str:
+    """An `assigned:` field as `reading-program assign` writes it: (event, readings) a week."""
+    lines = "".join(f'    - {{when: "{when}", readings: {readings}}}\n' for when, readings in weeks)
+    return f'assigned:\n  at: "2026-01-05T10:00:00Z"\n  sequence: {sequence}\n  weeks:\n{lines}'
+
+
+# The six weeks of cohort_yaml(): Thursdays at 09:30 in Berlin, a break in the week of 16 Feb.
+SIX_WEEKS = [
+    ("2026-01-15T09:30+01:00", ["a1"]),
+    ("2026-01-22T09:30+01:00", ["a2"]),
+    ("2026-01-29T09:30+01:00", ["a3"]),
+    ("2026-02-05T09:30+01:00", ["a4"]),
+    ("2026-02-12T09:30+01:00", ["a5"]),
+    ("2026-02-26T09:30+01:00", ["a6"]),
+]
+
+
+def test_a_recorded_cohort_keeps_its_readings_when_the_track_changes(tmp_path: Path) -> None:
+    changed = track_yaml(6).replace("articles: [a2]", "articles: [a2, a7]")
+    files = {
+        FILE: cohort_yaml() + record(*SIX_WEEKS),
+        "content/articles/a7.md": article_text("Decide Before You Are Ready"),
+        "content/tracks/six-week-leadership.yml": changed,
+    }
+    [cohort], problems = load(tmp_path, files)
+    assert problems == []
+    assert [[a.slug for a in w.week.readings] for w in cohort.schedule] == [
+        [f"a{n}"] for n in range(1, 7)
+    ]
+    assert cohort.track.weeks[1].readings[1].slug == "a7"  # the track itself has changed
+    assert cohort.notes == (
+        "the track's week 2 now also lists “Decide Before You Are Ready”; this cohort keeps "
+        "its readings: run `reading-program update sales-east --take-plan` to take the new plan",
+    )
+
+
+def test_a_recorded_cohort_unchanged_has_nothing_to_say(tmp_path: Path) -> None:
+    [cohort], problems = load(tmp_path, {FILE: cohort_yaml() + record(*SIX_WEEKS)})
+    assert (problems, cohort.notes) == ([], ())
+    assert {(w.sequence, w.revised.isoformat()) for w in cohort.schedule} == {
+        (0, "2026-01-05T10:00:00+00:00")
+    }
+
+
+def test_removed_readings_and_new_weeks_are_said_in_one_line(tmp_path: Path) -> None:
+    weeks = [*SIX_WEEKS[:2], ("2026-01-29T09:30+01:00", ["a3", "a1"]), *SIX_WEEKS[3:5]]
+    files = {FILE: cohort_yaml(skip=None) + record(*weeks)}
+    [cohort], problems = load(tmp_path, files)
+    assert problems == []
+    assert len(cohort.schedule) == 5, "the cohort keeps the five weeks it was given"
+    assert [a.slug for a in cohort.schedule[2].week.readings] == ["a3", "a1"]
+    [note] = cohort.notes
+    assert note.startswith(
+        "the track's week 3 no longer lists “A1”; it now has 6 weeks, not 5; this cohort keeps"
+    )
+
+
+def test_a_cohort_without_a_record_follows_the_track_and_says_how_to_hold_it(
+    tmp_path: Path,
+) -> None:
+    [cohort], problems = load(tmp_path, {FILE: cohort_yaml()})
+    assert problems == []
+    assert [a.slug for a in cohort.schedule[0].week.readings] == ["a1"]
+    assert cohort.notes == (
+        "no readings recorded, so this cohort follows the track as it changes: run "
+        "`reading-program update sales-east` to keep the readings it has now",
+    )
+    assert {(w.sequence, w.revised) for w in cohort.schedule} == {(0, None)}
+
+
+@pytest.mark.parametrize(
+    ("weeks", "expected"),
+    [
+        (
+            [*SIX_WEEKS[:1], ("2026-01-22T09:30+01:00", ["a2", "a9"]), *SIX_WEEKS[2:]],
+            f"{FILE}:14: assigned, week 2, readings, item 2: no article has the id 'a9' any "
+            "more: write its new id here, or run `reading-program update "
+            "sales-east --take-plan` to take the track's readings as they are now",
+        ),
+        (
+            [*SIX_WEEKS, ("2026-03-05T09:30+01:00", ["a1"])],
+            f"{FILE}:12: assigned, weeks: this team was given 7 weeks, but the track now has "
+            "6: run `reading-program update sales-east --take-plan` to take the track as it "
+            "is now",
+        ),
+    ],
+    ids=["a reading gone", "fewer weeks"],
+)
+def test_a_record_the_track_cannot_honour_is_a_problem_with_its_fix(
+    tmp_path: Path, weeks: list, expected: str
+) -> None:
+    cohorts, problems = load(tmp_path, {FILE: cohort_yaml() + record(*weeks)})
+    assert (cohorts, problems) == ([], [expected])
+
+
+def test_a_changed_meeting_is_a_newer_revision_of_the_same_events(tmp_path: Path) -> None:
+    source = cohort_yaml(meeting='"Thu 10:00"') + record(*SIX_WEEKS, sequence=3)
+    [cohort], problems = load(tmp_path, {FILE: source})
+    assert problems == []
+    assert [w.sequence for w in cohort.schedule] == [4] * 6
+    [note] = cohort.notes
+    assert note == (
+        "the calendar events of weeks 1, 2, 3, 4, 5, 6 changed since they were recorded "
+        "(week 1: 2026-01-15T09:30+01:00 → 2026-01-15T10:00+01:00); calendars take them as "
+        "updates: run `reading-program update sales-east` to record them"
+    )
+
+
+def test_a_new_break_moves_only_the_weeks_after_it(tmp_path: Path) -> None:
+    source = cohort_yaml(skip="[2026-02-16, 2026-01-28]") + record(*SIX_WEEKS)
+    [cohort], problems = load(tmp_path, {FILE: source})
+    assert problems == []
+    assert [w.sequence for w in cohort.schedule] == [0, 0, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ('at: "2026-01-05 10:00"', "assigned, at: expected a moment in UTC written"),
+        ("sequence: -1", "assigned, sequence: "),
+        ('weeks: [{when: "soon", readings: [a1]}]', "assigned, week 1, when: expected a day"),
+        ('weeks: [{when: "2026-02-30", readings: [a1]}]', "is not a day of the calendar"),
+        ("weeks: [{when: 2026-01-12, readings: [A1]}]", "assigned, week 1, readings, item 1"),
+    ],
+)
+def test_a_damaged_record_is_reported_in_plain_words(
+    tmp_path: Path, field: str, expected: str
+) -> None:
+    base = 'assigned:\n  at: "2026-01-05T10:00:00Z"\n  sequence: 0\n  weeks: [{when: 2026-01-12, readings: [a1]}]\n'  # noqa: E501
+    key = field.split(":")[0]
+    text = "\n".join(
+        f"  {field}" if line.strip().startswith(f"{key}:") else line for line in base.splitlines()
+    )
+    cohorts, problems = load(tmp_path, {FILE: cohort_yaml() + text + "\n"})
+    assert cohorts == []
+    assert any(expected in line for line in problems), problems
+
+
+# ---- breaks with a reason, members ------------------------------------------------------
+
+
+def test_a_skip_may_say_why_and_the_break_carries_it(tmp_path: Path) -> None:
+    skip = '[{date: 2026-02-18, reason: "the sales kick-off"}, 2026-02-25]'
+    [cohort], problems = load(tmp_path, {FILE: cohort_yaml(skip=skip)})
+    assert problems == []
+    assert [(b.starts.isoformat(), b.reason) for b in cohort.breaks] == [
+        ("2026-02-16", "the sales kick-off"),
+        ("2026-02-23", None),
+    ]
+    assert cohort.breaks_after(cohort.schedule[4]) == cohort.breaks  # two weeks without
+    assert cohort.breaks_after(cohort.schedule[0]) == ()
+    assert cohort.week_after(cohort.schedule[4]).starts.isoformat() == "2026-03-02"
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ('["Sam", "Alex Kim", "Zoë"]', None),
+        ('["Sam", "sam"]', f"{FILE}:9: members: lists sam more than once"),
+        (
+            '["Sam", "sam@example.org"]',
+            f"{FILE}:9: members, item 2: looks like an e-mail address: list names only",
+        ),
+        ('["Sam <sam@example.org>"]', "looks like an e-mail address"),
+        ('["Sam", ""]', "members, item 2: is empty"),
+    ],
+)
+def test_members_are_names_only(tmp_path: Path, members: str, expected: str | None) -> None:
+    cohorts, problems = load(tmp_path, {FILE: cohort_yaml() + f"members: {members}\n"})
+    if expected is None:
+        assert problems == []
+        assert cohorts[0].members == ("Sam", "Alex Kim", "Zoë")
+    else:
+        assert any(expected in line for line in problems), problems

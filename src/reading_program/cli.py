@@ -7,7 +7,9 @@ problems, bad options, files that cannot be written, a closed pipe.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.metadata
+import json
 import os
 import re
 import sys
@@ -24,11 +26,11 @@ from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
 from .content.paths import ContentPaths, ProjectNotFound, find_root
 from .content.problems import ContentError, Problem, closest
-from .content.specs import SLUG_PATTERN
+from .content.specs import SLUG_PATTERN, AssignedSpec, time_zones
 from .export import ExportError, export_site
 from .model import Cohort, Library
 from .pipeline import prepare_site
-from .plan.cohorts import build_cohort
+from .plan.cohorts import Assignment, assignment, build_cohort
 from .plan.library import load_library
 from .site.cohort_weeks import cohort_weeks
 from .site.mail import BadAddress, draft, draft_name, parse_addresses
@@ -150,10 +152,12 @@ def _add_new(commands: Commands) -> None:
 
 
 def _add_assign(commands: Commands) -> None:
+    """`assign`, and `update`, which records a cohort's changed plan later."""
     assign = _command(
         commands,
         "assign",
-        "Assign a track to a team: write content/cohorts/<id>.yml and print the dated schedule.",
+        "Assign a track to a team: write content/cohorts/<id>.yml, recording the readings "
+        "and calendar events the team is given, and print the dated schedule.",
         'reading-program assign --track six-week-leadership --team "Sales West" '
         '--start 2027-03-01 --meeting "Tue 10:00" --timezone America/Denver',
     )
@@ -161,13 +165,46 @@ def _add_assign(commands: Commands) -> None:
     assign.add_argument("--team", required=True, help="the team's name, shown on its page")
     assign.add_argument("--start", required=True, help="first day of week 1, YYYY-MM-DD")
     assign.add_argument("--meeting", help='weekly meeting, weekday and 24h time: "Thu 09:30"')
-    assign.add_argument("--timezone", default="UTC", help="IANA time zone (default: UTC)")
-    assign.add_argument("--skip", action="append", default=[], help="a date whose week is a break")
+    assign.add_argument(
+        "--timezone",
+        help="IANA time zone of the dates and meeting, e.g. Europe/Berlin (asked for when "
+        "not given, at a terminal; otherwise UTC, with a warning)",
+    )
+    assign.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="DATE[:REASON]",
+        help='a date whose week is a break, and why: "2027-02-01: the sales kick-off"',
+    )
     assign.add_argument("--lead", help="the lead's name, shown on the page and in messages")
     assign.add_argument("--note", help="a personal note from the lead, shown in week 1")
+    assign.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a team member's name (never an address: the page is published); repeat it",
+    )
     assign.add_argument("--id", help="the cohort's id and address (default: made from the team)")
     assign.add_argument("--force", action="store_true", help="overwrite an existing cohort file")
     assign.set_defaults(run=_assign)
+
+    update = _command(
+        commands,
+        "update",
+        "Record what a cohort's team is given now: its calendar events as they are (a "
+        "changed meeting time, a new break), so calendars take them as updates; with "
+        "--take-plan, also the track's readings as they are now.",
+        "reading-program update sales-east --take-plan",
+    )
+    update.add_argument("cohort", help="the cohort's id (its file name in content/cohorts/)")
+    update.add_argument(
+        "--take-plan",
+        action="store_true",
+        help="take the track's readings as they are now (the cohort keeps its own otherwise)",
+    )
+    update.set_defaults(run=_update)
 
 
 def _add_message(commands: Commands) -> None:
@@ -269,13 +306,45 @@ def _assign(args: argparse.Namespace) -> int:
     if existing and not args.force:
         raise CommandError(f"{paths.repo_path(existing)} exists; pass --force to replace it")
     target = existing or paths.cohorts / f"{cohort_id}.yml"
+    file = ContentFile(cohort_id, target, paths.repo_path(target))
+    args.timezone = args.timezone or _ask_time_zone()
     text = _cohort_yaml(args)
-    cohort = _validated_cohort(
-        text, ContentFile(cohort_id, target, paths.repo_path(target)), library
-    )
+    cohort = _validated_cohort(text, file, library)
+    previous = _previous_record(existing, file) if existing else None
+    record = assignment(cohort, previous, _now(), replacing=existing is not None)
+    if record is not None:  # None: the plan the file being replaced recorded, unchanged
+        text = _with_record(text, record)
+        cohort = _validated_cohort(text, file, library)
+    _warn_if_past(cohort)
     _write_atomically(target, text)
     print(f"Wrote {paths.repo_path(target)}. Publish it with `make build`.\n")
     print(_schedule_report(cohort))
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    paths = ContentPaths(args.root)
+    library = load_library(paths, allow_unfinished=True)
+    target = _existing(paths.cohorts, args.cohort, (".yml", ".yaml"))
+    if target is None:
+        raise CommandError(f"no cohort {args.cohort!r}; {_cohort_hint(args.cohort, library)}")
+    file = ContentFile(args.cohort, target, paths.repo_path(target))
+    text = target.read_text("utf-8")
+    try:  # what the build says about the file now, if it builds as it is
+        before = _validated_cohort(text, file, library).notes
+    except CommandError:
+        before = ()
+    now = _validated_cohort(text, file, library, take_plan=args.take_plan)
+    record = assignment(now, _previous_record(target, file), _now(), replacing=True)
+    if record is None:
+        print(f"{file.repo_path}: nothing to record, the team has this plan already.")
+        return 0
+    text = _with_record(text, record)
+    recorded = _validated_cohort(text, file, library)
+    _write_atomically(target, text)
+    print(f"Recorded in {file.repo_path} (calendar revision {record.sequence}).")
+    print("".join(f"  Before: {note}\n" for note in before))
+    print(_schedule_report(recorded))
     return 0
 
 
@@ -283,12 +352,7 @@ def _message(args: argparse.Namespace) -> int:
     library = load_library(ContentPaths(args.root), allow_unfinished=True)
     cohort = next((c for c in library.cohorts if c.id == args.cohort), None)
     if cohort is None:
-        known = [c.id for c in library.cohorts]
-        close = closest(args.cohort, known)
-        hint = (
-            f"did you mean {close!r}?" if close else f"known cohorts: {', '.join(known) or 'none'}"
-        )
-        raise CommandError(f"no cohort {args.cohort!r}; {hint}")
+        raise CommandError(f"no cohort {args.cohort!r}; {_cohort_hint(args.cohort, library)}")
     weeks = cohort_weeks(cohort, SITE_URL)
     if args.week is not None:
         weeks = tuple(w for w in weeks if w.week.number == args.week)
@@ -428,6 +492,12 @@ def _article_skeleton(title: str, tags: list[str]) -> str:
     )
 
 
+def _cohort_hint(cohort_id: str, library: Library) -> str:
+    known = [c.id for c in library.cohorts]
+    close = closest(cohort_id, known)
+    return f"did you mean {close!r}?" if close else f"known cohorts: {', '.join(known) or 'none'}"
+
+
 def _cohort_yaml(args: argparse.Namespace) -> str:
     fields = {
         "team": args.team,
@@ -435,11 +505,88 @@ def _cohort_yaml(args: argparse.Namespace) -> str:
         "start": args.start,
         "meeting": args.meeting,
         "timezone": args.timezone,
-        "skip": args.skip or None,
+        "skip": [_skip_entry(text) for text in args.skip] or None,
         "lead": args.lead,
         "message": args.note,
+        "members": args.member or None,
     }
     return _dump({key: value for key, value in fields.items() if value is not None})
+
+
+def _skip_entry(text: str) -> str | dict[str, str]:
+    """`--skip 2027-02-01` or `--skip "2027-02-01: the sales kick-off"`."""
+    day, _, reason = text.partition(":")
+    return {"date": day.strip(), "reason": reason.strip()} if reason.strip() else day.strip()
+
+
+_RECORD_COMMENT = """\
+# What the team was given, recorded by `reading-program assign` and `update`: the build keeps
+# these readings while the track changes, and calendars take a changed event as an update.
+"""
+_TOP_LEVEL_KEY = re.compile(r"^[^\s#]", re.M)
+
+
+def _with_record(text: str, record: Assignment) -> str:
+    """The cohort file's text with `record` as its `assigned:` field: the field replaced
+    where it is, or added at the end; everything else, comments included, kept."""
+    weeks = "".join(
+        f"    - {{when: {json.dumps(_when(when))}, readings: {json.dumps(list(readings))}}}\n"
+        for when, readings in record.weeks
+    )
+    at = record.at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    block = f'assigned:\n  at: "{at}"\n  sequence: {record.sequence}\n  weeks:\n{weeks}'
+    found = re.search(r"^assigned:", text, re.M)
+    if found is None:
+        return f"{text.rstrip()}\n{_RECORD_COMMENT}{block}"
+    following = _TOP_LEVEL_KEY.search(text, found.end())
+    return text[: found.start()] + block + (text[following.start() :] if following else "")
+
+
+def _when(when: dt.date) -> str:
+    if isinstance(when, dt.datetime):
+        return when.isoformat(timespec="minutes")
+    return when.isoformat()
+
+
+def _previous_record(path: Path, file: ContentFile) -> AssignedSpec | None:
+    """What the file being replaced or updated recorded, if it reads."""
+    try:
+        loaded = load_text(COHORT, path.read_text("utf-8"), file)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if isinstance(loaded, list) else loaded.spec.assigned
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _ask_time_zone() -> str:
+    """At a terminal, ask for the team's time zone; elsewhere, UTC with a warning."""
+    if not sys.stdin.isatty():
+        print(
+            "reading-program: warning: no --timezone, so the dates and the meeting are in "
+            "UTC; pass --timezone (e.g. Europe/Berlin) if the team is elsewhere",
+            file=sys.stderr,
+        )
+        return "UTC"
+    while True:
+        answer = input("The team's time zone (IANA name, e.g. Europe/Berlin) [UTC]: ").strip()
+        if not answer or answer in time_zones():
+            return answer or "UTC"
+        close = closest(answer, time_zones())
+        print(f"{answer!r} is not a time zone name" + (f"; did you mean {close}?" if close else ""))
+
+
+def _warn_if_past(cohort: Cohort) -> None:
+    today = dt.date.today()
+    if cohort.start < today:
+        over = sum(1 for week in cohort.schedule if week.ends < today)
+        print(
+            f"reading-program: warning: --start {cohort.start} is in the past (today is "
+            f"{today}): {over} of its {len(cohort.schedule)} weeks are already over",
+            file=sys.stderr,
+        )
 
 
 _OPTIONS = {
@@ -452,13 +599,18 @@ _OPTIONS = {
     "skip": "--skip",
     "lead": "--lead",
     "message": "--note",
+    "members": "--member",
 }
 
 
-def _validated_cohort(text: str, file: ContentFile, library: Library) -> Cohort:
+def _validated_cohort(
+    text: str, file: ContentFile, library: Library, *, take_plan: bool = False
+) -> Cohort:
     loaded = load_text(COHORT, text, file)
-    cohort = (
-        loaded if isinstance(loaded, list) else build_cohort(loaded, library.tracks, frozenset())
+    if isinstance(loaded, list):
+        raise CommandError(_input_problems(loaded))
+    cohort = build_cohort(
+        loaded, library.tracks, frozenset(), library.articles, take_plan=take_plan
     )
     if isinstance(cohort, list):
         raise CommandError(_input_problems(cohort))
@@ -468,7 +620,7 @@ def _validated_cohort(text: str, file: ContentFile, library: Library) -> Cohort:
 def _input_problems(problems: list[Problem]) -> str:
     lines = []
     for problem in problems:
-        field = re.sub(r" [0-9]+$", "", problem.field)
+        field = re.sub(r" [0-9]+$", "", problem.field.split(",")[0])
         lines.append(f"{_OPTIONS.get(field, field or 'input')}: {problem.message}")
     return "bad input:\n  " + "\n  ".join(lines)
 

@@ -136,12 +136,17 @@ class Meeting:
 
 @dataclass(frozen=True)
 class ScheduledWeek:
-    """One reading week of a cohort: the track's week, its seven days and its meeting."""
+    """One reading week of a cohort: the track's week, its seven days and its meeting.
+
+    `sequence` and `revised` say which revision of the week's calendar event this is (RFC
+    5545 SEQUENCE, and DTSTAMP / LAST-MODIFIED), from what `reading-program` recorded."""
 
     week: Week
     starts: date
     ends: date  # inclusive: starts + 6 days
     meeting: datetime | None = None  # aware, in the cohort's time zone
+    sequence: int = 0
+    revised: datetime | None = None  # aware; None: never recorded
 
     @property
     def number(self) -> int:
@@ -154,8 +159,20 @@ class ScheduledWeek:
 
 
 @dataclass(frozen=True)
+class Break:
+    """Seven days without reading in a cohort's schedule (the week holding a skip date)."""
+
+    starts: date
+    ends: date
+    reason: str | None = None  # "the sales kick-off", said in the messages
+
+
+@dataclass(frozen=True)
 class Cohort:
-    """A team reading a track on dated weeks; break weeks are not in `schedule`."""
+    """A team reading a track on dated weeks; break weeks are not in `schedule`.
+
+    Its weeks' readings are the ones the team was given (`reading-program assign`
+    records them), which may differ from the track's today: `notes` says how."""
 
     id: str
     repo_path: RepoPath
@@ -168,10 +185,23 @@ class Cohort:
     schedule: tuple[ScheduledWeek, ...]
     lead: str | None = None
     message: str | None = None
+    breaks: tuple[Break, ...] = ()
+    members: tuple[str, ...] = ()  # names only, never addresses: the page is published
+    notes: tuple[str, ...] = ()  # what changed since the team was given its plan, for leads
 
     @property
     def ends(self) -> date:
         return self.schedule[-1].ends if self.schedule else self.start
+
+    def breaks_after(self, scheduled: ScheduledWeek) -> tuple[Break, ...]:
+        """The breaks between `scheduled` and the next reading week."""
+        following = next((w for w in self.schedule if w.starts > scheduled.starts), None)
+        if following is None:
+            return ()
+        return tuple(b for b in self.breaks if scheduled.ends < b.starts < following.starts)
+
+    def week_after(self, scheduled: ScheduledWeek) -> ScheduledWeek | None:
+        return next((w for w in self.schedule if w.starts > scheduled.starts), None)
 
 
 @dataclass(frozen=True)

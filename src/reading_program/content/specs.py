@@ -22,6 +22,7 @@ from pydantic import (
     PlainValidator,
     RootModel,
     StringConstraints,
+    WithJsonSchema,
 )
 
 from .problems import closest
@@ -300,6 +301,120 @@ def _known_zone(name: str) -> str:
     raise ValueError(f"{name!r} is not an IANA time zone name; did you mean {example}?")
 
 
+class SkipSpec(_Strict):
+    """A break: the week holding `date` has no reading; `reason` is said in the messages."""
+
+    date: IsoDate
+    reason: Line | None = None
+
+
+def _skip(value: Any) -> SkipSpec:
+    """A skip is a date, or `{date: ..., reason: "the sales kick-off"}` to say why."""
+    if isinstance(value, SkipSpec):
+        return value
+    if isinstance(value, dict):
+        return SkipSpec.model_validate(value)
+    return SkipSpec(date=_iso_date(value))
+
+
+_DATE_SCHEMA = {"type": "string", "pattern": _ISO_DATE.pattern, "examples": ["2027-02-01"]}
+Skip = Annotated[
+    SkipSpec,
+    PlainValidator(_skip),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _DATE_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {"date": _DATE_SCHEMA, "reason": {"type": "string"}},
+                    "required": ["date"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "a date whose week is a break, or {date, reason}",
+        }
+    ),
+]
+
+
+def _one_skip_a_day(skips: list[SkipSpec]) -> list[SkipSpec]:
+    _unique([skip.date for skip in skips])
+    return skips
+
+
+_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+
+
+def _a_name_not_an_address(name: str) -> str:
+    if "@" in name and _ADDRESS.search(name):
+        raise ValueError(
+            "looks like an e-mail address: list names only, as the team knows each other "
+            "(the page is published; addresses go in `reading-program message --to`)"
+        )
+    return name
+
+
+MemberName = Annotated[Line, Field(max_length=80), AfterValidator(_a_name_not_an_address)]
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    _unique([name.casefold() for name in names])
+    return names
+
+
+_INSTANT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+_WHEN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2})?$")
+
+
+def _instant(value: Any) -> dt.datetime:
+    """A moment in UTC, written 2026-12-03T10:15:00Z (as `reading-program` writes it)."""
+    if not isinstance(value, str) or not _INSTANT.match(value.strip()):
+        raise ValueError("expected a moment in UTC written 2026-12-03T10:15:00Z")
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"{value.strip()} is not a moment of the calendar") from None
+
+
+def _when(value: Any) -> dt.date:
+    """A week's event as sent: its meeting (2027-01-14T09:30+01:00) or its first day."""
+    if not isinstance(value, str) or not _WHEN.match(value.strip()):
+        raise ValueError("expected a day (2027-01-11) or a meeting (2027-01-14T09:30+01:00)")
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} is not a day of the calendar (check month and day)") from None
+
+
+Instant = Annotated[
+    dt.datetime,
+    PlainValidator(_instant),
+    WithJsonSchema({"type": "string", "pattern": _INSTANT.pattern}),
+]
+When = Annotated[
+    dt.date, PlainValidator(_when), WithJsonSchema({"type": "string", "pattern": _WHEN.pattern})
+]
+
+
+class AssignedWeekSpec(_Strict):
+    """One week as the team was given it: its event in the calendar, and its readings."""
+
+    when: When
+    readings: Annotated[list[Slug], Field(max_length=100), AfterValidator(_unique)]
+
+
+class AssignedSpec(_Strict):
+    """What a team was given, recorded by `reading-program assign` and `update` (the build
+    never writes into content/): the readings it keeps while the track changes, and the
+    calendar's revision, so calendars take a changed meeting as an update of its event."""
+
+    at: Instant  # when it was recorded: the events' DTSTAMP and LAST-MODIFIED
+    sequence: Annotated[int, Field(ge=0, le=1_000_000)]  # the events' SEQUENCE
+    weeks: Annotated[list[AssignedWeekSpec], Field(min_length=1, max_length=MAX_WEEKS)]
+
+
 class CohortFile(_Strict):
     """`content/cohorts/<cohort-id>.yml`: a team reading a track on dated weeks."""
 
@@ -308,8 +423,17 @@ class CohortFile(_Strict):
     start: IsoDate
     meeting: Annotated[MeetingSpec | None, PlainValidator(parse_meeting)] = None
     timezone: Annotated[Line, AfterValidator(_known_zone)] = "UTC"
-    skip: Annotated[list[IsoDate], Field(max_length=MAX_WEEKS), AfterValidator(_unique)] = Field(
-        default_factory=list
-    )
+    skip: Annotated[
+        list[Skip],
+        Field(max_length=MAX_WEEKS, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_one_skip_a_day),
+    ] = Field(default_factory=list)
     lead: Line | None = None
     message: Paragraphs | None = None
+    # Names only: the page is published. A name with no check-in shows in Team progress.
+    members: Annotated[
+        list[MemberName],
+        Field(max_length=500, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_unique_names),
+    ] = Field(default_factory=list)
+    assigned: AssignedSpec | None = None

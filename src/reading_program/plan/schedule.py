@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..model import Meeting, ScheduledWeek, Week
+from ..model import Break, Meeting, ScheduledWeek, Week
 
 _WEEK = timedelta(days=7)
 
@@ -38,6 +38,21 @@ def plan_schedule(
             planned.append(ScheduledWeek(weeks[len(planned)], starts, ends, held))
         starts += _WEEK
     return tuple(planned)
+
+
+def plan_breaks(start: date, weeks: int, skip: Iterable[date] = ()) -> tuple[Break, ...]:
+    """The seven-day spans without reading among the first `weeks` reading weeks."""
+    skipped = sorted(set(skip))
+    breaks: list[Break] = []
+    reading, starts = 0, start
+    while reading < weeks:
+        ends = starts + timedelta(days=6)
+        if any(starts <= day <= ends for day in skipped):
+            breaks.append(Break(starts, ends))
+        else:
+            reading += 1
+        starts += _WEEK
+    return tuple(breaks)
 
 
 def schedule_end(start: date, weeks: int, skip: Iterable[date] = ()) -> date:
