@@ -7,8 +7,12 @@ import datetime as dt
 import pytest
 import vobject
 from builders import THU_0930, make_article, make_cohort, make_track, make_week
+from icalendar import Calendar
+from site_helpers import make_site
 
+from reading_program.content.paths import ContentPaths
 from reading_program.model import Article, Cohort, Meeting, Track
+from reading_program.plan.library import load_library
 from reading_program.site.calendar import CalendarWeek, calendar_week, cohort_calendar
 from reading_program.site.urls import page_url
 
@@ -63,7 +67,7 @@ def test_one_event_per_week_with_summary_url_and_uid() -> None:
         "Week 3: Coaching — Three Weeks",
     ]
     assert [e.url.value for e in found] == [
-        f"{SITE}tracks/three-weeks/week-{n}/" for n in (1, 2, 3)
+        f"{SITE}tracks/three-weeks/week-{n}/?cohort=sales-east" for n in (1, 2, 3)
     ]
     assert [e.uid.value for e in found] == [
         f"sales-east-week-{n}@reading-program" for n in (1, 2, 3)
@@ -149,7 +153,7 @@ def test_description_lists_readings_with_minutes_and_links_and_the_prompts() -> 
         "Readings (4 min in all):\n"
         f"- Courage (4 min): {SITE}articles/courage/\n\n"
         "Prompts:\n- Q2a?\n- Q2b?\n\n"
-        f"Week page: {SITE}tracks/three-weeks/week-2/"
+        f"Week page: {SITE}tracks/three-weeks/week-2/?cohort=sales-east"
     )
 
 
@@ -184,7 +188,7 @@ def test_lines_are_folded_at_75_octets_with_crlf() -> None:
 def test_site_url_with_or_without_trailing_slash(site: str) -> None:
     group = cohort()
     week = calendar_week(group, group.schedule[0], site)
-    assert week.url == "https://example.org/reading/tracks/three-weeks/week-1/"
+    assert week.url == "https://example.org/reading/tracks/three-weeks/week-1/?cohort=sales-east"
     assert week.readings[0].url == "https://example.org/reading/articles/lead/"
     assert page_url(site, "index.md") == "https://example.org/reading/"
 
@@ -203,3 +207,55 @@ def test_no_weeks_is_an_empty_but_valid_calendar() -> None:
     calendar = parse(data)
     assert "vevent" not in calendar.contents
     assert calendar.x_wr_calname.value == "Sales East · Three Weeks"
+
+
+# ---- calendars that update: RFC 5545/5546 revisions from the recorded assignment --------
+
+COHORT_FILE = "content/cohorts/ops-north.yml"
+RECORDED = """\
+team: "Ops North"
+track: two-weeks
+start: 2027-01-11
+meeting: "{meeting}"
+timezone: Europe/Berlin
+assigned:
+  at: "2026-12-03T10:15:00Z"
+  sequence: 2
+  weeks:
+    - {{when: "2027-01-14T09:30+01:00", readings: [lead]}}
+    - {{when: "2027-01-21T09:30+01:00", readings: [coach]}}
+"""
+
+
+def recorded_feed(root, meeting: str = "Thu 09:30") -> bytes:
+    site = make_site(root)
+    site.write(COHORT_FILE, RECORDED.format(meeting=meeting))
+    [cohort] = load_library(ContentPaths(root)).cohorts
+    return cohort_calendar(cohort, SITE)
+
+
+def test_events_carry_their_recorded_revision(tmp_path) -> None:
+    found = Calendar.from_ical(recorded_feed(tmp_path)).walk("VEVENT")
+    assert [int(e["SEQUENCE"]) for e in found] == [2, 2]
+    stamp = dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC)
+    assert {e.DTSTAMP for e in found} == {e.LAST_MODIFIED for e in found} == {stamp}
+
+
+def test_a_changed_meeting_is_a_newer_version_of_the_same_events(tmp_path) -> None:
+    before = Calendar.from_ical(recorded_feed(tmp_path / "a")).walk("VEVENT")
+    after = Calendar.from_ical(recorded_feed(tmp_path / "b", "Thu 10:00")).walk("VEVENT")
+    for old, new in zip(before, after, strict=True):
+        assert new.uid == old.uid
+        # RFC 5546 2.1.5: the higher SEQUENCE wins; at the same SEQUENCE, the later DTSTAMP.
+        assert (new.sequence, new.DTSTAMP) > (old.sequence, old.DTSTAMP)
+        assert dt.timedelta(minutes=30) == new.DTSTART - old.DTSTART
+
+
+def test_an_unchanged_feed_is_byte_identical(tmp_path) -> None:
+    assert recorded_feed(tmp_path / "a") == recorded_feed(tmp_path / "b")
+
+
+def test_a_feed_without_a_record_keeps_the_stamp_it_always_had() -> None:
+    found = Calendar.from_ical(feed(cohort())).walk("VEVENT")
+    assert {int(e["SEQUENCE"]) for e in found} == {0}
+    assert {e.DTSTAMP for e in found} == {dt.datetime(2026, 3, 9, tzinfo=dt.UTC)}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
-from reading_program.model import Article, Cohort, Meeting, Question
+from reading_program.model import Article, Assessment, Cohort, Meeting, Question, Statement
+from reading_program.plan.schedule import plan_breaks
 from reading_program.site.dates import long_range, meeting_text, short_range
 from reading_program.site.messages import Message, week_message
 
@@ -86,7 +88,7 @@ def test_week_three_body() -> None:
         "- Which rejection still stings?\n"
         "\n"
         "This week's page, with every reflection question:\n"
-        "https://example.org/tracks/six-week-leadership/week-3/\n"
+        "https://example.org/tracks/six-week-leadership/week-3/?cohort=sales-east\n"
         "\n"
         "See you on Thursday,\n"
         "Maria Rossi\n"
@@ -165,3 +167,75 @@ def test_date_ranges(first: str, last: str, short: str, long: str) -> None:
 def test_meeting_text() -> None:
     moment = dt.datetime.fromisoformat("2026-01-28T09:30+01:00")
     assert meeting_text(moment, "Europe/Berlin") == "Wed 28 Jan, 09:30 (Europe/Berlin)"
+
+
+# ---- what the week holds: a break next, the self-assessment ------------------------------
+
+
+def with_breaks(group: Cohort, reasons: dict[str, str] | None = None) -> Cohort:
+    """The cohort's breaks, as the planner finds them, with a reason for some skip dates."""
+    reasons = reasons or {}
+    spans = plan_breaks(group.start, len(group.track.weeks), group.skip)
+    named = tuple(
+        replace(
+            span,
+            reason=next(
+                (
+                    r
+                    for d, r in reasons.items()
+                    if span.starts <= dt.date.fromisoformat(d) <= span.ends
+                ),
+                None,
+            ),
+        )
+        for span in spans
+    )
+    return replace(group, breaks=named)
+
+
+def test_the_week_before_a_break_says_so_with_its_reason_and_when_reading_resumes() -> None:
+    # Week 1 from Sun 11 Jan 2026; 20 Jan is the kick-off: 18-24 Jan is a break.
+    group = with_breaks(cohort(skip=("2026-01-20",)), {"2026-01-20": "the sales kick-off"})
+    first, second, third = messages(group)
+    assert (
+        "week-1/?cohort=sales-east\n\nNo reading next week: the sales kick-off; week 2 starts "
+        "Sun 25 Jan.\n\nA note from Maria Rossi:"
+    ) in first.body
+    assert "No reading" not in second.body + third.body
+    assert (
+        "<strong>No reading next week: the sales kick-off; week 2 starts Sun 25 Jan.</strong>"
+        in (first.html)
+    )
+
+
+def test_two_breaks_in_a_row_are_counted_and_an_unnamed_break_is_a_break() -> None:
+    group = with_breaks(cohort(skip=("2026-01-26", "2026-02-02")))
+    body = messages(group)[1].body
+    assert "No reading for the next 2 weeks: a break; week 3 starts Sun 8 Feb." in body
+
+
+def test_weeks_that_take_the_self_assessment_say_so_with_its_link() -> None:
+    statement = Statement("s1", "coaching", "I coach.")
+    quiz = Assessment(
+        "leader-or-manager", "content/assessments/x.yml", "Leader or manager?", "I.",
+        make_article("lead"), ("No", "Yes"), (statement, statement), (),
+    )  # fmt: skip
+    asks = ("before", None, "after")
+    weeks = [replace(w, assessment=a) for w, a in zip(TRACK.weeks, asks, strict=True)]
+    group = replace(cohort(), track=replace(TRACK, weeks=tuple(weeks), assessment=quiz))
+    group = replace(
+        group,
+        schedule=tuple(replace(s, week=w) for s, w in zip(group.schedule, weeks, strict=True)),
+    )
+    first, second, third = messages(group)
+    assert (
+        'Before you start: rate yourself on the self-assessment "Leader or manager?" '
+        "(2 statements, a few minutes). You retake it at the end to see what changed:\n"
+        f"{SITE}assessments/leader-or-manager/\n"
+    ) in first.body
+    assert "self-assessment" not in second.body
+    assert (
+        'Looking back: retake the self-assessment "Leader or manager?" and compare it with '
+        f"your first result:\n{SITE}assessments/leader-or-manager/\n"
+    ) in third.body
+    assert f'<a href="{SITE}assessments/leader-or-manager/">Leader or manager?</a>' in third.html

@@ -1,5 +1,6 @@
-"""The workbook (`/tracks/<id>/workbook/`): the whole track on one printable page, its
-cover's cohort schedules, its links, and its place outside navigation and search."""
+"""The workbook (`/tracks/<id>/workbook/`): the whole track on one printable page; a
+cohort's own (`/cohorts/<id>/workbook/`) with its schedule on the cover, written at build
+time; its links, and its place outside navigation and search."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from builders import make_article, make_cohort, make_track, make_week
-from site_helpers import REPO, Site
+from site_helpers import REPO, Site, article_text
 
 from reading_program.content.paths import ContentPaths
 from reading_program.plan.library import load_library
-from reading_program.site.workbook import assessment_columns, cover_data
+from reading_program.site.workbook import assessment_columns, cover_rows
 
 SIX_WEEKS = "tracks/six-week-leadership/workbook/index.html"
 
@@ -31,17 +32,57 @@ def test_one_column_per_week_that_takes_the_assessment() -> None:
     assert assessment_columns(plain) == ()  # no assessment, no form
 
 
-def test_the_cover_data_has_every_date_written_out() -> None:
+def test_the_cover_has_every_date_written_out() -> None:
     track = make_track("t", "T", [make_week(n, f"W{n}", [make_article(f"a{n}")]) for n in (1, 2)])
     cohort = make_cohort(track, start="2027-01-25", skip=["2027-02-03"], lead="Dana")
-    (data,) = cover_data([cohort])["cohorts"]
-    assert data["team"] == "Sales East" and data["lead"] == "Dana"
-    assert data["breaks"] == ["Wed 3 Feb 2027"]
-    assert [w["dates"] for w in data["weeks"]] == [
-        "Mon 25 Jan – Sun 31 Jan 2027",
-        "Mon 8 Feb – Sun 14 Feb 2027",  # after the break
+    rows = cover_rows(cohort)
+    assert [(r.number, r.title, r.dates, r.meeting) for r in rows] == [
+        (1, "W1", "Mon 25 Jan – Sun 31 Jan 2027", "Thu 28 Jan, 09:30 (Europe/Berlin)"),
+        (2, "W2", "Mon 8 Feb – Sun 14 Feb 2027", "Thu 11 Feb, 09:30 (Europe/Berlin)"),
     ]
-    assert data["weeks"][0]["meeting"] == "Thu 28 Jan, 09:30 (Europe/Berlin)"
+
+
+COHORT = """\
+team: "Ops North"
+track: two-weeks
+start: 2027-01-11
+meeting: "Thu 09:30"
+timezone: Europe/Berlin
+skip: [{date: 2027-01-20, reason: "the sales kick-off"}]
+lead: "Dana"
+assigned:
+  at: "2026-12-03T10:15:00Z"
+  sequence: 0
+  weeks:
+    - {when: "2027-01-14T09:30+01:00", readings: [lead]}
+    - {when: "2027-01-28T09:30+01:00", readings: [coach]}
+"""
+
+
+@pytest.mark.build
+def test_a_cohort_workbook_is_printed_with_its_schedule_and_its_readings(site: Site) -> None:
+    site.write("content/cohorts/ops-north.yml", COHORT)
+    site.write("content/articles/brave.md", article_text("Brave", tags="[coaching]"))
+    site.build()
+    page = site.html("cohorts/ops-north/workbook")
+    cover = page.select_one(".rp-workbook-cover")
+    assert words(cover.select_one(".rp-workbook-team__name")) == "Ops North · led by Dana"
+    rows = [[words(cell) for cell in row.select("td")] for row in cover.select("tbody tr")]
+    assert rows == [
+        ["1", "First", "Mon 11 Jan – Sun 17 Jan 2027", "Thu 14 Jan, 09:30 (Europe/Berlin)"],
+        ["2", "Second", "Mon 25 Jan – Sun 31 Jan 2027", "Thu 28 Jan, 09:30 (Europe/Berlin)"],
+    ]
+    assert "No reading Mon 18 Jan – Sun 24 Jan 2027 (the sales kick-off)" in words(cover)
+    week_2 = page.select("section.rp-workbook-week")[1]
+    assert [words(r.strong) for r in week_2.select(".rp-workbook-reading")] == ["Coach"]
+    track_week_2 = site.html("tracks/two-weeks/workbook").select("section.rp-workbook-week")[1]
+    assert len(track_week_2.select(".rp-workbook-reading")) == 2, "the track has moved on"
+    assert page.select_one("article a[href='workbook/']") is None
+    cohort = site.html("cohorts/ops-north")
+    assert cohort.select_one("article a[href='workbook/']").get_text() == "Print the workbook"
+    track_workbook = site.html("tracks/two-weeks/workbook")
+    island = json.loads(track_workbook.select_one(".rp-workbook-data")["data-rp-json"])
+    assert island == {"cohorts": {"ops-north": "../../../cohorts/ops-north/workbook/"}}
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +141,6 @@ def test_the_self_assessment_is_a_paper_form(six_weeks: BeautifulSoup) -> None:
 
 
 @pytest.mark.build
-def test_the_cover_island_holds_the_cohorts_of_this_track(six_weeks: BeautifulSoup) -> None:
-    island = json.loads(six_weeks.select_one(".rp-workbook-data")["data-rp-json"])
-    assert [c["id"] for c in island["cohorts"]] == ["sales-east"]
-    assert island["cohorts"][0]["weeks"][3]["dates"] == "Mon 8 Feb – Sun 14 Feb 2027"
-    assert six_weeks.select_one(".rp-workbook-team").has_attr("hidden")  # until asked for
-
-
-@pytest.mark.build
 def test_linked_from_the_track_its_guides_and_cohort_pages(repo_site) -> None:
     site = Path(repo_site.directory)
 
@@ -119,9 +152,9 @@ def test_linked_from_the_track_its_guides_and_cohort_pages(repo_site) -> None:
         guide = page(f"tracks/six-week-leadership/week-{n}/guide")
         assert guide.select_one("article a[href='../../workbook/']"), n
     cohort = page("cohorts/sales-east")
-    link = cohort.select_one("article a[href$='workbook/?cohort=sales-east']")
-    assert link["href"] == "../../tracks/six-week-leadership/workbook/?cohort=sales-east"
-    assert (site / link["href"].replace("../../", "").split("?")[0] / "index.html").is_file()
+    link = cohort.select_one("article a[href='workbook/']")
+    assert link.get_text() == "Print the workbook"
+    assert (site / "cohorts/sales-east/workbook/index.html").is_file()
 
 
 @pytest.mark.build
@@ -152,10 +185,9 @@ def test_names_and_texts_on_the_workbook_stay_text(site: Site) -> None:
         .replace('title: "Two Weeks"', f"title: {json.dumps('Two ' + hostile)}"),
     )
     site.build()
-    raw = site.raw_html("tracks/two-weeks/workbook")
-    page = BeautifulSoup(raw, "html.parser")
-    assert not page.find_all("img", src="x") and not page.find_all(attrs={"onerror": True})
-    assert page.h1.get_text(strip=True).removesuffix("¶") == f"Two {hostile}"
-    island = json.loads(page.select_one(".rp-workbook-data")["data-rp-json"])
-    assert island["cohorts"][0]["team"] == hostile
-    assert "</script>" not in raw.split("data-rp-json=")[1].split("'")[1]
+    for path in ("tracks/two-weeks/workbook", "cohorts/east/workbook"):
+        page = BeautifulSoup(site.raw_html(path), "html.parser")
+        assert not page.find_all("img", src="x") and not page.find_all(attrs={"onerror": True})
+        assert page.h1.get_text(strip=True).removesuffix("¶") == f"Two {hostile}"
+    cover = site.html("cohorts/east/workbook").select_one(".rp-workbook-team__name")
+    assert words(cover) == f"{hostile} · led by {hostile}"

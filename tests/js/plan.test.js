@@ -1,9 +1,127 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import { addDays, isoDay } from "../../docs/javascripts/rp/dates.js";
 import { escapeText, foldLine } from "../../docs/javascripts/rp/ical.js";
-import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, shortRange } from "../../docs/javascripts/rp/plan.js";
+import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, shortRange, teamId } from "../../docs/javascripts/rp/plan.js";
+
+// Written by Python (tests/test_plan_data.py), which checks it is what Python says now.
+const cases = JSON.parse(readFileSync(new URL("./plan-cases.json", import.meta.url), "utf-8"));
+const NOW = new Date("2026-12-03T10:15:00Z");
+
+/** A calendar file's lines, unfolded, and its events' and time zone's properties. */
+function readCalendar(text) {
+  const lines = text.replace(/\r\n /g, "").split("\r\n").slice(0, -1);
+  const blocks = (name) => {
+    const found = [];
+    let current = null;
+    for (const line of lines) {
+      if (line === `BEGIN:${name}`) current = [];
+      else if (line === `END:${name}`) found.push(current), (current = null);
+      else if (current) current.push(line);
+    }
+    return found;
+  };
+  const props = (block) => Object.fromEntries(block.map((line) => [line.split(/[:;]/)[0], line]));
+  return { lines, events: blocks("VEVENT").map(props), observances: [...blocks("STANDARD"), ...blocks("DAYLIGHT")].map(props) };
+}
+
+/** The UTC instant of a local time by the file's own VTIMEZONE: the last change before it. */
+function utcBy(observances, local) {
+  const value = (line) => line.slice(line.indexOf(":") + 1);
+  const inForce = observances
+    .map((o) => ({ start: value(o.DTSTART), to: value(o.TZOFFSETTO) }))
+    .filter((o) => o.start <= local)
+    .sort((a, b) => (a.start < b.start ? -1 : 1))
+    .at(-1);
+  const sign = inForce.to.startsWith("-") ? -1 : 1;
+  const offset = sign * (Number(inForce.to.slice(1, 3)) * 60 + Number(inForce.to.slice(3, 5)));
+  const [, y, mo, d, h, mi] = /(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)/.exec(local).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi) - offset * 60000).toISOString().replace(".000", "");
+}
+
+describe("the plan form says what Python says (tests/js/plan-cases.json)", () => {
+  const { data, track, base } = cases;
+  for (const { plan, weeks, breaks, messages, events } of cases.plans) {
+    const schedule = planWeeks(track, plan, data);
+
+    it(`${plan.team}: the same weeks, meetings and breaks`, () => {
+      assert.deepEqual(
+        schedule.weeks.map(({ number, starts, ends, meeting }) => ({ number, starts, ends, meeting })),
+        weeks,
+      );
+      assert.deepEqual(
+        schedule.breaks.map(({ starts, ends }) => ({ starts, ends })),
+        breaks,
+      );
+    });
+
+    it(`${plan.team}: the same messages, breaks announced`, () => {
+      assert.deepEqual(
+        schedule.weeks.map((week) => planMessage(data, plan, week, base, schedule)),
+        messages,
+      );
+    });
+
+    it(`${plan.team}: the same events at the same instants, by the file's own time zone`, () => {
+      const file = readCalendar(planCalendar(data, track, plan, schedule.weeks, base, NOW));
+      const value = (line) => line.slice(line.indexOf(":") + 1);
+      assert.equal(file.events.length, events.length);
+      file.events.forEach((event, index) => {
+        const expected = events[index];
+        if (expected.day) {
+          assert.equal(event.DTSTART, `DTSTART;VALUE=DATE:${expected.day}`);
+          return;
+        }
+        const local = value(event.DTSTART).replace(/Z$/, "");
+        assert.equal(local, expected.local);
+        if (expected.zone === "UTC") {
+          assert.equal(event.DTSTART, `DTSTART:${expected.local}Z`);
+        } else {
+          assert.equal(event.DTSTART, `DTSTART;TZID=${expected.zone}:${expected.local}`);
+          assert.equal(utcBy(file.observances, local), expected.utc, "the VTIMEZONE gives the instant");
+        }
+      });
+    });
+  }
+
+  it("writes days and ranges as the site does", () => {
+    for (const { first, last, day, long, short } of cases.dates) {
+      assert.deepEqual([dayText(first, data), longRange(first, last, data), shortRange(first, last, data)], [day, long, short]);
+    }
+  });
+});
+
+describe("the plan's calendar file", () => {
+  const { data, track, base } = cases;
+  const plan = cases.plans[0].plan;
+  const weeks = planWeeks(track, plan, data).weeks;
+
+  it("revises the same events on every download: same UID, later DTSTAMP, higher SEQUENCE", () => {
+    const first = readCalendar(planCalendar(data, track, plan, weeks, base, NOW));
+    const later = readCalendar(planCalendar(data, track, { ...plan, time: "15:00" }, weeks, base, new Date("2026-12-04T08:00:00Z")));
+    assert.deepEqual(first.events.map((e) => e.UID), later.events.map((e) => e.UID));
+    assert.equal(first.events[0].UID, "UID:plan-three-ops-north-week-1@reading-program");
+    assert.equal(first.events[0].DTSTAMP, "DTSTAMP:20261203T101500Z");
+    assert.equal(first.events[0]["LAST-MODIFIED"], "LAST-MODIFIED:20261203T101500Z");
+    const sequence = (file) => Number(file.events[0].SEQUENCE.split(":")[1]);
+    assert.ok(sequence(later) > sequence(first));
+  });
+
+  it("names the team's zone, and defines it", () => {
+    const file = readCalendar(planCalendar(data, track, plan, weeks, base, NOW));
+    assert.ok(file.lines.includes("X-WR-TIMEZONE:Europe/Berlin"));
+    assert.ok(file.lines.includes("TZID:Europe/Berlin"));
+    assert.ok(file.lines.includes("DTSTART:20270328T020000"), "summer time starts at 02:00 local");
+  });
+
+  it("makes ids from team names as assign does", () => {
+    assert.equal(teamId("Équipe Zürich"), "equipe-zurich");
+    assert.equal(teamId("  R&D -- West "), "r-d-west");
+    assert.equal(teamId("東京"), encodeURIComponent("東京"));
+  });
+});
 
 const track = {
   id: "six",
@@ -151,7 +269,7 @@ describe("iCalendar", () => {
     assert.ok(lines.every((line) => octets(line) <= 75));
     assert.equal(lines.filter((line) => line === "BEGIN:VEVENT").length, 2);
     const unfolded = text.replace(/\r\n /g, "");
-    assert.match(unfolded, /\r\nDTSTART:20270304T140000\r\n/);
+    assert.match(unfolded, /\r\nDTSTART:20270304T140000Z\r\n/); // no zone given: UTC
     assert.match(unfolded, /\r\nX-WR-CALNAME:Équipe 🚀 · Six Weeks\r\n/);
     assert.match(unfolded, /\r\nSUMMARY:Week 1: Week title 1 — Six Weeks\r\n/);
     assert.match(unfolded, /DESCRIPTION:Readings:\\n- An article: https:\/\/example\.org\/site\/articles\/a\/\r\n/);
@@ -160,6 +278,6 @@ describe("iCalendar", () => {
   it("makes all-day events that keep the day free when there is no meeting", () => {
     const plan = { team: "Ops", start: "2027-03-01", day: "" };
     const text = planCalendar(data, track, plan, planWeeks(track, plan, data).weeks, BASE);
-    assert.match(text, /\r\nDTSTART;VALUE=DATE:20270301\r\nDURATION:P1D\r\nTRANSP:TRANSPARENT\r\n/);
+    assert.match(text, /\r\nDTSTART;VALUE=DATE:20270301\r\nDTEND;VALUE=DATE:20270302\r\nTRANSP:TRANSPARENT\r\n/);
   });
 });

@@ -30,7 +30,8 @@ export async function showPlan(form, track, plan) {
   url.hash = "plan";
   window.history.replaceState(window.history.state, "", url);
   const base = new URL(form.dataset.rpRoot, window.location.href).href;
-  const { weeks, breaks } = planWeeks(track, plan, data);
+  const schedule = planWeeks(track, plan, data);
+  const { weeks, breaks } = schedule;
   const replan = (skip) => {
     form.elements.skip.value = skip.join(",");
     showPlan(form, track, { ...plan, skip: form.elements.skip.value });
@@ -39,7 +40,7 @@ export async function showPlan(form, track, plan) {
   result.append(shareLine(track, plan, data, weeks, base, url.href));
   for (const week of weeks) {
     for (const pause of breaks.filter((item) => item.before === week.number)) result.append(breakLine(pause, plan, data, replan));
-    result.append(weekSection(week, plan, data, base, () => replan([...skipDays(plan), week.starts])));
+    result.append(weekSection(week, plan, data, base, schedule, () => replan([...skipDays(plan), week.starts])));
   }
   addCopyButtons(result);
   highlightThisWeek();
@@ -67,7 +68,8 @@ function shareLine(track, plan, data, weeks, base, address) {
     }
   };
   const link = element("a", { href: address }, `${plan.team}, from ${dayText(plan.start, data)}`);
-  const calendar = () => download(planCalendar(data, track, plan, weeks, base), "ics", `${track.id}-plan`);
+  const absolute = weeks.map((week) => ({ ...week, url: new URL(week.url, window.location.href).href }));
+  const calendar = () => download(planCalendar(data, track, plan, absolute, base), "ics", `${track.id}-plan`);
   line.append("Share this plan: ", link, " ", button("Copy link", copy), " ", button("Download calendar (.ics)", calendar), status);
   return line;
 }
@@ -80,7 +82,7 @@ function breakLine(pause, plan, data, replan) {
   return line;
 }
 
-function weekSection(week, plan, data, base, makeBreak) {
+function weekSection(week, plan, data, base, schedule, makeBreak) {
   const section = element("section", { class: "rp-cohort-week", "data-rp-starts": week.starts, "data-rp-ends": week.ends });
   const meeting = week.meeting ? ` · Meeting: ${meetingText(week.meeting, plan, data)}` : "";
   section.append(
@@ -93,14 +95,14 @@ function weekSection(week, plan, data, base, makeBreak) {
     item.append(element("a", { href: reading.url }, reading.title), ` · ${reading.minutes} min`);
     list.append(item);
   }
-  const message = planMessage(data, plan, week, base);
+  const message = planMessage(data, plan, week, base, schedule);
   const subject = element("p");
   subject.append(element("strong", {}, "Subject: "), element("span", { class: "rp-message__subject" }, message.subject));
   const box = element("details", { class: "rp-message" });
   box.append(element("summary", {}, `Message to send for week ${week.number}`), subject);
   box.append(element("pre", { class: "rp-message__body" }, message.body));
   const pause = element("p");
-  pause.append(button(`A break these days: week ${week.number} a week later`, makeBreak));
+  pause.append(button(`Add a break week before week ${week.number}`, makeBreak));
   section.append(list, box, pause);
   return section;
 }

@@ -1,9 +1,10 @@
 // A team's plan for a track, from the build's data (tracks/<id>/plan.json): the messages
-// and calendar texts are written by Python with slots for the team, dates, meeting, lead
-// and note, which are filled here; dates are worked out here as the cohort planner does
-// (README: "For team leads"). Pure functions, no DOM.
+// and calendar texts are written by Python with slots for the team, dates, meeting, lead,
+// note and break, which are filled here; dates are worked out here as the cohort planner
+// does (README: "For team leads"). Pure functions, no DOM. tests/js/plan-cases.json, which
+// Python writes, holds them to Python's schedule, dates, messages and calendar.
 import { addDays } from "./dates.js";
-import { calendarText, escapeText } from "./ical.js";
+import { calendarFile, utcStamp } from "./ical.js";
 
 const ISO_DAY = /^\d{4}-\d\d-\d\d$/;
 const parts = (iso) => iso.split("-").map(Number);
@@ -61,7 +62,16 @@ function fill(text, values) {
   return text.replace(/\uE000(\w+)\uE001/g, (match, name) => values[name] ?? match);
 }
 
-function slots(plan, week, data, base) {
+/** "No reading next week: a break; week 4 starts Mon 8 Feb.", or "" when none follows. */
+export function breakNote(schedule, week, data) {
+  const count = schedule.breaks.filter((pause) => pause.before === week.number + 1).length;
+  const next = schedule.weeks.find((item) => item.number === week.number + 1);
+  if (!count || !next) return "";
+  const values = { reason: data.unnamed_break, number: next.number, day: dayText(next.starts, data), count };
+  return data.break_notes[count === 1 ? "one" : "many"].replace(/\{(\w+)\}/g, (match, name) => values[name] ?? match);
+}
+
+function slots(plan, week, data, base, schedule) {
   return {
     team: plan.team,
     lead: plan.lead,
@@ -71,40 +81,52 @@ function slots(plan, week, data, base) {
     short_dates: shortRange(week.starts, week.ends, data),
     meeting: week.meeting ? meetingText(week.meeting, plan, data) : "",
     meeting_day: week.meeting ? data.weekday_names[weekday(week.meeting.day)] : "",
+    break_note: breakNote(schedule, week, data),
   };
 }
 
-/** The week's message, as the cohort page would write it; `base` is the site's address. */
-export function planMessage(data, plan, week, base) {
+/** The week's message, as the cohort page would write it; `base` is the site's address and
+ * `schedule` planWeeks' result (the week before a break says so). */
+export function planMessage(data, plan, week, base, schedule = { weeks: [week], breaks: [] }) {
   const text = data.weeks[week.number - 1];
-  const variant = (week.meeting ? 1 : 0) | (plan.lead ? 2 : 0) | (plan.note ? 4 : 0);
+  const values = slots(plan, week, data, base, schedule);
+  const variant = (week.meeting ? 1 : 0) | (plan.lead ? 2 : 0) | (plan.note ? 4 : 0) | (values.break_note ? 8 : 0);
   const lines = text.body.filter(([, mask]) => mask & (1 << variant)).map(([line]) => line);
-  const values = slots(plan, week, data, base);
   // A subject is one header line, its spaces collapsed (as Python does).
   return { subject: fill(text.subject, values).trim().split(/\s+/).join(" "), body: fill(lines.join("\n"), values) };
 }
 
-/** An iCalendar file with one event a week: at the meeting (floating local time, for the
- * team's own zone), or all day on the week's first day; texts as in a cohort's feed. */
-export function planCalendar(data, track, plan, weeks, base) {
-  const compact = (iso) => iso.replace(/-/g, "");
+/** A team's id as `reading-program assign` would make it: "Équipe Zürich" -> "equipe-zurich". */
+export const teamId = (team) =>
+  team
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || encodeURIComponent(team);
+
+const REVISIONS_FROM = Date.UTC(2020, 0, 1);
+export const MEETING_MINUTES = 60;
+
+/** The plan as a calendar file: one event a week, at the meeting in the team's time zone
+ * (as a cohort's feed has it), or all day on the week's first day; texts as in a cohort's
+ * feed. Each download is a newer revision of the same events (same UID, a SEQUENCE that
+ * grows with time, DTSTAMP now), so importing it again updates them. */
+export function planCalendar(data, track, plan, weeks, base, now = new Date()) {
   const values = { team: plan.team, base: base.replace(/\/$/, "") };
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reading Program//Plan//EN", `X-WR-CALNAME:${escapeText(fill(data.calendar_name, values))}`];
-  for (const week of weeks) {
+  const stamp = utcStamp(now);
+  const sequence = Math.max(0, Math.floor((now.getTime() - REVISIONS_FROM) / 60000));
+  const events = weeks.map((week) => {
     const text = data.weeks[week.number - 1];
-    const { meeting } = week;
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${track.id}-${compact(plan.start)}-${encodeURIComponent(plan.team)}-week-${week.number}@reading-program`,
-      `DTSTAMP:${compact(plan.start)}T000000Z`,
-      meeting ? `DTSTART:${compact(meeting.day)}T${meeting.time.replace(":", "")}00` : `DTSTART;VALUE=DATE:${compact(week.starts)}`,
-      meeting ? "DURATION:PT1H" : "DURATION:P1D",
-      ...(meeting ? [] : ["TRANSP:TRANSPARENT"]),
-      `SUMMARY:${escapeText(fill(text.summary, values))}`,
-      `DESCRIPTION:${escapeText(fill(text.description, values))}`,
-      "END:VEVENT",
-    );
-  }
-  lines.push("END:VCALENDAR");
-  return calendarText(lines);
+    return {
+      uid: `plan-${track.id}-${teamId(plan.team)}-week-${week.number}@reading-program`,
+      sequence,
+      stamp,
+      ...(week.meeting ? { start: week.meeting, minutes: MEETING_MINUTES } : { day: week.starts }),
+      summary: fill(text.summary, values),
+      description: fill(text.description, values),
+      url: week.url, // absolute: the view resolves it against the page
+    };
+  });
+  return calendarFile({ name: fill(data.calendar_name, values), zone: plan.timezone || "UTC", events });
 }

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event, vText
 
 from ..model import Article, Cohort, ScheduledWeek
-from .urls import article_src, page_url, week_src
+from .urls import article_src, assessment_src, page_url, week_src
 
 PRODID = "-//Reading Program//Cohort calendar//EN"
 MEETING_LENGTH = timedelta(minutes=60)
@@ -28,6 +28,16 @@ class CalendarReading:
 
 
 @dataclass(frozen=True)
+class CalendarAssessment:
+    """The track's self-assessment, as a week asks for it: `when` is "before" or "after"."""
+
+    when: str
+    title: str
+    statements: int
+    url: str  # absolute
+
+
+@dataclass(frozen=True)
 class CalendarWeek:
     """What a cohort's calendar and messages say about one week, with absolute links."""
 
@@ -35,6 +45,7 @@ class CalendarWeek:
     readings: tuple[CalendarReading, ...]
     prompts: tuple[str, ...]
     url: str  # absolute URL of the week's page
+    assessment: CalendarAssessment | None = None  # taken (week 1) or retaken (the last week)
 
     @property
     def number(self) -> int:
@@ -53,13 +64,27 @@ class CalendarWeek:
         return self.scheduled.week.minutes
 
 
-def calendar_week(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> CalendarWeek:
+def calendar_week(
+    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, *, published: bool = True
+) -> CalendarWeek:
+    """`published`: the cohort has a page, so the week's link names it (`?cohort=<id>`):
+    a participant who follows it checks in as a member of this team."""
     week = scheduled.week
+    url = page_url(site_url, week_src(cohort.track, week))
+    assessment = cohort.track.assessment
     return CalendarWeek(
         scheduled=scheduled,
         readings=tuple(_reading(article, site_url) for article in week.readings),
         prompts=tuple(prompt.text for prompt in week.prompts),
-        url=page_url(site_url, week_src(cohort.track, week)),
+        url=f"{url}?cohort={cohort.id}" if published else url,
+        assessment=CalendarAssessment(
+            week.assessment,
+            assessment.title,
+            len(assessment.statements),
+            page_url(site_url, assessment_src(assessment)),
+        )
+        if assessment and week.assessment
+        else None,
     )
 
 
@@ -79,13 +104,9 @@ def cohort_calendar(cohort: Cohort, site_url: str) -> bytes:
     )
     _add_text(calendar, "NAME", "X-WR-CALNAME", f"{cohort.team} · {track_title}")
     _add_text(calendar, "DESCRIPTION", "X-WR-CALDESC", f"{cohort.team} reads {track_title}.")
-    # DTSTAMP should say when the data was made, but "now" would change the file on
-    # every build: a fixed stamp keeps the feed byte-identical for the same content,
-    # so static hosts, caches and diffs only see real changes.
-    stamp = datetime.combine(cohort.start, time(0), tzinfo=UTC)
     for scheduled in cohort.schedule:
         week = calendar_week(cohort, scheduled, site_url)
-        calendar.add_component(_event(cohort, week, stamp))
+        calendar.add_component(_event(cohort, week))
     if cohort.schedule:
         first, last = cohort.schedule[0].starts, cohort.schedule[-1].ends
         # Transitions for the years the feed covers only, not 1970-2038.
@@ -104,11 +125,24 @@ def _add_text(calendar: Calendar, name: str, legacy_name: str, value: str) -> No
         calendar.add(prop, vText(value))
 
 
-def _event(cohort: Cohort, week: CalendarWeek, stamp: datetime) -> Event:
+def revision_stamp(cohort: Cohort, scheduled: ScheduledWeek) -> datetime:
+    """DTSTAMP and LAST-MODIFIED: when the week's event was recorded (`reading-program
+    assign` or `update`). Never "now": the same content gives the same bytes, so static
+    hosts, caches and diffs see only real changes. A cohort that never recorded one has
+    the stamp it always had, midnight UTC of its start."""
+    return scheduled.revised or datetime.combine(cohort.start, time(0), tzinfo=UTC)
+
+
+def _event(cohort: Cohort, week: CalendarWeek) -> Event:
     meeting = week.scheduled.meeting
+    stamp = revision_stamp(cohort, week.scheduled)
+    # RFC 5546: a client keeps the event with the higher SEQUENCE, then the later DTSTAMP,
+    # so a changed meeting time replaces the event it has instead of being ignored.
     event = Event.new(
-        uid=f"{cohort.id}-week-{week.number}@reading-program",
+        uid=event_uid(cohort.id, week.number),
         stamp=stamp,
+        last_modified=stamp,
+        sequence=week.scheduled.sequence,
         summary=f"Week {week.number}: {week.theme} — {cohort.track.title}",
         description=event_description(week),
         url=week.url,
@@ -120,6 +154,10 @@ def _event(cohort: Cohort, week: CalendarWeek, stamp: datetime) -> Event:
         event.end = week.scheduled.starts + timedelta(days=1)
         event.add("transp", "TRANSPARENT")  # a reading reminder, not a busy day
     return event
+
+
+def event_uid(cohort_id: str, number: int) -> str:
+    return f"{cohort_id}-week-{number}@reading-program"
 
 
 def event_description(week: CalendarWeek) -> str:

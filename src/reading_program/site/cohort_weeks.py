@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Cohort, ScheduledWeek, Week
+from ..model import Break, Cohort, ScheduledWeek, Week
 from .dates import day_text, long_range, meeting_text
 from .mail import mailto_href
 from .messages import Message, week_message
-from .urls import draft_src
+from .urls import calendar_src, draft_src, page_url
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,20 @@ def cohort_weeks(cohort: Cohort, site_url: str) -> tuple[CohortWeek, ...]:
         )
         for scheduled in cohort.schedule
     )
+
+
+def subscribe_href(cohort: Cohort, site_url: str) -> str | None:
+    """The feed as a `webcal:` link, which calendar apps subscribe to (and so refresh);
+    None when the site has no absolute address to name."""
+    url = page_url(site_url, calendar_src(cohort))
+    scheme, separator, rest = url.partition("://")
+    return f"webcal://{rest}" if separator and scheme in {"http", "https"} else None
+
+
+def break_text(pause: Break) -> str:
+    """'Mon 1 Feb – Sun 7 Feb 2027 (the sales kick-off)'."""
+    reason = f" ({pause.reason})" if pause.reason else ""
+    return f"{long_range(pause.starts, pause.ends)}{reason}"
 
 
 def cohort_data(cohort: Cohort) -> dict[str, Any]:

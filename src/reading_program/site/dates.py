@@ -1,4 +1,6 @@
-"""Dates as the site writes them, in English whatever the machine's locale.
+"""Dates as the site writes them, in one style on every page, message and workbook
+('Thu 14 Jan', 'Mon 11 Jan – Sun 17 Jan 2027'), in English whatever the machine's locale.
+The browser writes them with the same names, sent as data (plan_data.py).
 
 strftime's month and weekday names follow the locale of the machine that builds the site,
 so they are spelled out here.
@@ -30,6 +32,11 @@ def long_range(first: date, last: date) -> str:
 def day_text(day: date) -> str:
     """'Thu 14 Jan'."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def date_text(day: date) -> str:
+    """'Thu 14 Jan 2027': a day on its own, where no range says the year."""
+    return f"{day_text(day)} {day.year}"
 
 
 def meeting_text(moment: datetime, timezone: str) -> str:

@@ -13,11 +13,18 @@ from typing import Literal
 
 from ..model import Cohort, ScheduledWeek
 from .calendar import CalendarWeek, calendar_week
-from .dates import WEEKDAY_NAMES, long_range, meeting_text, short_range
+from .dates import WEEKDAY_NAMES, day_text, long_range, meeting_text, short_range
 from .templating import render_html, render_text
 
 Detail = Literal["full", "short", "minimal"]
 DETAILS: tuple[Detail, ...] = ("full", "short", "minimal")
+# The week before a break says so. Shipped to the plan form as data (plan_data.py), so the
+# browser says it in these words too.
+BREAK_NOTES = {
+    "one": "No reading next week: {reason}; week {number} starts {day}.",
+    "many": "No reading for the next {count} weeks: {reason}; week {number} starts {day}.",
+}
+UNNAMED_BREAK = "a break"
 
 
 @dataclass(frozen=True)
@@ -28,14 +35,20 @@ class Message:
 
 
 def week_message(
-    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, detail: Detail = "full"
+    cohort: Cohort,
+    scheduled: ScheduledWeek,
+    site_url: str,
+    detail: Detail = "full",
+    *,
+    published: bool = True,
 ) -> Message:
-    """The message for one scheduled week of `cohort`.
+    """The message for one scheduled week of `cohort` (`published`: it has a page, and its
+    links name it; see calendar_week).
 
     The lead's personal `message` note is shown in week 1 only: it is a welcome, and
     repeating it every week would bury it.
     """
-    week = calendar_week(cohort, scheduled, site_url)
+    week = calendar_week(cohort, scheduled, site_url, published=published)
     subject = message_subject(cohort, week)
     fields = message_fields(cohort, week)
     return Message(
@@ -53,9 +66,27 @@ def message_subject(cohort: Cohort, week: CalendarWeek) -> str:
     return " ".join(subject.split())
 
 
+def break_note(cohort: Cohort, scheduled: ScheduledWeek) -> str | None:
+    """The week before a break says so: "No reading next week: the sales kick-off; week 4
+    starts Mon 8 Feb.", or None when
+    the next reading week follows straight on."""
+    breaks = cohort.breaks_after(scheduled)
+    following = cohort.week_after(scheduled)
+    if not breaks or following is None:
+        return None
+    reasons = dict.fromkeys(b.reason for b in breaks if b.reason)
+    return BREAK_NOTES["one" if len(breaks) == 1 else "many"].format(
+        reason="; ".join(reasons) or UNNAMED_BREAK,
+        number=following.number,
+        day=day_text(following.starts),
+        count=len(breaks),
+    )
+
+
 def message_fields(cohort: Cohort, week: CalendarWeek) -> dict[str, object]:
     meeting = week.scheduled.meeting
     return {
+        "break_note": break_note(cohort, week.scheduled),
         "team": cohort.team,
         "track_title": cohort.track.title,
         "week": week,

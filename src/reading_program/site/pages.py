@@ -10,7 +10,8 @@ from ..content.paths import RepoPath
 from ..model import Cohort, Library, Track, Week
 from . import catalogue
 from .calendar import cohort_calendar
-from .cohort_weeks import cohort_data, cohort_weeks
+from .cohort_weeks import break_text, cohort_data, cohort_weeks, subscribe_href
+from .dates import long_range
 from .guides import AGENDA, discussion_questions
 from .html_blocks import PageText
 from .islands import JOURNAL_DATA, journal_data_files
@@ -28,15 +29,17 @@ from .urls import (
     assessment_src,
     calendar_src,
     cohort_src,
+    cohort_workbook_src,
     draft_src,
     guide_src,
     letter_src,
+    relative_href,
     tag_src,
     track_src,
     week_src,
     workbook_src,
 )
-from .workbook import assessment_columns, cover_data
+from .workbook import assessment_columns, cohort_workbooks, cover_rows
 
 
 @dataclass(frozen=True)
@@ -93,19 +96,46 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
             text = render_page("week.md.j2", src, track=track, week=week)
             pages.append(GeneratedPage(src, text, source=track.repo_path))
             pages.append(_guide_page(track, week))
-    pages.append(
-        GeneratedPage(COHORTS_INDEX, render_page("cohorts.md.j2", COHORTS_INDEX, library=library))
+    cohorts_index = render_page(
+        "cohorts.md.j2", COHORTS_INDEX, library=library, date_range=long_range
     )
+    pages.append(GeneratedPage(COHORTS_INDEX, cohorts_index))
     for cohort in library.cohorts:
-        src = cohort_src(cohort)
-        weeks = cohort_weeks(cohort, site_url)
-        data = cohort_data(cohort)
-        text = render_page(
-            "cohort.md.j2", src, cohort=cohort, track=cohort.track, weeks=weeks, data=data
-        )
-        pages.append(GeneratedPage(src, text, source=cohort.repo_path, in_nav=False))
+        pages += cohort_pages(cohort, site_url)
     pages += workbook_pages(library)
     return pages
+
+
+def cohort_pages(cohort: Cohort, site_url: str) -> list[GeneratedPage]:
+    """A cohort's page (schedule, messages, calendar, team progress) and its workbook."""
+    src = cohort_src(cohort)
+    text = render_page(
+        "cohort.md.j2",
+        src,
+        cohort=cohort,
+        track=cohort.track,
+        weeks=cohort_weeks(cohort, site_url),
+        data=cohort_data(cohort),
+        subscribe=subscribe_href(cohort, site_url),
+        break_text=break_text,
+        cohort_workbook_src=cohort_workbook_src,
+    )
+    workbook = cohort_workbook_src(cohort)
+    cover = render_page(
+        "workbook.md.j2",
+        workbook,
+        track=cohort.track,
+        weeks=tuple(scheduled.week for scheduled in cohort.schedule),
+        columns=assessment_columns(cohort.track),
+        cohort=cohort,
+        cover=cover_rows(cohort),
+        break_text=break_text,
+        workbooks=None,
+    )
+    return [
+        GeneratedPage(src, text, source=cohort.repo_path, in_nav=False),
+        GeneratedPage(workbook, cover, source=cohort.repo_path, in_nav=False),
+    ]
 
 
 def workbook_pages(library: Library) -> list[GeneratedPage]:
@@ -122,8 +152,12 @@ def workbook_pages(library: Library) -> list[GeneratedPage]:
             "workbook.md.j2",
             src,
             track=track,
+            weeks=track.weeks,
+            cohort=None,
             columns=assessment_columns(track),
-            cover=cover_data(cohorts.get(track.id, ())),
+            workbooks=cohort_workbooks(
+                cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
+            ),
         )
         pages.append(GeneratedPage(src, text, source=track.repo_path, in_nav=False))
     return pages

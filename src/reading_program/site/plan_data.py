@@ -24,7 +24,7 @@ from ..model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 # word what a cohort's feed and messages say.
 from .calendar import CalendarWeek, calendar_week, event_description
 from .dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
-from .messages import message_fields, message_subject
+from .messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
 from .templating import render_text
 
 
@@ -35,9 +35,9 @@ def slot(name: str) -> str:
 
 _PLAN_START = date(2001, 1, 1)  # any Monday: its rendered dates are replaced by slots
 _PLAN_MEETING = Meeting(0, time(9, 30))
-# Variant bits: a meeting, a lead (who signs), a note (shown in week 1).
-_MEETING, _LEAD, _NOTE = 1, 2, 4
-_VARIANTS = 8
+# Variant bits: a meeting, a lead (who signs), a note (shown in week 1), a break next.
+_MEETING, _LEAD, _NOTE, _BREAK = 1, 2, 4, 8
+_VARIANTS = 16
 _BASE = slot("base")
 
 
@@ -47,13 +47,15 @@ def plan_data_src(track: Track) -> str:
 
 def plan_data(track: Track) -> dict[str, Any]:
     """Per week: the subject with slots, the body as lines each with a bit mask of the
-    variants it belongs to (variant = meeting | lead | note bits), and the calendar
+    variants it belongs to (variant = meeting | lead | note | break-next bits), and the calendar
     event's summary and description. Links start with the `base` slot (the site's URL)."""
     schedule = _plan_schedule(track)
     cohorts = [_plan_cohort(track, schedule, variant) for variant in range(_VARIANTS)]
     weeks = [_week_texts(cohorts, scheduled) for scheduled in schedule]
     return {
         "calendar_name": f"{slot('team')} · {track.title}",  # as cohort_calendar names it
+        "break_notes": BREAK_NOTES,
+        "unnamed_break": UNNAMED_BREAK,
         "months": list(MONTHS),
         "weekdays": list(WEEKDAYS),
         "weekday_names": list(WEEKDAY_NAMES),
@@ -77,7 +79,7 @@ def _plan_schedule(track: Track) -> tuple[ScheduledWeek, ...]:
 
 
 def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, Any]:
-    with_meeting = calendar_week(cohorts[_MEETING], scheduled, _BASE)
+    with_meeting = calendar_week(cohorts[_MEETING], scheduled, _BASE, published=False)
     without_meeting = replace(with_meeting, scheduled=replace(scheduled, meeting=None))
     bodies = _distinct_bodies(cohorts, (without_meeting, with_meeting))
     subject = message_subject(cohorts[0], with_meeting)
@@ -105,7 +107,10 @@ def _distinct_bodies(
     masks: dict[str, int] = {}
     for variant, cohort in enumerate(cohorts):
         week = weeks[variant & _MEETING]
-        fields = message_fields(cohort, week)
+        # The break after a week is the browser's to word (BREAK_NOTES, shipped above).
+        fields = message_fields(cohort, week) | {
+            "break_note": slot("break_note") if variant & _BREAK else None
+        }
         key = tuple(id(value) if value is week else value for value in fields.values())
         if key not in by_fields:
             by_fields[key] = render_text("message.txt.j2", detail="full", **fields)

@@ -53,6 +53,11 @@ def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 
 
+def cohort_workbook_src(cohort: Cohort) -> str:
+    """The track's workbook as the cohort reads it, its dated schedule on the cover."""
+    return f"cohorts/{cohort.id}/workbook.md"
+
+
 def calendar_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.ics"
 

@@ -1,13 +1,15 @@
-"""The workbook: a whole track on one printable page, and the cohorts' schedules for its cover."""
+"""The workbook: a whole track on one printable page; a cohort's own, with the dated schedule
+on its cover and the readings the team was given (`/cohorts/<id>/workbook/`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Cohort, Track
-from .dates import day_text, long_range, meeting_text
+from .dates import long_range, meeting_text
+from .urls import cohort_workbook_src
 
 
 @dataclass(frozen=True)
@@ -32,28 +34,29 @@ def assessment_columns(track: Track) -> tuple[FormColumn, ...]:
     return columns or (FormColumn("Your rating", None),)
 
 
-def cover_data(cohorts: Sequence[Cohort]) -> dict[str, Any]:
-    """The schedules of the cohorts reading a track, for the workbook's cover: the page
-    shows the one its address names (`?cohort=<id>`). Every date already written out."""
-    return {
-        "cohorts": [
-            {
-                "id": cohort.id,
-                "team": cohort.team,
-                "lead": cohort.lead,
-                "breaks": [day_text(day) + f" {day.year}" for day in cohort.skip],
-                "weeks": [
-                    {
-                        "number": scheduled.number,
-                        "title": scheduled.week.title,
-                        "dates": long_range(scheduled.starts, scheduled.ends),
-                        "meeting": meeting_text(scheduled.meeting, cohort.timezone)
-                        if scheduled.meeting
-                        else None,
-                    }
-                    for scheduled in cohort.schedule
-                ],
-            }
-            for cohort in cohorts
-        ]
-    }
+@dataclass(frozen=True)
+class CoverRow:
+    number: int
+    title: str
+    dates: str
+    meeting: str  # "–" without a meeting
+
+
+def cover_rows(cohort: Cohort) -> tuple[CoverRow, ...]:
+    """The cohort's dated schedule for its workbook's cover, written out at build time so a
+    plain print has it, in the site's one date style."""
+    return tuple(
+        CoverRow(
+            scheduled.number,
+            scheduled.week.title,
+            long_range(scheduled.starts, scheduled.ends),
+            meeting_text(scheduled.meeting, cohort.timezone) if scheduled.meeting else "–",
+        )
+        for scheduled in cohort.schedule
+    )
+
+
+def cohort_workbooks(cohorts: Sequence[Cohort], href: Callable[[str], str]) -> dict[str, Any]:
+    """For the track's workbook: where each cohort's own workbook is, so an old link
+    (`?cohort=<id>`) still finds it."""
+    return {"cohorts": {cohort.id: href(cohort_workbook_src(cohort)) for cohort in cohorts}}
