@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from builders import make_article, make_cohort, make_track, make_week
-from site_helpers import Site
+from site_helpers import REPO, Site
 
 from reading_program.cli import main
 from reading_program.site.mail import (
@@ -185,6 +185,7 @@ def test_message_writes_a_draft_per_week(site: Site, tmp_path: Path, capsys) -> 
     [
         (["--to", "x@example.org"], "--to is for the .eml drafts: add --eml DIR"),
         (["--eml", "content/drafts"], "that folder is published with the site"),
+        (["--eml", "notes"], "that folder is inside the repository, where the team's addresses"),
         (
             ["--eml", "drafts", "--to", "not-an-address"],
             "--to: 'not-an-address' is not an e-mail address",
@@ -231,3 +232,15 @@ def test_the_cohort_page_links_every_week_by_mail_and_as_a_draft(site: Site) -> 
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", published.replace("@reading-program", "")), (
         "no address is published"
     )
+
+
+def test_eml_without_a_folder_writes_into_the_ignored_drafts_folder(
+    site: Site, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(site.root / "content")  # wherever the lead is in the repository
+    site.write("content/cohorts/east.yml", 'team: "East"\ntrack: two-weeks\nstart: 2027-03-01\n')
+    code = main(["message", "east", "--week", "1", "--eml", "--to", "team@example.org"])
+    assert code == 0, capsys.readouterr().err
+    assert [p.name for p in (site.root / "drafts").iterdir()] == ["east-week-1.eml"]
+    ignored = (REPO / ".gitignore").read_text().splitlines()
+    assert "/drafts/" in ignored

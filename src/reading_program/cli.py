@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+DRAFTS = Path("drafts")  # message --eml's folder in the repository; .gitignore lists it
 _SLUG = re.compile(SLUG_PATTERN)
 _MAX_ID = 60  # a file name and an address: long enough for any team name worth typing
 
@@ -220,7 +221,13 @@ def _add_message(commands: Commands) -> None:
     which.add_argument("--week", type=int, help="the track week number")
     which.add_argument("--all", action="store_true", help="every week, in order")
     message.add_argument(
-        "--eml", type=Path, metavar="DIR", help="write <cohort>-week-<n>.eml files into DIR"
+        "--eml",
+        type=Path,
+        nargs="?",
+        const=DRAFTS,
+        metavar="DIR",
+        help="write <cohort>-week-<n>.eml files into DIR: outside the repository, or its "
+        f"{DRAFTS}/ folder, which git ignores (the default)",
     )
     message.add_argument(
         "--to",
@@ -375,16 +382,29 @@ def _write_drafts(args: argparse.Namespace, cohort: Cohort, weeks: list) -> None
         recipients = parse_addresses(args.to)
     except BadAddress as error:
         raise CommandError(f"--to: {error}") from None
-    folder = args.eml if args.eml.is_absolute() else Path.cwd() / args.eml
-    published = [args.root / "content", args.root / "docs"]
-    if any(folder.resolve().is_relative_to(p.resolve()) for p in published):
-        raise CommandError(
-            f"--eml {args.eml}: that folder is published with the site; write drafts elsewhere"
-        )
+    folder = _drafts_folder(args.eml, args.root)
     for scheduled in weeks:
         target = folder / draft_name(cohort, scheduled)
         _write_atomically(target, draft(cohort, scheduled, SITE_URL, recipients))
         print(f"Wrote {target}")
+
+
+def _drafts_folder(given: Path, root: Path) -> Path:
+    """Where drafts may go: never where git or the site would pick up the team's
+    addresses. Inside the repository only its drafts/ folder, which .gitignore lists."""
+    if given == DRAFTS:
+        return root / DRAFTS
+    folder = (given if given.is_absolute() else Path.cwd() / given).resolve()
+    repository = root.resolve()
+    if folder.is_relative_to(repository) and not folder.is_relative_to(repository / DRAFTS):
+        published = any(folder.is_relative_to(repository / p) for p in ("content", "docs"))
+        where = "is published with the site" if published else "is inside the repository"
+        raise CommandError(
+            f"--eml {given}: that folder {where}, where the team's addresses would be "
+            f"committed: leave DIR out to write into {DRAFTS}/ (ignored by git), or name a "
+            "folder outside the repository"
+        )
+    return folder
 
 
 # ---- helpers -----------------------------------------------------------------------------
