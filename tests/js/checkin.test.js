@@ -15,6 +15,7 @@ const sam = {
   weeks: [{ status: 2, read: 2, answers: 3 }, { status: 1, read: 1, answers: 0 }, idle, idle, idle, idle],
 };
 const CODE = /^RPC1[A-Z2-7]+$/;
+const COHORT = { track: TRACK, id: "ops-north", readings: READINGS, members: [] };
 
 // Rewrites one byte of a code and fixes its checksum: a code someone built by hand.
 function forged(code, edit) {
@@ -69,7 +70,8 @@ describe("a check-in code", () => {
     for (const text of ["", "RPC1", "RPC1!!!", "RPC1AAAAAAAAAAAAAAAAAAAAAAAA", "hello", `${encodeCheckin(sam)}A`]) {
       assert.deepEqual(decodeCheckin(text), { problem: "damaged" }, text);
     }
-    assert.deepEqual(decodeCheckin(`RPC2${encodeCheckin(sam).slice(4)}`), { problem: "newer" });
+    assert.deepEqual(decodeCheckin(`RPC3${encodeCheckin(sam).slice(4)}`), { problem: "newer" });
+    assert.deepEqual(decodeCheckin(`RPC2${encodeCheckin(sam).slice(4)}`), { problem: "damaged" }, "v1 bytes are no v2 code");
   });
 
   it("refuses codes with a valid checksum but impossible content", () => {
@@ -109,7 +111,7 @@ describe("collecting check-ins a lead pasted", () => {
   it("finds codes in chat noise, one row a person, sorted by name, newest check-in first", () => {
     const older = code({ day: "2027-01-13", weeks: [{ status: 1, read: 1, answers: 0 }, idle, idle, idle, idle, idle] });
     const text = `[10:02] Kim: Kim, Six-Week Leadership: not started yet\nCheck-in code: ${code({ name: "Kim", weeks: sam.weeks.map(() => idle) })}\n[10:05] Sam: here you go -> ${code({})}, thanks!\n> earlier: ${older}\n(${code({})})`;
-    const { people, skipped } = collectCheckins(text, TRACK, READINGS);
+    const { people, skipped } = collectCheckins(text, COHORT);
     assert.deepEqual(skipped, []);
     assert.deepEqual(people.map((person) => [person.checkin.name, person.checkin.day, person.count]), [
       ["Kim", "2027-01-20", 1],
@@ -127,7 +129,7 @@ describe("collecting check-ins a lead pasted", () => {
       code({ weeks: [idle, idle] }),
       code({ name: "Ann", weeks: [{ status: 1, read: 5, answers: 0 }, idle, idle, idle, idle, idle] }),
     ].join(" noise ");
-    const { people, skipped } = collectCheckins(text, TRACK, READINGS);
+    const { people, skipped } = collectCheckins(text, COHORT);
     assert.deepEqual(people, []);
     assert.deepEqual(
       skipped.map((skip) => skip.reason),
@@ -146,14 +148,44 @@ describe("collecting check-ins a lead pasted", () => {
   it("keeps the furthest of two check-ins made on the same day, whatever the order", () => {
     const less = code({ weeks: [{ status: 1, read: 1, answers: 0 }, idle, idle, idle, idle, idle] });
     for (const text of [`${less} ${code({})}`, `${code({})} ${less}`]) {
-      const [person] = collectCheckins(text, TRACK, READINGS).people;
+      const [person] = collectCheckins(text, COHORT).people;
       assert.equal(person.checkin.weeks[0].status, 2);
     }
   });
 
   it("treats names that differ only in case as one person", () => {
-    const { people } = collectCheckins(`${code({ name: "sam" })} ${code({ name: "SAM", day: "2027-01-21" })}`, TRACK, READINGS);
+    const { people } = collectCheckins(`${code({ name: "sam" })} ${code({ name: "SAM", day: "2027-01-21" })}`, COHORT);
     assert.deepEqual(people.map((person) => person.checkin.name), ["SAM"]);
+  });
+});
+
+describe("a check-in that names its team", () => {
+  const code = (fields) => encodeCheckin({ ...sam, ...fields });
+
+  it("round-trips the cohort in a version 2 code; a code without one stays version 1", () => {
+    const named = code({ cohort: "ops-north" });
+    assert.match(named, /^RPC2[A-Z2-7]+$/);
+    assert.deepEqual(decodeCheckin(named), { checkin: { ...sam, cohort: "ops-north" } });
+    assert.match(code({ cohort: null }), CODE);
+    assert.deepEqual(decodeCheckin(code({ cohort: "Not A Slug" })), { problem: "damaged" });
+  });
+
+  it("keeps this team's Sam from being replaced by another team's Sam; old codes still count", () => {
+    const other = code({ cohort: "ops-south", day: "2027-01-25", weeks: sam.weeks.map(() => ({ status: 2, read: 2, answers: 9 })) });
+    const text = `${code({ cohort: "ops-north" })} ${other} ${code({ name: "Kim" })}`;
+    const { people, skipped } = collectCheckins(text, COHORT);
+    assert.deepEqual(people.map((p) => [p.checkin.name, p.checkin.day, p.checkin.cohort ?? null]), [
+      ["Kim", "2027-01-20", null],
+      ["Sam", "2027-01-20", "ops-north"],
+    ]);
+    assert.deepEqual(skipped.map((s) => s.reason), ["from another team (ops-south)"]);
+  });
+
+  it("lists the members without a check-in, whatever the case or spacing of their names", () => {
+    const team = { ...COHORT, members: ["sam", "Alex  Kim", "Lee"] };
+    const { people, missing } = collectCheckins(`${code({})} ${code({ name: "Alex Kim" })} ${code({ name: "Bo" })}`, team);
+    assert.deepEqual(missing, ["Lee"]);
+    assert.deepEqual(people.map((p) => [p.checkin.name, p.member]), [["Alex Kim", true], ["Bo", false], ["Sam", true]]);
   });
 });
 
@@ -182,6 +214,8 @@ describe("the participant's check-in", () => {
     assert.ok(!message.includes("secret") && !message.includes("Secret"));
     const [code] = message.match(/RPC1[A-Z2-7]+/);
     assert.deepEqual(decodeCheckin(code).checkin.weeks, progressWeeks(track, journal));
+    const named = checkinMessage(track, "Sam", journal, "2027-01-20", "ops-north").match(/RPC2[A-Z2-7]+/)[0];
+    assert.equal(decodeCheckin(named).checkin.cohort, "ops-north");
   });
 });
 

@@ -3,7 +3,7 @@
 // note and break, which are filled here; dates are worked out here as the cohort planner
 // does (README: "For team leads"). Pure functions, no DOM. tests/js/plan-cases.json, which
 // Python writes, holds them to Python's schedule, dates, messages and calendar.
-import { addDays } from "./dates.js";
+import { addDays, dayText } from "./dates.js";
 import { calendarFile, utcStamp } from "./ical.js";
 
 const ISO_DAY = /^\d{4}-\d\d-\d\d$/;
@@ -13,11 +13,7 @@ function weekday(iso) {
   return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday is 0
 }
 
-/** "Thu 14 Jan", as the cohort pages write a day. */
-export function dayText(iso, data) {
-  const [, month, day] = parts(iso);
-  return `${data.weekdays[weekday(iso)]} ${day} ${data.months[month - 1]}`;
-}
+export { dayText };
 
 /** "Mon 11 Jan – Sun 17 Jan 2027"; both years across New Year. */
 export function longRange(first, last, data) {

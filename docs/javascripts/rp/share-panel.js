@@ -1,6 +1,7 @@
 // The check-in a participant sends their team lead: their name (kept in this browser, in
 // the journal's profile), then the words and the code to paste into chat or e-mail.
 import { NAME_MAX, checkinText, cleanName, encodeCheckin } from "./checkin.js";
+import { cohortFor } from "./cohort-memory.js";
 import { copyText } from "./copy.js";
 import { isoDay } from "./dates.js";
 import { button, element, readIsland } from "./dom.js";
@@ -16,9 +17,10 @@ export function progressWeeks(track, journal) {
   });
 }
 
-/** The text to send: a line a person reads, then the code the lead's page reads. */
-export function checkinMessage(track, name, journal, day) {
-  const checkin = { track: track.id, name, day, weeks: progressWeeks(track, journal) };
+/** The text to send: a line a person reads, then the code the lead's page reads; the code
+ * names the participant's team (`cohort`) when they came from its page. */
+export function checkinMessage(track, name, journal, day, cohort = null) {
+  const checkin = { track: track.id, cohort, name, day, weeks: progressWeeks(track, journal) };
   const readings = track.weeks.map((week) => week.readings.length);
   return `${checkinText(track.title, readings, checkin)}\nCheck-in code: ${encodeCheckin(checkin)}`;
 }
@@ -63,15 +65,17 @@ function buildPanel(track) {
     actions,
   );
 
+  let touched = false; // no "Type your name first." before anything was typed
   const show = () => {
     const cleaned = cleanName(name.value);
-    problem.textContent = cleaned.problem ?? "";
-    text.value = cleaned.name ? checkinMessage(track, cleaned.name, store.journal, isoDay(new Date())) : "";
+    problem.textContent = touched || name.value ? (cleaned.problem ?? "") : "";
+    text.value = cleaned.name ? checkinMessage(track, cleaned.name, store.journal, isoDay(new Date()), cohortFor(track.id)) : "";
     copy.disabled = !cleaned.name;
     copied.textContent = "";
   };
   name.value = store.journal.profile.get("displayName") ?? "";
   name.addEventListener("input", () => {
+    touched = true;
     const cleaned = cleanName(name.value);
     if (cleaned.name || !name.value.trim()) {
       store.set("profile", "displayName", cleaned.name);

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Break, Cohort, ScheduledWeek, Week
-from .dates import day_text, long_range, meeting_text
+from ..model import WEEKDAYS, Break, Cohort, ScheduledWeek, Week
+from .dates import MONTHS, day_text, long_range, meeting_text
 from .mail import mailto_href
 from .messages import Message, week_message
 from .urls import calendar_src, draft_src, page_url
@@ -57,10 +57,19 @@ def break_text(pause: Break) -> str:
 
 def cohort_data(cohort: Cohort) -> dict[str, Any]:
     """The schedule for the browser: where today falls (before the start, a reading week,
-    a break, after the end) and the team progress table. Dates come written out, as the
-    site writes them, so the browser formats none of the schedule itself."""
+    a break, after the end) and the team progress table (its members: names only). Dates
+    come written out, as the site writes them, so the browser formats none of the schedule
+    itself."""
     return {
+        "id": cohort.id,
+        "team": cohort.team,
         "track": cohort.track.id,
+        "members": list(cohort.members),
+        "weekdays": list(WEEKDAYS),  # to write a check-in's day as the site writes days
+        "months": list(MONTHS),
+        # Check-ins count the track's readings as participants see them, which may have
+        # changed since this cohort was given its own.
+        "readings": [len(week.readings) for week in cohort.track.weeks],
         "weeks": [
             {
                 "number": scheduled.number,
