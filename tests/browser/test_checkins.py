@@ -214,11 +214,11 @@ def test_team_progress_table_from_pasted_check_ins(page: Page, site_url: str) ->
         [
             "Kim",
             "Tue 19 Jan",
-            "done (2/2 read, 4 answers)",
-            "done (2/2 read, 1 answer)",
+            "done\n2/2 read\n4 answers",
+            "done\n2/2 read\n1 answer",
             *["not started"] * 4,
         ],
-        ["Sam", "Wed 20 Jan", "done (2/2 read, 12 answers)", *["not started"] * 5],
+        ["Sam", "Wed 20 Jan", "done\n2/2 read\n12 answers", *["not started"] * 5],
     ]
     current = table.locator("thead th.rp-current")
     expect(current).to_have_count(1)
@@ -232,17 +232,25 @@ def test_team_progress_table_from_pasted_check_ins(page: Page, site_url: str) ->
         f"{codes['kim'][:12]}…: skipped, damaged or cut short: ask for it again.",
         f"{codes['foreign'][:12]}…: skipped, for another track (coaching-basics).",
     ]
-    assert page.evaluate("JSON.stringify(localStorage)") == stored_before, "nothing is stored"
-    assert all(url.startswith(site_url) for url in requests), "nothing is sent"
-    expect(page.locator(".rp-team-progress")).to_contain_text(
-        "nothing you paste is stored or sent anywhere"
+    kept = json.loads(page.evaluate("localStorage.getItem('reading-program.checkins')"))
+    assert set(kept["cohorts"]) == {"sales-east"}, "kept for this cohort"
+    assert "Bob" not in json.dumps(kept) and "09:12" not in json.dumps(kept), "codes, no chat"
+    others = page.evaluate(
+        "JSON.stringify(Object.fromEntries(Object.entries(localStorage)"
+        ".filter(([k]) => k !== 'reading-program.checkins')))"
     )
+    assert others == stored_before, "the journal is untouched"
+    assert all(url.startswith(site_url) for url in requests), "nothing is sent"
+    expect(page.locator(".rp-team-progress")).to_contain_text("nothing is sent anywhere")
 
     page.get_by_label("Check-ins you received").fill("")
+    expect(table.locator("tbody tr")).to_have_count(3)  # kept in this browser
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Forget them").click()
     expect(table).to_have_count(0)
     page.get_by_label("Check-ins you received").fill("no codes here, just chat")
     expect(page.locator(".rp-team-progress__status")).to_have_text(
-        "No check-in for this track found in what you pasted."
+        "No check-in for this team found in what you pasted."
     )
 
 

@@ -4,18 +4,25 @@ Python writes for an equivalent cohort; breaks, the calendar, the link to share.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
+from icalendar import Calendar
 from playwright.sync_api import Page, expect
 from site_helpers import REPO
+from team_site import served_team_site
 
 from reading_program.content.paths import ContentPaths
 from reading_program.model import Cohort, Meeting
 from reading_program.plan.library import load_library
-from reading_program.plan.schedule import plan_schedule
+from reading_program.plan.schedule import plan_breaks, plan_schedule
 from reading_program.site.messages import week_message
 
 OVERVIEW = "tracks/six-week-leadership/"
@@ -50,6 +57,7 @@ def cohort_like(track, *, lead=None, note=None, meeting=True, skip=()) -> Cohort
         schedule=plan_schedule(start, track.weeks, skipped, held, PLAN["timezone"]),
         lead=lead,
         message=note,
+        breaks=plan_breaks(start, len(track.weeks), skipped),
     )
 
 
@@ -98,7 +106,10 @@ def test_the_browser_says_what_python_says(
     python = cohort_like(track, **cohort)
     expected = [
         (m.subject, m.body)
-        for m in (week_message(python, scheduled, site_url) for scheduled in python.schedule)
+        for m in (
+            week_message(python, scheduled, site_url, published=False)
+            for scheduled in python.schedule
+        )
     ]
     assert browser_messages(page) == expected
 
@@ -112,7 +123,7 @@ def test_a_break_moves_later_weeks_and_matches_a_cohort_with_a_skip(
     expect(weeks.nth(1).locator("p.rp-meta")).to_have_text(
         f"Mon 8 Mar – Sun 14 Mar 2027 · {minutes} min · Meeting: Thu 11 Mar, 14:00 (Europe/Berlin)"
     )
-    weeks.nth(2).get_by_role("button", name="week 3 a week later").click()
+    weeks.nth(2).get_by_role("button", name="Add a break week before week 3").click()
     expect(page.locator(".rp-plan-break")).to_contain_text(
         "Break: Mon 15 Mar – Sun 21 Mar 2027, no reading."
     )
@@ -120,7 +131,8 @@ def test_a_break_moves_later_weeks_and_matches_a_cohort_with_a_skip(
     assert parse_qs(urlsplit(page.url).query)["skip"] == ["2027-03-15"]
     python = cohort_like(track, skip=["2027-03-15"])
     expected = [
-        (m.subject, m.body) for m in (week_message(python, s, site_url) for s in python.schedule)
+        (m.subject, m.body)
+        for m in (week_message(python, s, site_url, published=False) for s in python.schedule)
     ]
     assert browser_messages(page) == expected
     page.get_by_role("button", name="Remove this break").click()
@@ -144,8 +156,8 @@ def test_the_plan_is_shared_by_its_link_and_its_calendar(
     calendar = vobject.readOne(Path(download_info.value.path()).read_text())
     events = sorted(calendar.vevent_list, key=lambda event: event.dtstart.value)
     assert [e.dtstart.value.isoformat() for e in events[:2]] == [
-        "2027-03-04T14:00:00",
-        "2027-03-11T14:00:00",
+        "2027-03-04T14:00:00+01:00",
+        "2027-03-11T14:00:00+01:00",
     ]
     assert events[0].summary.value == "Week 1: Leading, not just managing — Six-Week Leadership"
     assert f"{site_url}articles/leadership-vs-management/" in events[0].description.value
@@ -164,3 +176,70 @@ def test_an_unknown_time_zone_is_said_plainly(page: Page, site_url: str) -> None
     form.get_by_label("Time zone").fill("Europe/Berln")
     form.get_by_role("button", name="Show the plan").click()
     expect(page.locator(".rp-plan-result")).to_contain_text("“Europe/Berln” is not a time zone")
+
+
+# ---- the plan's calendar in another time zone, on a site the tests build ----------------
+
+KHAL_CONFIG = """\
+[calendars]
+[[plan]]
+path = {path}
+[locale]
+local_timezone = America/New_York
+default_timezone = America/New_York
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+"""
+
+
+@pytest.fixture(scope="module")
+def team_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served_team_site(tmp_path_factory.mktemp("team-site")) as url:
+        yield url
+
+
+def download_plan(page: Page, team_url: str, tmp_path: Path) -> Path:
+    query = "team=Ops+North&start=2026-12-07&day=Mon&time=09:30&timezone=Europe/Berlin"
+    page.goto(f"{team_url}tracks/six-weeks/?{query}")
+    expect(page.locator(".rp-plan-result .rp-cohort-week")).to_have_count(6)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download calendar (.ics)").click()
+    target = tmp_path / "plan.ics"
+    download_info.value.save_as(target)
+    return target
+
+
+def test_a_berlin_meeting_is_at_the_right_hour_in_new_york(
+    page: Page, team_url: str, tmp_path: Path
+) -> None:
+    calendar = Calendar.from_ical(download_plan(page, team_url, tmp_path).read_bytes())
+    new_york = ZoneInfo("America/New_York")
+    starts = [event.DTSTART for event in calendar.walk("VEVENT")]
+    assert starts[0].isoformat() == "2026-12-07T09:30:00+01:00"
+    assert [s.astimezone(new_york).strftime("%Y-%m-%d %H:%M") for s in starts[:2]] == [
+        "2026-12-07 03:30",
+        "2026-12-14 03:30",
+    ]
+    [zone] = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "Europe/Berlin"
+
+
+@pytest.mark.skipif(
+    shutil.which("khal") is None, reason="khal is not installed (apt-get install khal)"
+)
+def test_khal_in_new_york_shows_the_plan_at_the_right_hour(
+    page: Page, team_url: str, tmp_path: Path
+) -> None:
+    ics = download_plan(page, team_url, tmp_path)
+    (tmp_path / "calendar").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(path=tmp_path / "calendar"))
+    shown = subprocess.run(
+        ["khal", "-c", str(config), "printics", "--format", "{start} {title}", str(ics)],
+        capture_output=True, text=True, check=True, env={**os.environ, "TZ": "America/New_York"},
+    ).stdout  # fmt: skip
+    assert "2026-12-07 03:30 Week 1: Leading — Six Weeks" in shown
+    assert "2026-12-14 03:30 Week 2: Courage — Six Weeks" in shown

@@ -1,16 +1,23 @@
 """Team leads in the browser: where the team is on a cohort page (this week, before the
-start, a break, the end), the messages (copy, Open in email, .eml drafts). The plan form
-is tested in test_plan_form.py."""
+start, a break, the end), the messages (copy, Open in email, .eml drafts), the calendar to
+subscribe to, check-ins that name their team, kept in the lead's browser, and the members
+without one. The plan form is tested in test_plan_form.py."""
 
 from __future__ import annotations
 
 import email
 import email.policy
+import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from icalendar import Calendar
 from playwright.sync_api import Page, expect
+from team_site import served_team_site
 
 COHORT = "cohorts/sales-east/"
 OVERVIEW = "tracks/six-week-leadership/"
@@ -98,3 +105,163 @@ def test_copy_button_copies_subject_and_body(page: Page, site_url: str) -> None:
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Subject: Sales East · Six-Week Leadership, week 1 (Jan 11–17)")
     assert "Hello Sales East," in copied
+
+
+# ---- on a site the tests build: Ops North, six weeks, members, a named break ------------
+
+TEAM_COHORT = "cohorts/ops-north/"
+WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+IDLE = {"status": 0, "read": 0, "answers": 0}
+DAMAGED_ONCE = """
+if (localStorage.getItem("reading-program.checkins") === null) {
+  localStorage.setItem("reading-program.checkins", "{broken");
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def team_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served_team_site(tmp_path_factory.mktemp("team-site")) as url:
+        yield url
+
+
+def make_code(page: Page, url: str, **fields) -> str:
+    weeks = fields.pop("weeks", [IDLE] * 6)
+    checkin = {"track": "six-weeks", "day": "2027-01-20", "weeks": weeks, **fields}
+    return page.evaluate(
+        "([url, fields]) => import(url).then((m) => m.encodeCheckin(fields))",
+        [url + "javascripts/rp/checkin.js", checkin],
+    )
+
+
+def test_the_calendar_can_be_subscribed_to_or_downloaded(page: Page, team_url: str) -> None:
+    page.goto(team_url + TEAM_COHORT)
+    subscribe = page.get_by_role("link", name="Subscribe in your calendar")
+    host = team_url.removeprefix("http://")
+    expect(subscribe).to_have_attribute("href", f"webcal://{host}cohorts/ops-north.ics")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the calendar (.ics)").click()
+    feed = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
+    events = feed.walk("VEVENT")
+    assert len(events) == 6
+    assert {int(event["SEQUENCE"]) for event in events} == {0}
+    assert events[3].DTSTART.isoformat() == "2027-02-11T09:30:00+01:00"  # after the break
+    assert str(events[0]["URL"]).endswith("tracks/six-weeks/week-1/?cohort=ops-north")
+
+
+def test_the_week_before_the_break_says_so_and_links_name_the_team(
+    page: Page, team_url: str
+) -> None:
+    page.goto(team_url + TEAM_COHORT)
+    expect(page.locator("article")).to_contain_text(
+        "No reading Mon 1 Feb – Sun 7 Feb 2027 (the sales kick-off): later weeks move back."
+    )
+    week_3 = page.locator(".rp-cohort-week").nth(2)
+    week_3.locator("summary").click()
+    body = week_3.locator(".rp-message__body")
+    expect(body).to_contain_text(
+        "No reading next week: the sales kick-off; week 4 starts Mon 8 Feb."
+    )
+    expect(body).to_contain_text(f"{team_url}tracks/six-weeks/week-3/?cohort=ops-north")
+    link = week_3.get_by_role("link", name="The week's page")
+    assert link.get_attribute("href").endswith("week-3/?cohort=ops-north")
+
+
+def test_a_check_in_names_the_team_and_the_lead_sees_who_has_not_checked_in(
+    browser, team_url: str
+) -> None:
+    participant = browser.new_context().new_page()
+    participant.goto(team_url + TEAM_COHORT)
+    participant.locator(".rp-cohort-week").first.get_by_role("link", name="The week's page").click()
+    expect(participant).to_have_url(re.compile(r"week-1/\?cohort=ops-north$"))
+    participant.get_by_label("Mark as read").first.check()
+    participant.goto(team_url + "tracks/six-weeks/")  # later, without ?cohort=
+    participant.get_by_role("button", name="Share my progress").click()
+    participant.get_by_label("Your name, as your team lead knows you").fill("Sam Ortiz")
+    text = participant.get_by_label(
+        "Your check-in, to paste into a chat or an e-mail to your team lead"
+    )
+    expect(text).to_have_value(re.compile(r"Check-in code: RPC2[A-Z2-7]+$"))
+    own = re.search(r"RPC2[A-Z2-7]+", text.input_value()).group()
+
+    lead = browser.new_context().new_page()
+    lead.clock.set_fixed_time("2027-01-20T10:00:00")
+    lead.goto(team_url + TEAM_COHORT)
+    rows = lead.locator(".rp-team-table tbody tr")
+    expect(rows).to_have_count(4)  # the members, before any check-in
+    expect(rows.first).to_contain_text("no check-in yet")
+    other_team = make_code(lead, team_url, name="Sam Ortiz", cohort="ops-south", day="2027-01-21")
+    lead.get_by_label("Check-ins you received").fill(f"Sam: {own}\nSam (South): {other_team}")
+    expect(lead.locator(".rp-team-progress__status")).to_have_text(
+        "1 person; 3 without a check-in yet; 1 code skipped, see below."
+    )
+    sam = rows.filter(has_text="Sam Ortiz")
+    expect(sam.locator("td").nth(1)).to_have_text("started1/2 read")
+    expect(lead.locator(".rp-team-progress__notes")).to_contain_text(
+        "skipped, from another team (ops-south)."
+    )
+    assert [r.locator("th").inner_text() for r in rows.all()] == [
+        "Alex Meyer",
+        "Jo Lindqvist",
+        "Kim Nakamura",
+        "Sam Ortiz",
+    ]
+    lead.reload()
+    expect(rows.filter(has_text="Sam Ortiz").locator("td").nth(1)).to_have_text(
+        "started1/2 read"
+    )  # kept in the lead's browser
+
+
+def test_kept_check_ins_that_cannot_be_read_are_never_written_over(
+    page: Page, team_url: str
+) -> None:
+    page.add_init_script(DAMAGED_ONCE)
+    page.goto(team_url + TEAM_COHORT)
+    notice = page.locator(".rp-team-progress__notice")
+    expect(notice).to_contain_text("The check-ins kept in this browser cannot be read.")
+    code = make_code(page, team_url, name="Kim Nakamura")
+    page.get_by_label("Check-ins you received").fill(code)
+    expect(page.locator(".rp-team-table tbody tr").filter(has_text="Kim")).to_have_count(1)
+    assert page.evaluate("localStorage.getItem('reading-program.checkins')") == "{broken"
+    copies = page.evaluate(
+        "Object.keys(localStorage).filter((k) => k.startsWith('reading-program.checkins.damaged.'))"
+    )
+    assert len(copies) == 1
+    assert page.evaluate(f"localStorage.getItem('{copies[0]}')") == "{broken"
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start afresh").click()
+    expect(notice).to_be_hidden()
+    page.get_by_label("Check-ins you received").fill(code + " ")
+    kept = json.loads(page.evaluate("localStorage.getItem('reading-program.checkins')"))
+    assert kept["cohorts"]["ops-north"]["codes"] == [code]
+
+
+def test_six_weeks_fit_1280_px_and_the_paste_box_shows_a_whole_code(
+    page: Page, team_url: str
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.clock.set_fixed_time("2027-01-20T10:00:00")
+    page.goto(team_url + TEAM_COHORT)
+    busy = {"status": 2, "read": 2, "answers": 12}
+    code = make_code(page, team_url, name="Alexandra Meyer-Lindqvist", weeks=[busy] * 6)
+    page.get_by_label("Check-ins you received").fill(f"[09:12] Alexandra: {code}")
+    table = page.locator(".rp-team-table")
+    expect(table.locator("thead th")).to_have_count(8)
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth"), "no sideways scrolling"
+    box = page.get_by_label("Check-ins you received")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth"), "the code wraps inside the box"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_team_pages_pass_axe_with_the_table_shown(page: Page, team_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.clock.set_fixed_time("2027-01-20T10:00:00")
+    page.goto(team_url + TEAM_COHORT)
+    page.get_by_label("Check-ins you received").fill(make_code(page, team_url, name="Kim"))
+    expect(page.locator(".rp-team-table tbody tr")).to_have_count(5)
+    options = {"runOnly": {"type": "tag", "values": WCAG_2_A_AA}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context="article", options=options)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(team_url + TEAM_COHORT + "workbook/")
+    results = Axe().run(page, context="article", options=options)
+    assert results.violations_count == 0, results.generate_report()
