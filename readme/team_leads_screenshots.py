@@ -1,39 +1,41 @@
 """The README's pictures for team leads, taken in headless Chromium (Debian's, never a
-download) from the repository's site: `.venv/bin/python readme/team_leads_screenshots.py`.
+download): `.venv/bin/python readme/team_leads_screenshots.py`.
 
-Builds the site into a temporary folder, serves it on 127.0.0.1 and writes
-readme/cohort-email.png, readme/team-progress.png and readme/workbook.png."""
+Builds the site the browser tests build (tests/browser/team_site.py: Ops North reading six
+weeks in Berlin, with members and a named break), serves it on 127.0.0.1 and writes
+readme/cohort-calendar.png, readme/cohort-email.png, readme/team-progress.png and
+readme/workbook.png."""
 
 from __future__ import annotations
 
 import base64
-import functools
+import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright.sync_api import Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "browser")]
+from team_site import served_team_site  # noqa: E402
+
 OUT = REPO / "readme"
-TODAY = "2027-01-20T10:00:00"  # Sales East's week 2
+TODAY = "2027-01-27T10:00:00"  # Ops North's week 3: the week before the sales kick-off
 IDLE = {"status": 0, "read": 0, "answers": 0}
-TEAM = [  # (name, day, weeks 1 and 2) of the check-ins the lead received
+TEAM = [  # (name, day, weeks 1 to 3) of the check-ins the lead received
     (
         "Sam Ortiz",
-        "2027-01-20",
-        [{"status": 2, "read": 2, "answers": 3}, {"status": 1, "read": 1, "answers": 0}],
+        "2027-01-27",
+        [{"status": 2, "read": 2, "answers": 3}, {"status": 2, "read": 2, "answers": 1},
+         {"status": 1, "read": 1, "answers": 0}],
     ),
     (
         "Kim Nakamura",
-        "2027-01-19",
-        [{"status": 2, "read": 2, "answers": 5}, {"status": 2, "read": 2, "answers": 2}],
+        "2027-01-26",
+        [{"status": 2, "read": 2, "answers": 5}, {"status": 2, "read": 2, "answers": 2}, IDLE],
     ),
-    ("Alex Meyer", "2027-01-18", [{"status": 1, "read": 1, "answers": 0}, IDLE]),
-]
+    ("Alex Meyer", "2027-01-20", [{"status": 1, "read": 1, "answers": 0}, IDLE, IDLE]),
+]  # fmt: skip
 
 
 # Two printed pages side by side, at half size: the cover and week 1's first page.
@@ -45,16 +47,24 @@ body { margin: 0; padding: 16px; background: #d9d9d9; display: flex; gap: 16px; 
 """
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def shoot(page: Page, url: str) -> None:
     page.clock.set_fixed_time(TODAY)
-    page.goto(url + "cohorts/sales-east/")
-    week = page.locator(".rp-cohort-week").nth(1)  # this week, highlighted
+    page.goto(url + "cohorts/ops-north/")
+    top = page.locator("article h1").bounding_box()
+    schedule = page.locator("#schedule").bounding_box()
+    page.screenshot(
+        path=OUT / "cohort-calendar.png",
+        clip={
+            "x": top["x"] - 12,
+            "y": top["y"] - 12,
+            "width": 720,
+            "height": schedule["y"] - top["y"],
+        },
+    )
+    page.set_viewport_size({"width": 1280, "height": 4000})  # in view: no sticky header over it
+    week = page.locator(".rp-cohort-week").nth(2)  # this week, highlighted, a break next
     week.locator("summary").click()
+    page.evaluate("window.scrollTo(0, 0)")
     week.screenshot(path=OUT / "cohort-email.png")
 
     codes = [
@@ -63,10 +73,11 @@ def shoot(page: Page, url: str) -> None:
             [
                 url + "javascripts/rp/checkin.js",
                 {
-                    "track": "six-week-leadership",
+                    "track": "six-weeks",
+                    "cohort": "ops-north",
                     "name": name,
                     "day": day,
-                    "weeks": [*weeks, *[IDLE] * 4],
+                    "weeks": [*weeks, *[IDLE] * 3],
                 },
             ],
         )
@@ -74,13 +85,13 @@ def shoot(page: Page, url: str) -> None:
     ]
     chat = (
         f"[09:12] Kim Nakamura: two weeks done!\nCheck-in code: {codes[1]}\n"
-        f"[09:30] Sam Ortiz: Sam Ortiz, Six-Week Leadership: week 1 done (2/2 read, 3 answers), "
-        f"week 2 started (1/2 read)\nCheck-in code: {codes[0]}\n"
+        f"[09:30] Sam Ortiz: Sam Ortiz, Six Weeks: week 1 done (2/2 read, 3 answers), ...\n"
+        f"Check-in code: {codes[0]}\n"
         f"[Mon] Alex Meyer: {codes[2]}\n[10:02] Bob: {codes[0][:30]}"
     )
+    page.set_viewport_size({"width": 1280, "height": 6000})  # all of the page in view
     page.get_by_label("Check-ins you received").fill(chat)
     page.locator(".rp-team-table").wait_for()
-    page.set_viewport_size({"width": 900, "height": 6000})  # all of the page in view
     page.evaluate("window.scrollTo(0, 0)")
     first = page.get_by_text("Check-ins you received").bounding_box()
     last = page.locator(".rp-team-progress").bounding_box()
@@ -88,7 +99,7 @@ def shoot(page: Page, url: str) -> None:
     clip["height"] = last["y"] + last["height"] - clip["y"] + 12
     page.screenshot(path=OUT / "team-progress.png", clip=clip)
 
-    page.goto(url + "tracks/six-week-leadership/workbook/?cohort=sales-east")
+    page.goto(url + "cohorts/ops-north/workbook/")
     page.locator(".rp-workbook-team").wait_for()
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
@@ -112,20 +123,16 @@ def shoot(page: Page, url: str) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        # Messages' links as on a published site; the pages link relatively and work here.
-        site_url = "https://leaders.example.org/reading-program/"
-        build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=folder, site_url=site_url))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
-            )
-            shoot(browser.new_page(viewport={"width": 900, "height": 900}), url)
-            browser.close()
-        server.shutdown()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        served_team_site(Path(folder)) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        shoot(browser.new_page(viewport={"width": 1280, "height": 900}), url)
+        browser.close()
 
 
 if __name__ == "__main__":
