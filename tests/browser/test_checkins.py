@@ -326,5 +326,6 @@ def test_controls_show_their_focus(page: Page, site_url: str) -> None:
     expect(copy).not_to_have_css("background-color", resting)
     page.goto(site_url + COHORT)
     box = page.get_by_label("Check-ins you received")
+    expect(box).to_be_visible()  # the box shows once its script is ready
     box.focus()
     assert box.evaluate("el => getComputedStyle(el).outlineStyle") != "none"

@@ -1,6 +1,7 @@
 // Which team (cohort) a participant reads a track with: remembered when they open the track
 // from their cohort's page or messages (?cohort=<id>), so their check-ins name it. A
 // preference, not the journal: its own small key, validated on read, never throwing.
+import { readIsland } from "./dom.js";
 
 export const KEY = "reading-program.cohort";
 const FORMAT = "reading-program-cohort";
@@ -38,4 +39,10 @@ export function rememberCohort(track, search, storageOf = () => globalThis.local
     // storage blocked or full: the check-in simply names no team
   }
   return id;
+}
+
+/** On a track's or week's page: remember the cohort its address names for its track. */
+export function rememberFromPage() {
+  const track = readIsland(document.querySelector(".rp-track-data"));
+  return track?.id ? rememberCohort(track.id, window.location.search) : null;
 }
