@@ -11,7 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from reading_program.content.article_body import _html_ids, count_words
-from reading_program.plan.questions import derive_question_id
+from reading_program.content.specs import QuestionSpec
+from reading_program.plan.questions import build_questions, derive_question_id
 from reading_program.plan.reading_time import reading_minutes
 from reading_program.site.templating import markdown_inline, page_meta
 from reading_program.site.urls import relative_href, relative_link, relative_path
@@ -123,3 +124,43 @@ def test_question_ids_survive_small_edits(first: str, second: str, same: bool) -
 def test_raw_html_ids_are_found_as_a_word_boundary_pattern_finds_them(prose: str) -> None:
     word_boundary_first = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
     assert _html_ids(prose) == word_boundary_first.findall(prose)
+
+
+QUESTIONS_IN_OTHER_SCRIPTS = [
+    ("Что вы сделаете на этой неделе?", "Кто вам поможет?", "Что вам мешает?"),
+    ("Τι θα κάνετε αυτή την εβδομάδα;", "Ποιος θα σας βοηθήσει;", "Τι σας εμποδίζει;"),  # noqa: RUF001 - the script is the point
+    ("今週は何をしますか？", "誰が助けてくれますか？", "何が邪魔していますか？"),  # noqa: RUF001 - the script is the point
+    ("이번 주에 무엇을 하시겠습니까?", "누가 도와줄까요?", "무엇이 방해가 됩니까?"),
+    ("ماذا ستفعل هذا الأسبوع؟", "من سيساعدك؟", "ما الذي يمنعك؟"),
+    ("Что такое leadership для вас?", "Что такое leadership для команды?", "Кто?"),
+]
+
+
+@pytest.mark.parametrize("questions", QUESTIONS_IN_OTHER_SCRIPTS)
+def test_question_ids_in_every_script_come_from_the_words_not_the_place(questions) -> None:
+    def ids(texts):
+        return {q.text: q.id for q in build_questions(QuestionSpec(text=t) for t in texts)}
+
+    forward = ids(questions)
+    assert len(set(forward.values())) == len(questions)
+    assert ids(reversed(questions)) == forward  # reordered: every answer stays with its question
+    assert ids(questions[1:]) == {t: forward[t] for t in questions[1:]}  # one deleted
+    assert all(re.fullmatch(r"q-[0-9a-f]{8}", i) for i in forward.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # ids answers are stored under: they must never change
+        ("What can I do to make my leadership skills stronger?", "make-leadership-skills-stronger"),
+        ("Café or tea: where do you think best?", "caf-tea-think-best"),
+        ("Who is waiting for that decision?", "waiting-decision"),
+        ("Was ist dein nächster Schritt?", "ist-dein-n-chster"),
+    ],
+)
+def test_latin_question_ids_are_unchanged(text: str, expected: str) -> None:
+    assert derive_question_id(text) == expected
+
+
+def test_the_same_words_in_another_width_or_spacing_keep_their_id() -> None:
+    assert derive_question_id("今週は何をしますか？") == derive_question_id(" 今週は何をしますか ?")  # noqa: RUF001 - the script is the point
+    assert derive_question_id("Кто вам поможет?") == derive_question_id("кто  вам поможет")
