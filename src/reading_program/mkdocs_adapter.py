@@ -12,15 +12,17 @@ from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
+from yaml import MarkedYAMLError
 
 from .content.cache import ParseCache
-from .content.paths import ContentPaths
-from .content.problems import ContentError
+from .content.files import walk_files
+from .content.paths import CONFIG_FILE, ContentPaths
+from .content.problems import ContentError, Problem
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
@@ -45,7 +47,18 @@ def repository(config: MkDocsConfig) -> Path:
 
 
 def docs_files(config: MkDocsConfig) -> DocsFiles:
-    """The docs folder as MkDocs sees it (its exclusion rules included)."""
+    """The docs folder as MkDocs sees it (its exclusion rules included). The docs folder
+    and the theme's overrides are walked first, without opening a file: MkDocs would
+    follow a link that loops until the path is too long, copying every file on the way,
+    and wait forever on a named pipe."""
+    paths = ContentPaths(repository(config))
+    problems: list[Problem] = []
+    custom_dir = config.theme.custom_dir
+    for folder in [Path(config.docs_dir), *([Path(custom_dir)] if custom_dir else [])]:
+        for _ in walk_files(folder, paths, problems, skip=_hidden, folders_named_like_files=False):
+            pass  # only the problems count here
+    if problems:
+        return DocsFiles({}, {}, tuple(problems))
     files = get_files(config)
     pages = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
     others = {
@@ -54,6 +67,10 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
         if not f.is_documentation_page() and f.abs_src_path
     }
     return DocsFiles(pages, others)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")  # MkDocs leaves these out (`exclude_docs` default)
 
 
 class _ExactDirtyBuilds(logging.Filter):
@@ -252,11 +269,47 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
 
 
 def project_config(root: Path) -> MkDocsConfig:
-    """The project's MkDocs config, loaded and validated as `mkdocs build` does."""
-    return load_config(config_file=str(root / "mkdocs.yml"))
+    """The project's MkDocs config, loaded and validated as `mkdocs build` does. A config
+    MkDocs refuses is a ContentError naming mkdocs.yml, in MkDocs' words, one line each."""
+    collected = _Collected()
+    config_log = logging.getLogger("mkdocs.config")
+    config_log.addHandler(collected)  # MkDocs logs each error, then raises
+    try:
+        return load_config(config_file=str(root / CONFIG_FILE))
+    except (ConfigurationError, Abort) as error:  # Abort: "Aborted with N errors"
+        raise ContentError(_config_problems(error, collected.errors)) from None
+    finally:
+        config_log.removeHandler(collected)
 
 
 def raw_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data, `!ENV` resolved by MkDocs' own loader."""
-    with (root / "mkdocs.yml").open(encoding="utf-8") as handle:
-        return yaml_load(handle) or {}
+    try:
+        with (root / CONFIG_FILE).open(encoding="utf-8") as handle:
+            data = yaml_load(handle) or {}
+    except ConfigurationError as error:
+        raise ContentError(_config_problems(error, [])) from None
+    if not isinstance(data, dict):
+        message = "must hold settings (name: value), one per line"
+        raise ContentError([Problem(CONFIG_FILE, None, "", message)])
+    return data
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors.append(record.getMessage())
+
+
+def _config_problems(error: Exception, logged: list[str]) -> list[Problem]:
+    """MkDocs' messages about mkdocs.yml, each on one line, with its line when YAML says."""
+    cause = error.__context__
+    if isinstance(cause, MarkedYAMLError) and cause.problem_mark is not None:
+        what = " ".join(str(part) for part in (cause.problem, cause.context) if part)
+        message = f"is not valid YAML ({what}); check quotes and indentation"
+        return [Problem(CONFIG_FILE, cause.problem_mark.line + 1, "", message)]
+    messages = logged or [str(error)]
+    return [Problem(CONFIG_FILE, None, "", " ".join(m.split())) for m in messages]

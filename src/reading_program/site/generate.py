@@ -37,10 +37,12 @@ from .urls import (
 
 @dataclass(frozen=True)
 class DocsFiles:
-    """What MkDocs finds in the docs folder: pages (src_uri -> file) and other files."""
+    """What MkDocs finds in the docs folder: pages (src_uri -> file) and other files;
+    `problems`: what makes the folder unusable (a link that loops, a named pipe...)."""
 
     pages: Mapping[str, Path]
     others: Mapping[str, Path] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def read_hand_written(
 ) -> tuple[HandWritten, list[Problem]]:
     """Read every hand-written page and check its markers: needs no library, so these
     problems are reported together with content problems."""
-    texts, repo_paths, problems = {}, {}, []
+    texts, repo_paths, problems = {}, {}, list(docs.problems)
     for src_uri, file in sorted(docs.pages.items()):
         repo_path = paths.repo_path(file)
         repo_paths[src_uri] = repo_path
