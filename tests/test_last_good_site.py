@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from site_helpers import Site, article_text, make_site
 
@@ -95,7 +98,7 @@ CASES = [
     ),
     pytest.param(
         lambda site: _link_from_outside(site, "docs/outside.md"),
-        "docs/outside.md: is a link to a file outside the repository",
+        "docs/outside.md: is a link to ",
         id="docs-page-links-outside",
     ),
     pytest.param(
@@ -221,6 +224,59 @@ CASES = [
         id="week-tag-no-article",
     ),
     pytest.param(
+        write("docs/about.md", "---\ntemplate: nope.html\n---\n\n# About\n"),
+        "docs/about.md:2: template: the theme has no template 'nope.html'",
+        id="frontmatter-template",
+    ),
+    pytest.param(
+        write("docs/about.md", "---\ntitle: About\nhide: toc\n---\n\n# About\n"),
+        "docs/about.md:3: hide: must be a list of what to hide, e.g. [toc]",
+        id="frontmatter-hide",
+    ),
+    pytest.param(
+        write("docs/about.md", "---\nsearch: true\n---\n\n# About\n"),
+        "docs/about.md:2: search: must hold exclude and/or boost",
+        id="frontmatter-search",
+    ),
+    pytest.param(
+        write("docs/about.md", "---\nicon: material/no-such-icon\n---\n\n# About\n"),
+        "docs/about.md:2: icon: the theme has no icon 'material/no-such-icon'",
+        id="frontmatter-icon",
+    ),
+    pytest.param(
+        write("docs/about.md", '---\nstatus: "new\\" onmouseover=\\"x"\n---\n\n# About\n'),
+        "docs/about.md:2: status: must be a status name, e.g. new",
+        id="frontmatter-status",
+    ),
+    pytest.param(
+        write(
+            "content/cohorts/team.yml",
+            "team: T\ntrack: two-weeks\nstart: !!timestamp 2027-01-11 09:00:00\n",
+        ),
+        "content/cohorts/team.yml:3: !!timestamp is a YAML tag, which content files do not use",
+        id="yaml-explicit-tag",
+    ),
+    pytest.param(
+        write("content/articles/lead.md", article_text("Lead", extra=f"level: {'9' * 5000}\n")),
+        "content/articles/lead.md:9: this number has 5,000 digits",
+        id="yaml-huge-number",
+    ),
+    pytest.param(
+        lambda site: os.mkfifo(site.root / "content/articles/pipe.md"),
+        "content/articles/pipe.md: is a named pipe (FIFO), not a file",
+        id="fifo-in-content",
+    ),
+    pytest.param(
+        lambda site: os.mkfifo(site.root / "docs/pipe.css"),
+        "docs/pipe.css: is a named pipe (FIFO), not a file",
+        id="fifo-in-docs",
+    ),
+    pytest.param(
+        symlink("docs/loop", "docs"),
+        "docs/loop: is a link to docs, a folder that holds it (a loop): remove the link",
+        id="symlink-loop-in-docs",
+    ),
+    pytest.param(
         write("content/cohorts/team.yml", 'team: "T"\ntrack: two-weeks\nstart: "1799625600"\n'),
         "content/cohorts/team.yml:3: start: expected a date written YYYY-MM-DD",
         id="timestamp-as-date",
@@ -279,3 +335,85 @@ def test_a_mistake_fails_build_and_check_and_keeps_the_last_good_site(
     reported = capsys.readouterr().err
     assert expected in reported, reported
     assert "Traceback" not in reported
+
+
+EXTRA_HOOK = """\
+import logging
+
+log = logging.getLogger("mkdocs.plugins.extra")
+
+
+def on_page_content(html, page, **kwargs):
+    log.warning("a warning from another plugin while the pages are built")
+    return html
+"""
+
+
+def _theme_fails_to_render(site: Site) -> None:
+    site.write(
+        "overrides/main.html",
+        '{% extends "base.html" %}{% block content %}{{ nope.no.such }}{% endblock %}\n',
+    )
+
+
+def _warning_after_the_checks(site: Site) -> None:
+    site.write("hooks/extra.py", EXTRA_HOOK)
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    hooked = config.replace(
+        "  - hooks/reading_site.py\n", "  - hooks/reading_site.py\n  - hooks/extra.py\n"
+    )
+    site.write("mkdocs.yml", hooked)
+
+
+def _cache_cannot_be_written(site: Site) -> None:
+    pages = site.root / ".cache/reading-program/pages"
+    shutil.rmtree(pages)
+    pages.write_text("not a folder", "utf-8")  # as a full disk would, writing fails
+
+
+LATE_FAILURES = [
+    pytest.param(
+        _theme_fails_to_render, ": the build stopped (UndefinedError", id="theme-template-error"
+    ),
+    pytest.param(_warning_after_the_checks, "warnings in strict mode!", id="strict-warning"),
+    pytest.param(_cache_cannot_be_written, ".cache/reading-program/pages", id="cache-not-writable"),
+]
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["build", "dirty-build"])
+@pytest.mark.parametrize(("breakage", "expected"), LATE_FAILURES)
+def test_a_failure_after_the_checks_still_keeps_the_last_good_site(
+    good_site: Site, breakage: Breakage, expected: str, dirty: bool, caplog
+) -> None:
+    """What only the build can find (the theme, the disk, another plugin's warning) fails
+    after MkDocs would have emptied `site/`: the site stays byte for byte, the message is
+    plain, and no staging folder is left behind."""
+    before = snapshot(good_site.root / "site")
+    breakage(good_site)
+    caplog.set_level(logging.WARNING, logger="mkdocs")  # strict mode counts warnings
+    config = load_config(config_file=str(good_site.root / "mkdocs.yml"), strict=True)
+    with pytest.raises(Abort) as failure:
+        build(config, dirty=dirty)
+    told = "\n".join([caplog.text, str(failure.value)])
+    assert expected in told, told
+    assert "Traceback" not in told
+    assert snapshot(good_site.root / "site") == before
+    assert sorted(p.name for p in good_site.root.iterdir() if p.name.startswith(".site")) == []
+    assert config.site_dir == str(good_site.root / "site")
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["build", "dirty-build"])
+def test_a_good_build_replaces_the_site_whole_and_keeps_its_hidden_files(
+    good_site: Site, dirty: bool
+) -> None:
+    site = good_site.root / "site"
+    (site / ".git-marker").write_text("kept", "utf-8")
+    (site / "stale.html").write_text("from an old build", "utf-8")
+    good_site.write("content/articles/lead.md", article_text("Lead, Revised"))
+    config = load_config(config_file=str(good_site.root / "mkdocs.yml"), strict=True)
+    build(config, dirty=dirty)
+    assert (site / ".git-marker").read_text("utf-8") == "kept"
+    assert (site / "stale.html").exists() is dirty  # a full build starts afresh
+    assert "Lead, Revised" in (site / "articles/lead/index.html").read_text("utf-8")
+    assert config.site_dir == str(site)
+    assert [p.name for p in good_site.root.iterdir() if p.name.startswith(".site")] == []

@@ -10,12 +10,14 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from jinja2.exceptions import TemplateNotFound
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
@@ -26,7 +28,8 @@ from .content.problems import ContentError, Problem
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
-from .site.generate import DocsFiles, GeneratedSite
+from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
+from .staging import SiteStaging, StagingError
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
 _SITE = "reading_program_site"
@@ -37,6 +40,8 @@ _FILES = "reading_program_files"
 _PREVIOUS_INDEX = "reading_program_previous_search_index"
 _BLOCKS = "reading_program_blocks"
 _GENERATED = "reading_program_generated_pages"
+_STAGING = "reading_program_staging"  # (SiteStaging, the site folder MkDocs was given)
+_EDITED = "reading_program_edited"  # src_uri -> the file an author edits, for messages
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -66,7 +71,16 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
         for f in files
         if not f.is_documentation_page() and f.abs_src_path
     }
-    return DocsFiles(pages, others)
+    return DocsFiles(pages, others, theme=_theme_facts(config))
+
+
+def _theme_facts(config: MkDocsConfig) -> ThemeFacts:
+    """What a page's frontmatter may ask of the theme (see site.generate)."""
+    statuses = {"new", "deprecated"}
+    if isinstance(config.extra.get("status"), dict):
+        statuses |= set(config.extra["status"])
+    folders = tuple(Path(folder) for folder in config.theme.dirs)
+    return ThemeFacts(folders, frozenset(statuses))
 
 
 def _hidden(name: str) -> bool:
@@ -113,11 +127,100 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     config[_SITE] = site
     config[_BUILT] = set()
     config[_BLOCKS] = {}
+    config[_EDITED] = {
+        **{src: f"{_docs_prefix(config)}{src}" for src in site.hand_written.repo_paths},
+        **{page.src_uri: page.source or f"the site's page {page.src_uri}" for page in site.pages},
+    }
     _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
     previous_index = Path(config.site_dir) / _SEARCH_INDEX
     config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
+    _stage(config)
     return site
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    docs = ContentPaths(repository(config)).repo_path(Path(config.docs_dir))
+    return f"{docs}/"
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """From here on MkDocs writes into a staging folder (see staging.py)."""
+    staging = SiteStaging(Path(config.site_dir))
+    try:
+        folder = staging.start()
+    except StagingError as error:
+        raise PluginError(f"cannot prepare the new site: {error}") from None
+    config[_STAGING] = (staging, config.site_dir)
+    config.site_dir = str(folder)
+
+
+def _swap_in(config: MkDocsConfig) -> None:
+    """The staging folder becomes the site, unless MkDocs is about to abort the build for
+    a strict-mode warning (it counts them, and raises only after `on_post_build`)."""
+    staging, site_dir = config[_STAGING]
+    if config.strict and _warnings_counted():
+        return  # the build error that follows discards the staging folder
+    try:
+        staging.swap_in()
+    except StagingError as error:
+        raise PluginError(f"cannot put the new site in place: {error}") from None
+    config.site_dir = site_dir
+    config[_STAGING] = None
+
+
+def _warnings_counted() -> bool:
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return any(counter.get_counts() for counter in counters)
+
+
+def build_failed(error: BaseException) -> None:
+    """For `on_build_error`: the staging folder goes, `site/` stays as it was, and an
+    error MkDocs would show as a traceback becomes one plain line naming the file.
+
+    MkDocs hands this event no config: the build's config, and the page being read or
+    built if any, are found in the frames the error went through (`build`, where it was
+    caught, and `_populate_page` or `_build_page`)."""
+    config, page = _failed_build(error)
+    if config is not None and config.get(_STAGING):
+        staging, site_dir = config[_STAGING]
+        staging.discard()
+        config.site_dir, config[_STAGING] = site_dir, None
+    if isinstance(error, BuildError | Abort):
+        return  # MkDocs says these in one line already
+    where = _failing_file(error, config, page)
+    raise Abort(f"{where}: {_plain(error)}; the last good site is left as it was") from None
+
+
+def _failed_build(error: BaseException) -> tuple[MkDocsConfig | None, Page | None]:
+    config, page = None, None
+    traceback = error.__traceback__
+    while traceback is not None:
+        local = traceback.tb_frame.f_locals
+        if isinstance(local.get("config"), MkDocsConfig) and _STAGING in local["config"]:
+            config = config or local["config"]
+        if isinstance(local.get("page"), Page):
+            page = local["page"]
+        traceback = traceback.tb_next
+    return config, page
+
+
+def _failing_file(error: BaseException, config: MkDocsConfig | None, page: Page | None) -> str:
+    if isinstance(error, OSError) and error.filename:
+        root = repository(config) if config is not None else Path.cwd()
+        return ContentPaths(root).repo_path(Path(str(error.filename)))
+    if page is None or config is None:
+        return CONFIG_FILE
+    src_uri = page.file.src_uri
+    return config.get(_EDITED, {}).get(src_uri) or f"{_docs_prefix(config)}{src_uri}"
+
+
+def _plain(error: BaseException) -> str:
+    if isinstance(error, TemplateNotFound):
+        return f"the theme has no template {error.name!r} (the page's `template:`)"
+    if isinstance(error, OSError):
+        return str(error.strerror or error)
+    return f"the build stopped ({type(error).__name__}: {' '.join(str(error).split())})"
 
 
 def _forget_previous_search_index(config: MkDocsConfig) -> None:
@@ -139,6 +242,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     copy of their text); when something every page shows has changed (see `_fingerprint`),
     every page counts as changed: generated ones are touched, hand-written ones handed
     over as text, which MkDocs always rebuilds."""
+    try:
+        config[_STAGING][0].own_copies()  # a dirty build: the last site, unshared
+    except StagingError as error:
+        raise PluginError(f"cannot prepare the new site: {error}") from None
     site: GeneratedSite = config[_SITE]
     root = repository(config)
     sources = GeneratedSources(ContentPaths(root).generated)
@@ -242,6 +349,14 @@ def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
 def finish(config: MkDocsConfig) -> None:
     """For `on_post_build`: record the generated sources; after a dirty build, drop the
     search index's stale entries and the pages of content that is gone."""
+    try:
+        _finish_dirty_build(config)
+    except OSError as error:
+        raise PluginError(f"{error.filename or config.site_dir}: {error.strerror}") from None
+    _swap_in(config)
+
+
+def _finish_dirty_build(config: MkDocsConfig) -> None:
     sources: GeneratedSources = config[_SOURCES]
     files: Files = config[_FILES]
     current = {f.src_uri for f in files.documentation_pages()}

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..content.article_body import body_facts
 from ..content.paths import ContentPaths, RepoPath
-from ..content.problems import ContentError, Problem
+from ..content.problems import ContentError, Problem, closest
 from ..content.source import read_text, split_markdown
 from ..content.strict_yaml import parse_yaml
 from ..model import Library
@@ -36,13 +36,31 @@ from .urls import (
 
 
 @dataclass(frozen=True)
+class ThemeFacts:
+    """What the theme offers a page's frontmatter: its folders (templates, and icons in
+    `.icons/`, looked up as the theme looks them up), the page statuses it knows. No
+    folders, or no statuses: not known, not checked."""
+
+    folders: tuple[Path, ...] = ()
+    statuses: frozenset[str] | None = None
+
+    def has(self, name: str) -> bool:
+        return not self.folders or any((folder / name).is_file() for folder in self.folders)
+
+    def templates(self) -> set[str]:
+        return {file.name for folder in self.folders for file in folder.glob("*.html")}
+
+
+@dataclass(frozen=True)
 class DocsFiles:
     """What MkDocs finds in the docs folder: pages (src_uri -> file) and other files;
-    `problems`: what makes the folder unusable (a link that loops, a named pipe...)."""
+    `problems`: what makes the folder unusable (a link that loops, a named pipe...);
+    `theme`: what the frontmatter of a page may ask of the theme."""
 
     pages: Mapping[str, Path]
     others: Mapping[str, Path] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    theme: ThemeFacts = ThemeFacts()
 
 
 @dataclass(frozen=True)
@@ -95,14 +113,15 @@ def read_hand_written(
         else:
             texts[src_uri] = source.text
             problems += marker_problems(source.text, repo_path, track_ids)
-            problems += _frontmatter_problems(source.text, repo_path)
+            problems += _frontmatter_problems(source.text, repo_path, docs.theme)
     static_paths = {src_uri: paths.repo_path(file) for src_uri, file in docs.others.items()}
     return HandWritten(texts, repo_paths, static_paths), problems
 
 
-def _frontmatter_problems(text: str, repo_path: RepoPath) -> list[Problem]:
+def _frontmatter_problems(text: str, repo_path: RepoPath, theme: ThemeFacts) -> list[Problem]:
     """A hand-written page's frontmatter, if it has one, must be valid YAML fields: MkDocs
-    would silently drop it (title and all) rather than say so."""
+    would silently drop it (title and all) rather than say so. The values the theme uses
+    must be ones it can use: it would fail only after `site/` is emptied."""
     if not text.startswith("---\n"):
         return []
     parts = split_markdown(text, repo_path)
@@ -113,7 +132,73 @@ def _frontmatter_problems(text: str, repo_path: RepoPath) -> list[Problem]:
     if not problems and parsed.data is not None and not isinstance(parsed.data, dict):
         message = "the frontmatter must hold fields (name: value), one per line"
         problems.append(Problem(repo_path, 2, "", message))
+    if problems or not isinstance(parsed.data, dict):
+        return problems
+    for key, check in _THEME_FIELDS.items():
+        if key in parsed.data and (message := check(parsed.data[key], theme)):
+            problems.append(Problem(repo_path, parsed.lines.line_of((key,)), key, message))
     return problems
+
+
+_HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+_ICON = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_.-]*)+$")
+_STATUS = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _template_problem(value: Any, theme: ThemeFacts) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be the name of a template, e.g. main.html"
+    if not theme.has(value):
+        close = closest(value, theme.templates())
+        hint = f"did you mean {close!r}?" if close else "put it in the theme's overrides folder"
+        return f"the theme has no template {value!r}: {hint}"
+    return None
+
+
+def _hide_problem(value: Any, theme: ThemeFacts) -> str | None:
+    allowed = ", ".join(_HIDEABLE)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return f"must be a list of what to hide, e.g. [toc]; the theme hides {allowed}"
+    unknown = [item for item in value if item not in _HIDEABLE]
+    return f"{unknown[0]!r} is not something the theme hides ({allowed})" if unknown else None
+
+
+def _search_problem(value: Any, theme: ThemeFacts) -> str | None:
+    fix = "write search: {exclude: true} or search: {boost: 2}"
+    if not isinstance(value, dict) or not set(value) <= {"exclude", "boost"}:
+        return f"must hold exclude and/or boost: {fix}"
+    if "exclude" in value and not isinstance(value["exclude"], bool):
+        return f"exclude must be true or false: {fix}"
+    boost = value.get("boost", 1)
+    if isinstance(boost, bool) or not isinstance(boost, int | float):
+        return f"boost must be a number: {fix}"
+    return None
+
+
+def _icon_problem(value: Any, theme: ThemeFacts) -> str | None:
+    if not isinstance(value, str) or not _ICON.match(value):
+        return "must name one of the theme's icons, e.g. material/book-open-variant"
+    if not theme.has(f".icons/{value}.svg"):
+        return f"the theme has no icon {value!r}: check its name (e.g. material/book-open-variant)"
+    return None
+
+
+def _status_problem(value: Any, theme: ThemeFacts) -> str | None:
+    if not isinstance(value, str) or not _STATUS.match(value):
+        return "must be a status name, e.g. new"
+    if theme.statuses is not None and value not in theme.statuses:
+        known = ", ".join(sorted(theme.statuses))
+        return f"the theme knows no status {value!r} (it knows {known}; more go in extra.status)"
+    return None
+
+
+_THEME_FIELDS = {
+    "template": _template_problem,
+    "hide": _hide_problem,
+    "search": _search_problem,
+    "icon": _icon_problem,
+    "status": _status_problem,
+}
 
 
 def generate_site(
