@@ -124,6 +124,40 @@ CASES = [
         id="docs-file-clashes-with-journal-data",
     ),
     pytest.param(
+        write("docs/journal/index.md", "# Mine\n"),
+        "docs/journal/index.md: the site makes this page itself (the journal): rename or remove",
+        id="docs-index-page-clashes-with-journal-by-address",
+    ),
+    pytest.param(
+        write("docs/articles/lead/index.md", "# Mine\n"),
+        "docs/articles/lead/index.md: has the same address as content/articles/lead.md",
+        id="docs-index-page-clashes-with-article-by-address",
+    ),
+    pytest.param(
+        write("docs/tags/leadership/index.html", "<p>Mine</p>\n"),
+        "docs/tags/leadership/index.html: the site makes this file itself",
+        id="docs-html-file-clashes-with-tag-page",
+    ),
+    pytest.param(
+        write("docs/tracks/two-weeks/week-1/index.md", "# Mine\n"),
+        "docs/tracks/two-weeks/week-1/index.md: has the same address as "
+        "content/tracks/two-weeks.yml",
+        id="docs-index-page-clashes-with-week-by-address",
+    ),
+    pytest.param(
+        lambda site: [
+            site.write("docs/guide.md", "# A\n"),
+            site.write("docs/guide/index.md", "# B\n"),
+        ],
+        "docs/guide.md: has the same address (/guide/) as docs/guide/index.md",
+        id="two-docs-pages-one-address",
+    ),
+    pytest.param(
+        write("docs/README.md", "# Readme\n"),
+        "docs/README.md: has the same address (/) as docs/index.md",
+        id="readme-beside-index",
+    ),
+    pytest.param(
         write("docs/tracks/two-weeks/week-1.md", "# Mine\n"),
         "docs/tracks/two-weeks/week-1.md: has the same address as content/tracks/two-weeks.yml",
         id="docs-page-clashes-with-week",

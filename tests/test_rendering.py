@@ -15,7 +15,7 @@ from reading_program.content.specs import QuestionSpec
 from reading_program.plan.questions import build_questions, derive_question_id
 from reading_program.plan.reading_time import reading_minutes
 from reading_program.site.templating import markdown_inline, page_meta
-from reading_program.site.urls import relative_href, relative_link, relative_path
+from reading_program.site.urls import directory_url, relative_href, relative_link, relative_path
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,51 @@ def test_latin_question_ids_are_unchanged(text: str, expected: str) -> None:
 def test_the_same_words_in_another_width_or_spacing_keep_their_id() -> None:
     assert derive_question_id("今週は何をしますか？") == derive_question_id(" 今週は何をしますか ?")  # noqa: RUF001 - the script is the point
     assert derive_question_id("Кто вам поможет?") == derive_question_id("кто  вам поможет")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "index.md", "README.md", "guide.md", "guide/index.md", "guide/README.md",
+        "journal.md", "journal/index.md", "tags/x.md", "a/b/c.md", "img/a.png",
+        "cohorts/x/x-week-1.eml", "articles/a-z/b.md", "index.html",
+    ],
+)  # fmt: skip
+def test_output_paths_are_the_files_mkdocs_writes(src: str) -> None:
+    from mkdocs.structure.files import File
+
+    from reading_program.site.urls import output_path
+
+    made = File(src, "/docs", "/site", use_directory_urls=True)
+    assert output_path(src) == made.dest_uri
+    assert directory_url(src) == (made.url if src.endswith(".md") else src).removeprefix("./")
+
+
+def test_every_page_and_file_at_one_address_is_named_with_the_other() -> None:
+    from reading_program.site.links import clash_problems
+
+    generated = {
+        "journal.md": "the journal",
+        "articles/lead.md": "content/articles/lead.md",
+        "tags/x.md": "the site's tag page",
+    }
+    hand_written = {
+        "journal/index.md": "docs/journal/index.md",
+        "articles/lead/README.md": "docs/articles/lead/README.md",
+        "tags/x/index.html": "docs/tags/x/index.html",
+        "about.md": "docs/about.md",
+        "about/index.md": "docs/about/index.md",
+    }
+    found = sorted(str(p) for p in clash_problems(generated, hand_written))
+    assert found == [
+        "docs/about.md: has the same address (/about/) as docs/about/index.md: rename or "
+        "remove one of them",
+        "docs/about/index.md: has the same address (/about/) as docs/about.md: rename or "
+        "remove one of them",
+        "docs/articles/lead/README.md: has the same address as content/articles/lead.md, "
+        "which the site is built from: rename or remove one of them",
+        "docs/journal/index.md: the site makes this page itself (the journal): rename or "
+        "remove the file",
+        "docs/tags/x/index.html: the site makes this file itself (the site's tag page): "
+        "rename or remove the file",
+    ]

@@ -29,6 +29,7 @@ from .incremental import GeneratedSources, files_fingerprint, fingerprint, merge
 from .pipeline import prepare_site
 from .site import assets, html_blocks
 from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
+from .site.links import clash_problems
 from .staging import SiteStaging, StagingError
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
@@ -58,10 +59,17 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
     and wait forever on a named pipe."""
     paths = ContentPaths(repository(config))
     problems: list[Problem] = []
-    custom_dir = config.theme.custom_dir
-    for folder in [Path(config.docs_dir), *([Path(custom_dir)] if custom_dir else [])]:
-        for _ in walk_files(folder, paths, problems, skip=_hidden, folders_named_like_files=False):
+    docs = Path(config.docs_dir)
+    found = {
+        file.relative_to(docs).as_posix(): paths.repo_path(file)
+        for file in walk_files(docs, paths, problems, skip=_hidden, folders_named_like_files=False)
+    }
+    if custom_dir := config.theme.custom_dir:
+        for _ in walk_files(Path(custom_dir), paths, problems, skip=_hidden):
             pass  # only the problems count here
+    # MkDocs keeps one of two files with one address (README.md beside index.md, guide.md
+    # beside guide/index.md), with a warning that --quiet hides: both are named instead.
+    problems += clash_problems({}, found)
     if problems:
         return DocsFiles({}, {}, tuple(problems))
     files = get_files(config)

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..content.article_body import BodyLink
 from ..content.paths import RepoPath
 from ..content.problems import Problem, closest
+from .urls import output_path
 
 _SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
 _EMBEDS = {
@@ -140,20 +141,37 @@ def _relative(target: str, page: str) -> str:
 def clash_problems(
     generated: Mapping[str, str], hand_written: Mapping[str, RepoPath]
 ) -> list[Problem]:
-    """`generated`: src_uri -> what makes it (a content file, or "the site"); a
-    hand-written file at the same src_uri would silently replace or be replaced."""
-    problems = []
+    """Pages and files published at one address. `generated`: src_uri -> what makes it (a
+    content file, or words for the site's own pages); `hand_written`: src_uri -> its file in
+    docs/. Sources are compared by the file each becomes (`guide.md` and `guide/index.md`
+    are both `guide/index.html`), since one would silently replace the other."""
+    by_output: dict[str, list[tuple[str, str, bool]]] = {}
+    for src_uri, maker in sorted(generated.items()):
+        by_output.setdefault(output_path(src_uri), []).append((src_uri, maker, False))
     for src_uri, repo_path in sorted(hand_written.items()):
-        maker = generated.get(src_uri)
-        if maker is None:
+        by_output.setdefault(output_path(src_uri), []).append((src_uri, repo_path, True))
+    problems = []
+    for output, makers in sorted(by_output.items()):
+        if len(makers) < 2:
             continue
-        if maker.startswith("content/"):
-            message = (
-                f"has the same address as {maker}, which the site is built from: "
-                "rename or remove one of them"
-            )
-        else:
-            kind = "page" if src_uri.endswith(".md") else "file"
-            message = f"the site makes this {kind} itself ({maker}): rename or remove the file"
-        problems.append(Problem(repo_path, None, "", message))
+        first = makers[0]
+        for src_uri, maker, by_hand in makers[1:] if not first[2] else makers:
+            other = first if (src_uri, maker, by_hand) != first else makers[1]
+            if by_hand or maker.startswith("content/"):
+                message = _clash(src_uri, output, other)
+                problems.append(Problem(maker, None, "", message))
     return problems
+
+
+def _clash(src_uri: str, output: str, other: tuple[str, str, bool]) -> str:
+    _, maker, by_hand = other
+    if by_hand:
+        address = output.removesuffix("index.html")
+        return f"has the same address (/{address}) as {maker}: rename or remove one of them"
+    if maker.startswith("content/"):
+        return (
+            f"has the same address as {maker}, which the site is built from: rename or "
+            "remove one of them"
+        )
+    kind = "page" if src_uri.endswith(".md") else "file"
+    return f"the site makes this {kind} itself ({maker}): rename or remove the file"
