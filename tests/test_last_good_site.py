@@ -65,6 +65,69 @@ bands:
   - {outcome: "Low", heading: "Outcome: Low", min: 1, max: 2, summary: "Work on it."}
 """
 
+BODY_CASES = [  # what an article's body may not hold, found on the rendered body
+    (
+        "link-with-brackets-to-missing-page",
+        "Intro.\n\nSee [a [b] c](missing.md).\n",
+        "content/articles/lead.md:13: link: 'missing.md' points at articles/missing.md",
+    ),
+    (
+        "bracketed-javascript-link",
+        "See [a [b] c](javascript:alert(1)).\n",
+        "content/articles/lead.md:11: 'javascript:alert(1)' would run code",
+    ),
+    (
+        "raw-html-javascript-link",
+        'Text.\n\n<a HREF="JavaScript:alert(1)">x</a>\n',
+        "content/articles/lead.md:13: 'JavaScript:alert(1)' would run code",
+    ),
+    (
+        "raw-image-from-another-site",
+        '<img SRC="https://tracker.example/p.gif" alt="">\n',
+        "content/articles/lead.md:11: an image from another site (https://tracker.example/p.gif)",
+    ),
+    (
+        "style-import-from-another-site",
+        "Text.\n\n<style>@import url(https://fonts.example/x.css);</style>\n",
+        "content/articles/lead.md:13: a style sheet from another site (https://fonts.example",
+    ),
+    (
+        "inline-script",
+        "Text.\n\n<script>localStorage.clear()</script>\n",
+        "content/articles/lead.md:13: a <script> would run in every reader's browser",
+    ),
+    (
+        "event-handler-by-attr-list",
+        '## Heading { onclick="steal()" }\n',
+        "content/articles/lead.md:11: the event handler onclick= would run code",
+    ),
+    (
+        "srcset-from-another-site",
+        '<img src="x.png" srcset="https://cdn.example/x.png 2x">\n',
+        "an image from another site (https://cdn.example/x.png)",
+    ),
+    (
+        "iframe",
+        '<iframe src="https://video.example/embed/1"></iframe>\n',
+        "content/articles/lead.md:11: a <iframe> from another site",
+    ),
+    (
+        "form",
+        "<form><textarea>x</textarea></form>\n",
+        "content/articles/lead.md:11: a form element (<form>) would sit among the page's own",
+    ),
+    (
+        "site-class",
+        '<ol class="rp-questions"><li>Fake?</li></ol>\n',
+        "content/articles/lead.md:11: the class 'rp-questions' belongs to the site's own parts",
+    ),
+    (
+        "data-url-image",
+        "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)\n",
+        "content/articles/lead.md:11: 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz' would run code",
+    ),
+]
+
 CASES = [
     pytest.param(
         write("content/articles/lead.md", "---\ntitle: Week 1: Intro\n---\n\nText.\n"),
@@ -223,13 +286,21 @@ CASES = [
             "content/articles/lead.md",
             article_text("Lead", body="![](https://example.org/p.gif)\n"),
         ),
-        "content/articles/lead.md:11: image: 'https://example.org/p.gif' loads from another site",
+        "content/articles/lead.md:11: an image from another site (https://example.org/p.gif) "
+        "would be loaded by every reader: copy it into docs/",
         id="third-party-image",
     ),
     pytest.param(
         write("content/articles/lead.md", article_text("Lead", body="[x](javascript:alert(1))\n")),
-        "content/articles/lead.md:11: link: 'javascript:alert(1' runs code in the reader's browser",
+        "content/articles/lead.md:11: 'javascript:alert(1)' would run code in every reader's "
+        "browser",
         id="script-link",
+    ),
+    *(
+        pytest.param(
+            write("content/articles/lead.md", article_text("Lead", body=body)), expected, id=name
+        )
+        for name, body, expected in BODY_CASES
     ),
     pytest.param(
         write("content/assessments/check.yml", ASSESSMENT),
@@ -256,6 +327,32 @@ CASES = [
         ),
         "content/tracks/two-weeks.yml:14: week 3, tag 1: no article carries the tag 'nothing'",
         id="week-tag-no-article",
+    ),
+    pytest.param(
+        write("docs/about.md", "# About\n\n<script>localStorage.clear()</script>\n"),
+        "docs/about.md:3: a <script> would run in every reader's browser",
+        id="docs-page-script",
+    ),
+    pytest.param(
+        write("docs/about.md", "# About\n\n![](https://tracker.example/p.gif)\n"),
+        "docs/about.md:3: an image from another site (https://tracker.example/p.gif)",
+        id="docs-page-third-party-image",
+    ),
+    pytest.param(
+        write("docs/stylesheets/extra.css", "@import url('https://fonts.example/css');\n"),
+        "docs/stylesheets/extra.css:1: https://fonts.example/css is on another site",
+        id="docs-stylesheet-from-another-site",
+    ),
+    pytest.param(
+        write("docs/javascripts/extra.js", 'import x from "https://cdn.example/x.js";\n'),
+        "docs/javascripts/extra.js:1: https://cdn.example/x.js is on another site",
+        id="docs-script-from-another-site",
+    ),
+    pytest.param(
+        write("docs/about.md", "# About\n\n## a_b_c\n\n[x](#a_b_d)\n"),
+        "docs/about.md:5: link: '#a_b_d' is not a heading or anchor of this page: did you "
+        "mean #a_b_c?",
+        id="anchor-with-underscores-suggested-as-it-is",
     ),
     pytest.param(
         write("docs/about.md", "---\ntemplate: nope.html\n---\n\n# About\n"),

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reading_program.content.article_body import _html_ids, count_words
+from reading_program.content.article_body import count_words
 from reading_program.content.specs import QuestionSpec
 from reading_program.plan.questions import build_questions, derive_question_id
 from reading_program.plan.reading_time import reading_minutes
@@ -110,20 +110,6 @@ def test_reading_time(body: str, words: int, minutes: int) -> None:
 )
 def test_question_ids_survive_small_edits(first: str, second: str, same: bool) -> None:
     assert (derive_question_id(first) == derive_question_id(second)) is same
-
-
-@pytest.mark.parametrize(
-    "prose",
-    [
-        'solid="x id="y"',
-        'id="a" kid="b" <p id = \'c\'>',
-        'aid="1"id="2"',
-        'x_id="q" _id="r" id="s"',
-    ],
-)
-def test_raw_html_ids_are_found_as_a_word_boundary_pattern_finds_them(prose: str) -> None:
-    word_boundary_first = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
-    assert _html_ids(prose) == word_boundary_first.findall(prose)
 
 
 QUESTIONS_IN_OTHER_SCRIPTS = [

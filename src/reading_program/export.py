@@ -60,8 +60,10 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     _check_target(root, out, _project_folders(root, config, docs_dir, custom_dir), force)
 
-    docs = mkdocs_adapter.docs_files(mkdocs_adapter.project_config(root))
-    site = prepare_site(ContentPaths(root), docs, _site_url(config))
+    project = mkdocs_adapter.project_config(root)
+    docs = mkdocs_adapter.docs_files(project)
+    markdown = mkdocs_adapter.markdown_config(project)
+    site = prepare_site(ContentPaths(root), docs, _site_url(config), markdown=markdown)
 
     _clear(out, [docs_dir, custom_dir])
     shutil.copytree(root / docs_dir, out / docs_dir)

@@ -11,18 +11,21 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.exceptions import TemplateNotFound
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
 from .content.cache import ParseCache
 from .content.files import walk_files
+from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths
 from .content.problems import ContentError, Problem
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
@@ -124,11 +127,15 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     paths = ContentPaths(repository(config))
     cache = ParseCache(paths.cache)
     try:
-        site = prepare_site(paths, docs_files(config), config.site_url or "", cache)
+        site = prepare_site(
+            paths, docs_files(config), config.site_url or "", cache, markdown_config(config)
+        )
     except ContentError as error:
         raise PluginError(error.report()) from None
     finally:
         cache.save()
+        if cache.note:
+            log.info(cache.note)
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
@@ -329,27 +336,49 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return markdown  # a hand-written page: its text is the author's, as written
     text = html_blocks.split_blocks(markdown)
     if text.blocks:
-        config[_BLOCKS][page.file.src_uri] = text.blocks
+        config[_BLOCKS][page.file.src_uri] = text
     return text.markdown
 
 
 def page_content(page_html: str, page: Page, config: MkDocsConfig) -> str:
     """For `on_page_content`: the blocks that search should see put back, and the ids of
     all of them known to MkDocs' anchor checks, which run before any page is written."""
-    blocks = config[_BLOCKS].get(page.file.src_uri)
-    if not blocks:
+    text = config[_BLOCKS].get(page.file.src_uri)
+    if text is None:
         return page_html
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= html_blocks.anchor_ids(blocks)
-    return html_blocks.restored(page_html, blocks, searched_only=True)
+        page.present_anchor_ids |= html_blocks.anchor_ids(text.blocks)
+    if text.body is not None and text.body.toc:
+        page.toc = _with_body_toc(page, page_html, text.body)
+    return html_blocks.restored(page_html, text.blocks, searched_only=True)
+
+
+def _with_body_toc(page: Page, page_html: str, body: html_blocks.BodyBlock) -> TableOfContents:
+    """The page's table of contents with the body's headings where the body stands, as
+    one Markdown conversion of the whole page would give it."""
+
+    def flat(items, position):
+        for item in items:
+            yield position(item), {"level": item.level, "id": item.id, "name": item.title}
+            yield from flat(item.children, position)
+
+    def in_page(item: AnchorLink) -> int:
+        return page_html.find(f'id="{item.id}"')
+
+    at_body = page_html.find(html_blocks.placeholder(body.number))
+    own = list(flat(page.toc, in_page))
+    body_tokens = [token for _, token in flat(get_toc(list(body.toc)), lambda _: at_body)]
+    before = [token for at, token in own if at < at_body]
+    after = [token for at, token in own if at >= at_body]
+    return get_toc(nest_toc_tokens([*before, *body_tokens, *after]))
 
 
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """For `on_page_context`, after the search plugin's: the blocks kept out of search put
     back; and the page noted as rendered in this build (under --dirty: those changed)."""
-    blocks = config[_BLOCKS].pop(page.file.src_uri, None)
-    if blocks and page.content is not None:
-        page.content = html_blocks.restored(page.content, blocks, searched_only=False)
+    text = config[_BLOCKS].pop(page.file.src_uri, None)
+    if text is not None and page.content is not None:
+        page.content = html_blocks.restored(page.content, text.blocks, searched_only=False)
     config[_BUILT].add(page.url)
     return context
 
@@ -389,6 +418,11 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
         return  # no search plugin, or an index we cannot read: leave it as it is
     merged = merged_search_index(previous, current, config[_BUILT], pages)
     index_file.write_text(json.dumps(merged, separators=(",", ":")), "utf-8")
+
+
+def markdown_config(config: MkDocsConfig) -> MarkdownConfig:
+    """The site's Markdown as MkDocs configures it (its own extensions added to the list)."""
+    return MarkdownConfig(tuple(config.markdown_extensions), dict(config.mdx_configs or {}))
 
 
 def project_config(root: Path) -> MkDocsConfig:
