@@ -112,10 +112,16 @@ class Renderer:
     ) -> RenderedBody:
         """`article`: the full allowlist applies and the HTML is sanitised; otherwise (a
         hand-written page) only what runs or loads from another host is refused."""
+        if (costly := _too_costly(text, first_line)) is not None:
+            return RenderedBody("", problems=(Problem(repo_path, *costly),))
         self._links.start()
         self._reserved.ids = self.config.reserved_ids if article else ()
         self._markdown.reset()
-        html = self._markdown.convert(text)
+        try:
+            html = self._markdown.convert(text)
+        except RecursionError:
+            message = "nests lists or quotes too deeply for Markdown: flatten them"
+            return RenderedBody("", problems=(Problem(repo_path, first_line, "", message),))
         toc = tuple(getattr(self._markdown, "toc_tokens", ()))
         inspected = inspect(html)
         lines = _SourceLines(text, first_line)
@@ -135,6 +141,105 @@ class Renderer:
             token=self._links.prefix,
             targets=targets,
         )
+
+
+# Python-Markdown takes time that grows with the square of the `[` in one paragraph, with
+# the cube of the tag starts (`<a`) never closed by a `>` (times the text after them), with
+# the square of the headings (their ids), of the items of a list and of the code fences:
+# bounds far above any article, checked in one pass before rendering, so a crafted body is
+# refused at once instead of keeping the build (and MkDocs, which renders hand-written
+# pages) busy for minutes.
+MAX_BRACKET_LOAD = 200_000  # the sum over paragraphs of (the `[` in it) squared
+MAX_UNCLOSED_TAGS = 200
+MAX_UNCLOSED_LOAD = 3_000_000  # unclosed tag starts times the characters of the body
+MAX_HEADINGS = 1_000
+MAX_LIST_ITEMS = 2_000
+MAX_FENCES = 1_000
+MAX_NESTING = 32  # list and quote markers opening one line
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _too_costly(text: str, first_line: int) -> tuple[int, str, str] | None:
+    line, paragraph_line, brackets, load = first_line, first_line, 0, 0
+    headings = items = fences = 0
+    for row in text.split("\n"):
+        stripped = row.lstrip(" \t")
+        if not stripped:
+            load += brackets * brackets
+            paragraph_line, brackets = line + 1, 0
+        brackets += row.count("[")
+        headings += stripped.startswith("#")
+        fences += stripped.startswith(("```", "~~~"))
+        items += _LIST_ITEM.match(stripped) is not None
+        if load + brackets * brackets > MAX_BRACKET_LOAD:
+            message = (
+                "this paragraph holds more [ than Markdown can read in good time: split it, "
+                "or write them as &#91;"
+            )
+            return paragraph_line, "", message
+        line += 1
+    for count, limit, what in (
+        (headings, MAX_HEADINGS, "headings"),
+        (items, MAX_LIST_ITEMS, "list items"),
+        (fences, MAX_FENCES, "code fences (``` or ~~~)"),
+    ):
+        if count > limit:
+            message = f"has {count:,} {what}; an article has at most {limit:,}: split it"
+            return first_line, "", message
+    depth, row = _deepest_nesting(text)
+    if depth > MAX_NESTING:
+        message = (
+            f"nests lists or quotes {depth:,} deep on one line (at most {MAX_NESTING}): "
+            "flatten them"
+        )
+        return first_line + row, "", message
+    unclosed = _unclosed_tags(text)
+    if unclosed > MAX_UNCLOSED_TAGS or unclosed * len(text) > MAX_UNCLOSED_LOAD:
+        message = (
+            f"holds {unclosed:,} HTML tags that are never closed with >, more than Markdown "
+            "can read in good time in a body this long: close them, or write < as &lt;"
+        )
+        return first_line, "", message
+    return None
+
+
+def _unclosed_tags(text: str) -> int:
+    """Tag starts (`<a`, `</`, `<!`) with no `>` before the next tag start: one pass, the
+    next `>` found once and moved only forward."""
+    starts = [match.start() for match in _TAG_START.finditer(text)]
+    count, closing = 0, -1
+    for index, start in enumerate(starts):
+        if closing < start:
+            closing = text.find(">", start)
+            if closing < 0:
+                return count + len(starts) - index  # no `>` after here: none is closed
+        following = starts[index + 1] if index + 1 < len(starts) else len(text)
+        count += following < closing
+    return count
+
+
+def _deepest_nesting(text: str) -> tuple[int, int]:
+    """The most list or quote markers that open one line (`- - > 1. x`), and its line."""
+    deepest, where = 0, 0
+    for number, row in enumerate(text.split("\n")):
+        depth, position, length = 0, 0, len(row)
+        while position < length:
+            while position < length and row[position] in " \t":
+                position += 1
+            if position < length and row[position] in "-*+>":
+                position, depth = position + 1, depth + 1
+                continue
+            digits = position
+            while digits < length and row[digits].isdigit():
+                digits += 1
+            if digits > position and digits < length and row[digits] in ".)":
+                position, depth = digits + 1, depth + 1
+                continue
+            break
+        if depth > deepest:
+            deepest, where = depth, number
+    return deepest, where
 
 
 def with_links(body: RenderedBody, urls: Sequence[str]) -> str:
