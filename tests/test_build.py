@@ -293,3 +293,59 @@ def test_a_large_library_gets_an_a_to_z_of_letter_pages(site: Site) -> None:
 def test_the_articles_marker_takes_a_count(site: Site, build_error) -> None:
     site.write("docs/index.md", "# Home\n\n<!-- reading-program:articles many -->\n")
     assert "docs/index.md:3: marker: the 'articles' marker takes how many to show" in build_error()
+
+
+SAFE_BODY = """\
+Intro with an <abbr title="Objectives and key results">OKR</abbr>.
+
+## a_b_c
+
+Back to [the heading](#a_b_c), to [the coach](coach.md#coaching-well), to
+[a week](../tracks/two-weeks/week-1.md), in raw HTML to <a href="../coach/">the coach</a>,
+and out to [a site](https://example.org/page).
+
+| Left | Right |
+|:-----|------:|
+| a    | b     |
+
+<details><summary>More</summary>Hidden text.</details>
+
+<figure><img src="../../images/chart.png" alt="A chart"><figcaption>The chart</figcaption></figure>
+
+!!! note "Remember"
+    An admonition.
+
+### Custom { #my-id }
+"""
+
+
+def test_a_body_of_safe_html_builds_as_markdown_renders_it(site: Site) -> None:
+    """Links, anchors and ids are what the rendered body holds (not what a scan of the
+    source guesses): `#a_b_c` keeps its underscores, `[a [b] c](...)`-style links and raw
+    HTML links resolve as MkDocs and the browser resolve them."""
+    site.write("content/articles/lead.md", article_text("Lead", body=SAFE_BODY))
+    site.write(
+        "content/articles/coach.md",
+        article_text("Coach", tags="[coaching]", body="## Coaching well\n\nWords.\n"),
+    )
+    site.write("docs/images/chart.png", b"\x89PNG\r\n\x1a\n")
+    site.build()
+    page = site.html("articles/lead")
+    article = page.select_one("article")
+    links = next(p for p in article.select("p") if p.get_text().startswith("Back to"))
+    hrefs = [a["href"] for a in links.select("a[href]")]
+    assert hrefs == [
+        "#a_b_c",
+        "../coach/#coaching-well",
+        "../../tracks/two-weeks/week-1/",
+        "../coach/",
+        "https://example.org/page",
+    ]
+    assert article.select_one("h2#a_b_c") and article.select_one("h3#my-id")
+    assert article.select_one("abbr[title]").get_text() == "OKR"
+    assert article.select_one("details summary").get_text() == "More"
+    assert article.select_one("figure img")["src"] == "../../images/chart.png"
+    assert article.select_one("th")["style"].replace(" ", "") == "text-align:left"
+    assert article.select_one(".admonition .admonition-title").get_text() == "Remember"
+    toc = [a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc == ["#a_b_c", "#my-id", "#reflect"]  # the body's headings, then the page's

@@ -72,6 +72,11 @@ BODY_CASES = [  # what an article's body may not hold, found on the rendered bod
         "content/articles/lead.md:13: link: 'missing.md' points at articles/missing.md",
     ),
     (
+        "raw-html-link-to-missing-page",
+        'Intro.\n\nSee <a href="../missing/">the other</a>.\n',
+        "content/articles/lead.md:13: link: '../missing/' in raw HTML points at /articles/missing,",
+    ),
+    (
         "bracketed-javascript-link",
         "See [a [b] c](javascript:alert(1)).\n",
         "content/articles/lead.md:11: 'javascript:alert(1)' would run code",

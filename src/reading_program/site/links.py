@@ -121,8 +121,10 @@ def _link_problem(
             f"{target!r} is in raw HTML, where .md links are not turned into page addresses: "
             f"use [text]({target})"
         )
-    return _missing_target(
-        target, _from_source(source.src_uri, path), source.src_uri, files.sources
+    address = posixpath.normpath(page)
+    return (
+        f"{target!r} in raw HTML points at /{address}, which is not a page or file of the "
+        "site (raw HTML links are relative to the page's address, e.g. ../other-article/)"
     )
 
 
