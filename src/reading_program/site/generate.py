@@ -365,6 +365,9 @@ class _LazyAnchors(Mapping[str, frozenset[str]]):
         self._expanded = expanded  # hand-written pages whose markers add to them
         self._renderer = renderer
         self._found: dict[str, frozenset[str]] = {}
+        # Pages of one kind share their Markdown once the frontmatter is off (every
+        # article page is the same placeholders around its "Reflect" heading): rendered once.
+        self._by_markdown: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, src_uri: str) -> frozenset[str]:
         if src_uri not in self._found:
@@ -383,7 +386,10 @@ class _LazyAnchors(Mapping[str, frozenset[str]]):
         if markdown.startswith("---\n"):
             parts = split_markdown(markdown, "")
             markdown = parts.body if not isinstance(parts, Problem) else markdown
-        return frozenset(self._renderer.render(markdown, 1, "", article=False).ids)
+        if markdown not in self._by_markdown:
+            rendered = self._renderer.render(markdown, 1, "", article=False)
+            self._by_markdown[markdown] = frozenset(rendered.ids)
+        return self._by_markdown[markdown]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._pages.keys() | self._hand_written.rendered.keys())
