@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from site_helpers import TRACK_YAML, Site, article_text
 
+from reading_program.cli import main
+
 pytestmark = pytest.mark.build
 
 
@@ -349,3 +351,28 @@ def test_a_body_of_safe_html_builds_as_markdown_renders_it(site: Site) -> None:
     assert article.select_one(".admonition .admonition-title").get_text() == "Remember"
     toc = [a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")]
     assert toc == ["#a_b_c", "#my-id", "#reflect"]  # the body's headings, then the page's
+
+
+UNICODE_SLUGS = (
+    "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+)
+
+
+def test_anchors_follow_the_sites_own_toc_slugify(site: Site, build_error) -> None:
+    """Ids come from the site's Markdown configuration: with pymdownx's Unicode slugify in
+    mkdocs.yml, `## Привет мир` is `#привет-мир` for check and build alike; with MkDocs'
+    default it has no such id, and both say so."""
+    body = "## Привет мир\n\nBack to [the top](#привет-мир).\n"
+    site.write("content/articles/lead.md", article_text("Lead", body=body))
+    assert "'#привет-мир'" in build_error()  # the default slugify drops Cyrillic
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write(
+        "mkdocs.yml",
+        config.replace("      permalink: true\n", "      permalink: true\n" + UNICODE_SLUGS),
+    )
+    assert main(["--root", str(site.root), "check"]) == 0
+    site.build()
+    article = site.html("articles/lead").select_one("article")
+    assert article.select_one("h2")["id"] == "привет-мир"
+    back = next(p for p in article.select("p") if p.get_text().startswith("Back to"))
+    assert [a["href"] for a in back.select("a")] == ["#привет-мир"]
