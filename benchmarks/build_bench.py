@@ -7,6 +7,10 @@ planned from tags) is built in these configurations:
 - A: plain MkDocs + Material with Material's tags plugin: the hooks removed, the same
   articles as ordinary pages in docs/articles/ (`not_in_nav`), the repository's docs/.
 - A0 (only with `--configs ... A0`): A without the tags plugin.
+- E (only with `--configs ... E`): `reading-program export` of the corpus (every page the
+  project publishes, generated pages included, written out as Markdown) built by plain
+  MkDocs + Material without hooks: the same pages, so C/E is what the hooks cost over
+  what their pages cost MkDocs anyway.
 - C: the project's own configuration (the repository's mkdocs.yml with its hooks), with
   its parse cache deleted first: what a fresh clone or CI pays.
 - Cw: C again right after, with the parse cache C wrote: what repeated builds pay.
@@ -65,16 +69,18 @@ DEFAULT_SIZES = (1000, 3000)
 LARGE_SIZE = 5000
 SERVE_SIZE = 1000
 ARTICLES_PER_TRACK = 100  # listed tracks grow with the corpus: N // 100
-ALL_CONFIGS = ("A", "A0", "C", "Cw")  # build order: Cw reuses the cache C has just written
+ALL_CONFIGS = ("A", "A0", "E", "C", "Cw")  # build order: Cw reuses the cache C has just written
 DEFAULT_CONFIGS = ("A", "C", "Cw")
 DESCRIPTIONS = {
     "A": "MkDocs + Material + tags plugin, articles as plain pages",
     "A0": "A without the tags plugin",
+    "E": "`reading-program export` of the corpus (the same pages), plain MkDocs + Material",
     "C": "project (hooks, generated pages, tags), no parse cache: a fresh clone or CI",
     "Cw": "C with the parse cache of the previous build: repeated builds, `mkdocs serve`",
 }
 # Targets of the performance issue.
 TARGET_RATIO = 1.25  # C/A at N = 1,000 and 3,000
+TARGET_EXPORT_RATIO = 1.0  # C/E at N = 1,000: the hooks cost no more than their pages
 TARGET_ARTICLE_KB = 40  # median article page at N = 3,000
 TARGET_LARGEST_KB = 500  # any page
 TARGET_EDIT_S = 3.0  # edit to rebuilt under mkdocs serve at N = 1,000
@@ -83,7 +89,7 @@ RATIO_GROWTH_NOISE = 1.05  # "C/A does not grow": C/A at the larger N over C/A a
 # The project keeps parsed articles between builds here (reading_program.parse_cache);
 # C deletes it before building, Cw keeps it.
 PARSE_CACHE = ".cache"
-MKDOCS_FILE = {"A": "A", "A0": "A0", "C": "C", "Cw": "C"}
+MKDOCS_FILE = {"A": "A", "A0": "A0", "E": "E", "C": "C", "Cw": "C"}
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pydantic")
 USAGE_MARKER = "bench-usage:"
 
@@ -176,6 +182,23 @@ def prepare_plain_configs(root: Path) -> dict[str, Path]:
         dumped = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
         files[name].write_text(dumped, encoding="utf-8")
     return files
+
+
+def prepare_export(root: Path, code: Path | None) -> Path:
+    """`reading-program export` of the corpus into export/ beside it (config E), with the
+    benchmarked code; returns the export's mkdocs.yml."""
+    out = root.parent / f"{root.name}-export"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "reading_program", "--root", str(root), "export"]
+    done = subprocess.run(
+        [*command, "--out", str(out)], capture_output=True, text=True, env=env, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"export of {root.name} failed:\n{done.stderr}")
+    shutil.rmtree(root / PARSE_CACHE, ignore_errors=True)  # C starts without one
+    return out / "mkdocs.yml"
 
 
 # --- one build ---------------------------------------------------------------------------
@@ -364,7 +387,13 @@ class Corpus:
 
 
 def prepare_corpora(
-    sizes: list[int], listed_tracks: int | None, seed: int, workdir: Path, setup: Path
+    sizes: list[int],
+    listed_tracks: int | None,
+    seed: int,
+    workdir: Path,
+    setup: Path,
+    code: Path | None = None,
+    export: bool = False,
 ) -> list[Corpus]:
     """Generate every corpus before any build, so all rounds can visit every size."""
     corpora = []
@@ -373,7 +402,10 @@ def prepare_corpora(
         shape = make_issue_corpus(
             root, articles, seed=seed, setup=setup, listed_tracks=listed_tracks
         )
-        corpora.append(Corpus(articles, shape.tracks, prepare_plain_configs(root), asdict(shape)))
+        configs = prepare_plain_configs(root)
+        if export:
+            configs["E"] = prepare_export(root, code)
+        corpora.append(Corpus(articles, shape.tracks, configs, asdict(shape)))
         _log(
             f"N={articles}: +{shape.repository_articles} repository articles, {shape.tracks} "
             f"tracks ({shape.listed_tracks} listed, {shape.planned_tracks} planned, "
@@ -490,6 +522,10 @@ def size_summary(result: SizeResult) -> dict[str, Any]:
             summary["ratios"][f"{top}/A memory"] = asdict(
                 paired_ratio(result, top, "A", "peak_mib")
             )
+    for top in ("C", "Cw"):
+        if top in result.runs and "E" in result.runs:
+            summary["ratios"][f"{top}/E"] = asdict(paired_ratio(result, top, "E"))
+            summary["ratios"][f"{top}/E CPU"] = asdict(paired_ratio(result, top, "E", "cpu_s"))
     if result.load_ms:
         load = statistics.median(result.load_ms)
         render = statistics.median(result.render_ms)
@@ -621,6 +657,13 @@ def targets(report: dict[str, Any]) -> list[dict[str, str]]:
             f"C/A ≤ {TARGET_RATIO} at N = {n:,}",
             _spread(ratio) if ratio else "–",
             None if ratio is None else ratio["median"] <= TARGET_RATIO,
+        )
+    export_ratio = sizes.get(1000, {}).get("ratios", {}).get("C/E")
+    if export_ratio:
+        row(
+            f"C/E ≤ {TARGET_EXPORT_RATIO} at N = 1,000 (the same pages by plain MkDocs)",
+            _spread(export_ratio),
+            export_ratio["median"] <= TARGET_EXPORT_RATIO,
         )
     growth_rows = [g for g in report["growth"] if g["config"] == "C" and "ratio_growth" in g]
     for g in growth_rows:
@@ -821,7 +864,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         nargs="+",
         choices=ALL_CONFIGS,
         default=list(DEFAULT_CONFIGS),
-        help="configurations to build (default A C Cw; A0 = A without the tags plugin)",
+        help="configurations to build (default A C Cw; A0 = A without the tags plugin; "
+        "E = the project's export built by plain MkDocs)",
     )
     default_tracks = f"default N//{ARTICLES_PER_TRACK}"
     parser.add_argument("--tracks", type=int, help=f"listed tracks per corpus ({default_tracks})")
@@ -882,7 +926,9 @@ def main(argv: list[str] | None = None) -> None:
             code = setup / "src"
             sys.path.insert(0, str(code))  # for the in-process timing of the project's work
         sizes = sorted(set(args.sizes) | ({args.serve_size} if args.serve_size else set()))
-        corpora = prepare_corpora(sizes, args.tracks, args.seed, Path(tmp), setup)
+        corpora = prepare_corpora(
+            sizes, args.tracks, args.seed, Path(tmp), setup, code, export="E" in args.configs
+        )
         measured = [c for c in corpora if c.articles in args.sizes]
         results, loads = bench_rounds(
             measured, args.configs, args.runs, args.warmup, Path(tmp), code, args.max_load

@@ -46,6 +46,15 @@ def on_page_context(
     return mkdocs_adapter.page_context(context, page, config)
 
 
+@event_priority(-100)  # last: after search has written its index into the new site
 def on_post_build(config: MkDocsConfig) -> None:
-    """Record the generated pages; after a dirty build, repair what MkDocs left stale."""
+    """Record the generated pages; after a dirty build, repair what MkDocs left stale;
+    then the new site takes the place of the last one (see staging.py)."""
     mkdocs_adapter.finish(config)
+
+
+@event_priority(-100)  # after every plugin's: this one may turn the error into a message
+def on_build_error(error: Exception) -> None:
+    """The new site is dropped, the last one stays; an error that MkDocs would show as a
+    traceback is one plain line naming the file instead."""
+    mkdocs_adapter.build_failed(error)

@@ -1,6 +1,7 @@
 """The package's layout is the build's stages, and imports run one way through them.
 
-content -> model -> plan -> site -> pipeline -> mkdocs_adapter -> export, cli: a module may
+content -> model -> plan -> site -> pipeline -> incremental, staging -> mkdocs_adapter ->
+export, cli: a module may
 import from its own stage and the stages before it, never after (type-only imports count).
 MkDocs is imported by the adapter alone; hooks/ delegates to it.
 """
@@ -15,8 +16,8 @@ from site_helpers import REPO
 
 PACKAGE = REPO / "src" / "reading_program"
 STAGES = [
-    "content", "model", "plan", "site", "pipeline", "incremental", "mkdocs_adapter", "export",
-    "cli",
+    "content", "model", "plan", "site", "pipeline", "incremental", "staging", "mkdocs_adapter",
+    "export", "cli",
 ]  # fmt: skip
 _TOP = {"__init__", "__main__"}  # the package's entry points, outside the stages
 
@@ -78,7 +79,7 @@ def test_hooks_only_delegate() -> None:
     events = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
     assert {event.name for event in events} == {
         "on_pre_build", "on_files", "on_page_markdown", "on_page_content",
-        "on_page_context", "on_post_build",
+        "on_page_context", "on_post_build", "on_build_error",
     }  # fmt: skip
     for event in events:
         body = [

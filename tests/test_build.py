@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from site_helpers import TRACK_YAML, Site, article_text
 
+from reading_program.cli import main
+
 pytestmark = pytest.mark.build
 
 
@@ -293,3 +295,84 @@ def test_a_large_library_gets_an_a_to_z_of_letter_pages(site: Site) -> None:
 def test_the_articles_marker_takes_a_count(site: Site, build_error) -> None:
     site.write("docs/index.md", "# Home\n\n<!-- reading-program:articles many -->\n")
     assert "docs/index.md:3: marker: the 'articles' marker takes how many to show" in build_error()
+
+
+SAFE_BODY = """\
+Intro with an <abbr title="Objectives and key results">OKR</abbr>.
+
+## a_b_c
+
+Back to [the heading](#a_b_c), to [the coach](coach.md#coaching-well), to
+[a week](../tracks/two-weeks/week-1.md), in raw HTML to <a href="../coach/">the coach</a>,
+and out to [a site](https://example.org/page).
+
+| Left | Right |
+|:-----|------:|
+| a    | b     |
+
+<details><summary>More</summary>Hidden text.</details>
+
+<figure><img src="../../images/chart.png" alt="A chart"><figcaption>The chart</figcaption></figure>
+
+!!! note "Remember"
+    An admonition.
+
+### Custom { #my-id }
+"""
+
+
+def test_a_body_of_safe_html_builds_as_markdown_renders_it(site: Site) -> None:
+    """Links, anchors and ids are what the rendered body holds (not what a scan of the
+    source guesses): `#a_b_c` keeps its underscores, `[a [b] c](...)`-style links and raw
+    HTML links resolve as MkDocs and the browser resolve them."""
+    site.write("content/articles/lead.md", article_text("Lead", body=SAFE_BODY))
+    site.write(
+        "content/articles/coach.md",
+        article_text("Coach", tags="[coaching]", body="## Coaching well\n\nWords.\n"),
+    )
+    site.write("docs/images/chart.png", b"\x89PNG\r\n\x1a\n")
+    site.build()
+    page = site.html("articles/lead")
+    article = page.select_one("article")
+    links = next(p for p in article.select("p") if p.get_text().startswith("Back to"))
+    hrefs = [a["href"] for a in links.select("a[href]")]
+    assert hrefs == [
+        "#a_b_c",
+        "../coach/#coaching-well",
+        "../../tracks/two-weeks/week-1/",
+        "../coach/",
+        "https://example.org/page",
+    ]
+    assert article.select_one("h2#a_b_c") and article.select_one("h3#my-id")
+    assert article.select_one("abbr[title]").get_text() == "OKR"
+    assert article.select_one("details summary").get_text() == "More"
+    assert article.select_one("figure img")["src"] == "../../images/chart.png"
+    assert article.select_one("th")["style"].replace(" ", "") == "text-align:left"
+    assert article.select_one(".admonition .admonition-title").get_text() == "Remember"
+    toc = [a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc == ["#a_b_c", "#my-id", "#reflect"]  # the body's headings, then the page's
+
+
+UNICODE_SLUGS = (
+    "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n"
+)
+
+
+def test_anchors_follow_the_sites_own_toc_slugify(site: Site, build_error) -> None:
+    """Ids come from the site's Markdown configuration: with pymdownx's Unicode slugify in
+    mkdocs.yml, `## Привет мир` is `#привет-мир` for check and build alike; with MkDocs'
+    default it has no such id, and both say so."""
+    body = "## Привет мир\n\nBack to [the top](#привет-мир).\n"
+    site.write("content/articles/lead.md", article_text("Lead", body=body))
+    assert "'#привет-мир'" in build_error()  # the default slugify drops Cyrillic
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write(
+        "mkdocs.yml",
+        config.replace("      permalink: true\n", "      permalink: true\n" + UNICODE_SLUGS),
+    )
+    assert main(["--root", str(site.root), "check"]) == 0
+    site.build()
+    article = site.html("articles/lead").select_one("article")
+    assert article.select_one("h2")["id"] == "привет-мир"
+    back = next(p for p in article.select("p") if p.get_text().startswith("Back to"))
+    assert [a["href"] for a in back.select("a")] == ["#привет-мир"]

@@ -497,3 +497,46 @@ def test_schema_and_export_commands(run, tmp_path: Path) -> None:
     again = run("--root", str(REPO), "export", "--out", str(out))
     assert again.code == 1
     assert "is not empty; pass --force" in again.err
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("site_name: [x\n", "mkdocs.yml:2: is not valid YAML"),
+        ("site_name: x\ntheme: {name: nope}\n", "mkdocs.yml: Config value 'theme': Unrecognised"),
+        ("site_name: x\nnav: 5\n", "mkdocs.yml: Config value 'nav': Expected nav to be a list"),
+        ("- a\n", "mkdocs.yml: The configuration is invalid."),
+    ],
+)
+def test_check_with_a_broken_mkdocs_yml_says_so_in_one_line(
+    run, site: Site, config: str, expected: str
+) -> None:
+    site.write("mkdocs.yml", config)
+    result = run("--root", str(site.root), "check")
+    assert result.code == 1
+    assert expected in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda root: os.mkfifo(root / "docs/pipe.md"), "docs/pipe.md: is a named pipe (FIFO)"),
+        (lambda root: os.mkfifo(root / "docs/data.json"), "docs/data.json: is a named pipe"),
+        (
+            lambda root: (root / "docs/loop").symlink_to("."),
+            "docs/loop: is a link to docs, a folder that holds it (a loop)",
+        ),
+        (
+            lambda root: os.mkfifo(root / "overrides/main.html"),
+            "overrides/main.html: is a named pipe",
+        ),
+    ],
+)
+def test_check_refuses_special_files_and_loops_in_docs_without_waiting(
+    run, site: Site, make, expected: str
+) -> None:
+    make(site.root)
+    result = run("--root", str(site.root), "check")
+    assert result.code == 1
+    assert expected in result.err

@@ -186,3 +186,39 @@ def test_env_tags_resolve_as_mkdocs_does(tmp_path: Path, monkeypatch: pytest.Mon
     resolved = raw_config(tmp_path)
     assert resolved["site_url"] == "https://leaders.example.org/"
     assert resolved["strict"] is True
+
+
+@pytest.mark.parametrize(
+    "folder", ["content", "content/articles/new", "docs", "overrides", "hooks"]
+)
+def test_force_never_writes_into_a_source_folder(site: Site, folder: str) -> None:
+    before = sorted(p.relative_to(site.root) for p in site.root.rglob("*"))
+    with pytest.raises(ExportError, match="source folders"):
+        export_site(site.root, site.root / folder, force=True)
+    assert sorted(p.relative_to(site.root) for p in site.root.rglob("*")) == before
+
+
+def test_force_never_replaces_a_folder_holding_the_repository(site: Site) -> None:
+    with pytest.raises(ExportError, match="holding it"):
+        export_site(site.root, site.root.parent, force=True)
+
+
+def test_force_never_replaces_someone_elses_project(site: Site, tmp_path: Path) -> None:
+    other = tmp_path / "their-docs"
+    other.mkdir()
+    (other / "mkdocs.yml").write_text("site_name: Theirs\n", "utf-8")
+    (other / "docs").mkdir()
+    (other / "docs/index.md").write_text("# Theirs\n", "utf-8")
+    with pytest.raises(ExportError, match="no earlier export"):
+        export_site(site.root, other, force=True)
+    assert (other / "docs/index.md").read_text("utf-8") == "# Theirs\n"
+    assert (other / "mkdocs.yml").read_text("utf-8") == "site_name: Theirs\n"
+
+
+def test_an_export_is_marked_and_force_replaces_a_marked_one(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    export_site(site.root, out)
+    assert (out / ".reading-program-export").is_file()
+    (out / ".reading-program-export").unlink()  # an export written before the mark
+    export_site(site.root, out, force=True)
+    assert (out / ".reading-program-export").is_file()

@@ -79,3 +79,33 @@ def test_the_merged_index_is_what_a_clean_build_writes() -> None:
 def test_without_a_previous_index_only_this_build_counts() -> None:
     current = {"docs": [entry("a/")]}
     assert merged_search_index(None, current, {"a/"}, ["a/", "b/"])["docs"] == [entry("a/")]
+
+
+def test_an_edited_page_file_is_written_again_from_content(tmp_path: Path) -> None:
+    sources = GeneratedSources(tmp_path)
+    sources.put("articles/a.md", "the article")
+    sources.finish("fp", ["articles/a.md"])
+    (tmp_path / "articles/a.md").write_text("<script>steal()</script>")  # manifest unchanged
+    assert GeneratedSources(tmp_path).put("articles/a.md", "the article").read_text() == (
+        "the article"
+    )
+    outside = tmp_path.parent / f"{tmp_path.name}-elsewhere.md"
+    outside.write_text("not ours")
+    (tmp_path / "articles/a.md").unlink()
+    (tmp_path / "articles/a.md").symlink_to(outside)  # same bytes elsewhere: still rewritten
+    outside.write_text("the article")
+    path = GeneratedSources(tmp_path).put("articles/a.md", "the article")
+    assert not path.is_symlink() and path.read_text() == "the article"
+
+
+def test_a_manifest_naming_files_outside_its_folder_is_not_used(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me")
+    (pages).mkdir()
+    manifest = {"fingerprint": "fp", "pages": {"../precious.txt": "x"}, "site": ["../precious.txt"]}
+    (pages / "manifest.json").write_text(__import__("json").dumps(manifest))
+    sources = GeneratedSources(pages)
+    assert sources.previous_pages() == set()
+    sources.finish("fp", [])
+    assert victim.read_text() == "keep me"

@@ -551,3 +551,63 @@ def test_two_tags_may_not_share_a_title(tmp_path: Path) -> None:
         "content/tags.yml:3: tag coach, title: 'COACHING!' is also the title of the tag "
         "'coaching'; readers would take them for one tag: give each its own title"
     ]
+
+
+def _fifo(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+
+
+def _socket(path: Path) -> None:
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.close()
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")  # a device, reached through a link that stays on the machine
+
+
+def _self_loop(path: Path) -> None:
+    path.symlink_to(path.name)
+
+
+SPECIAL_FILES = [
+    pytest.param(
+        "content/articles/pipe.md", _fifo, "is a named pipe (FIFO), not a file", id="fifo"
+    ),
+    pytest.param("content/articles/s.md", _socket, "is a socket, not a file", id="socket"),
+    pytest.param(
+        "content/tracks/t.yml", _fifo, "is a named pipe (FIFO), not a file", id="fifo-track"
+    ),
+    pytest.param("content/tags.yml", _fifo, "is a named pipe (FIFO), not a file", id="fifo-tags"),
+    pytest.param("content/articles/self.md", _self_loop, "leads back to itself", id="link-loop"),
+    pytest.param("content/articles/zero.md", _device, "", id="device"),
+]
+
+
+@pytest.mark.parametrize(("where", "make", "words"), SPECIAL_FILES)
+def test_special_files_are_refused_without_waiting(
+    tmp_path: Path, where: str, make, words: str
+) -> None:
+    write_files(tmp_path, {ARTICLE: GOOD})
+    make(tmp_path / where)
+    started = time.monotonic()
+    reported = problems(tmp_path, {})
+    assert time.monotonic() - started < 30  # a pipe would block forever: any bound will do
+    [problem] = [r for r in reported if r.startswith(f"{where}: ")]
+    assert words in problem
+
+
+def test_a_folder_link_that_loops_is_named(tmp_path: Path) -> None:
+    write_files(tmp_path, {ARTICLE: GOOD})
+    (tmp_path / "content/articles/more").symlink_to("..")
+    (tmp_path / "content/articles/again").symlink_to(".")
+    reported = problems(tmp_path, {})
+    assert (
+        "content/articles/again: is a link to content/articles, a folder that holds it (a loop): "
+        "remove the link" in reported
+    )
+    assert any(r.startswith("content/articles/more: is a link to content") for r in reported)

@@ -10,11 +10,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reading_program.content.article_body import _html_ids, count_words
-from reading_program.plan.questions import derive_question_id
+from reading_program.content.article_body import count_words
+from reading_program.content.specs import QuestionSpec
+from reading_program.plan.questions import build_questions, derive_question_id
 from reading_program.plan.reading_time import reading_minutes
 from reading_program.site.templating import markdown_inline, page_meta
-from reading_program.site.urls import relative_href, relative_link, relative_path
+from reading_program.site.urls import directory_url, relative_href, relative_link, relative_path
 
 
 @pytest.mark.parametrize(
@@ -111,15 +112,89 @@ def test_question_ids_survive_small_edits(first: str, second: str, same: bool) -
     assert (derive_question_id(first) == derive_question_id(second)) is same
 
 
+QUESTIONS_IN_OTHER_SCRIPTS = [
+    ("Что вы сделаете на этой неделе?", "Кто вам поможет?", "Что вам мешает?"),
+    ("Τι θα κάνετε αυτή την εβδομάδα;", "Ποιος θα σας βοηθήσει;", "Τι σας εμποδίζει;"),  # noqa: RUF001 - the script is the point
+    ("今週は何をしますか？", "誰が助けてくれますか？", "何が邪魔していますか？"),  # noqa: RUF001 - the script is the point
+    ("이번 주에 무엇을 하시겠습니까?", "누가 도와줄까요?", "무엇이 방해가 됩니까?"),
+    ("ماذا ستفعل هذا الأسبوع؟", "من سيساعدك؟", "ما الذي يمنعك؟"),
+    ("Что такое leadership для вас?", "Что такое leadership для команды?", "Кто?"),
+]
+
+
+@pytest.mark.parametrize("questions", QUESTIONS_IN_OTHER_SCRIPTS)
+def test_question_ids_in_every_script_come_from_the_words_not_the_place(questions) -> None:
+    def ids(texts):
+        return {q.text: q.id for q in build_questions(QuestionSpec(text=t) for t in texts)}
+
+    forward = ids(questions)
+    assert len(set(forward.values())) == len(questions)
+    assert ids(reversed(questions)) == forward  # reordered: every answer stays with its question
+    assert ids(questions[1:]) == {t: forward[t] for t in questions[1:]}  # one deleted
+    assert all(re.fullmatch(r"q-[0-9a-f]{8}", i) for i in forward.values())
+
+
 @pytest.mark.parametrize(
-    "prose",
-    [
-        'solid="x id="y"',
-        'id="a" kid="b" <p id = \'c\'>',
-        'aid="1"id="2"',
-        'x_id="q" _id="r" id="s"',
+    ("text", "expected"),
+    [  # ids answers are stored under: they must never change
+        ("What can I do to make my leadership skills stronger?", "make-leadership-skills-stronger"),
+        ("Café or tea: where do you think best?", "caf-tea-think-best"),
+        ("Who is waiting for that decision?", "waiting-decision"),
+        ("Was ist dein nächster Schritt?", "ist-dein-n-chster"),
     ],
 )
-def test_raw_html_ids_are_found_as_a_word_boundary_pattern_finds_them(prose: str) -> None:
-    word_boundary_first = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
-    assert _html_ids(prose) == word_boundary_first.findall(prose)
+def test_latin_question_ids_are_unchanged(text: str, expected: str) -> None:
+    assert derive_question_id(text) == expected
+
+
+def test_the_same_words_in_another_width_or_spacing_keep_their_id() -> None:
+    assert derive_question_id("今週は何をしますか？") == derive_question_id(" 今週は何をしますか ?")  # noqa: RUF001 - the script is the point
+    assert derive_question_id("Кто вам поможет?") == derive_question_id("кто  вам поможет")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "index.md", "README.md", "guide.md", "guide/index.md", "guide/README.md",
+        "journal.md", "journal/index.md", "tags/x.md", "a/b/c.md", "img/a.png",
+        "cohorts/x/x-week-1.eml", "articles/a-z/b.md", "index.html",
+    ],
+)  # fmt: skip
+def test_output_paths_are_the_files_mkdocs_writes(src: str) -> None:
+    from mkdocs.structure.files import File
+
+    from reading_program.site.urls import output_path
+
+    made = File(src, "/docs", "/site", use_directory_urls=True)
+    assert output_path(src) == made.dest_uri
+    assert directory_url(src) == (made.url if src.endswith(".md") else src).removeprefix("./")
+
+
+def test_every_page_and_file_at_one_address_is_named_with_the_other() -> None:
+    from reading_program.site.links import clash_problems
+
+    generated = {
+        "journal.md": "the journal",
+        "articles/lead.md": "content/articles/lead.md",
+        "tags/x.md": "the site's tag page",
+    }
+    hand_written = {
+        "journal/index.md": "docs/journal/index.md",
+        "articles/lead/README.md": "docs/articles/lead/README.md",
+        "tags/x/index.html": "docs/tags/x/index.html",
+        "about.md": "docs/about.md",
+        "about/index.md": "docs/about/index.md",
+    }
+    found = sorted(str(p) for p in clash_problems(generated, hand_written))
+    assert found == [
+        "docs/about.md: has the same address (/about/) as docs/about/index.md: rename or "
+        "remove one of them",
+        "docs/about/index.md: has the same address (/about/) as docs/about.md: rename or "
+        "remove one of them",
+        "docs/articles/lead/README.md: has the same address as content/articles/lead.md, "
+        "which the site is built from: rename or remove one of them",
+        "docs/journal/index.md: the site makes this page itself (the journal): rename or "
+        "remove the file",
+        "docs/tags/x/index.html: the site makes this file itself (the site's tag page): "
+        "rename or remove the file",
+    ]

@@ -96,3 +96,38 @@ def test_lines_of_keys_and_list_items_are_recorded() -> None:
 
 def test_empty_document_is_none() -> None:
     assert parse_yaml("").data is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "start: !!timestamp 2027-01-11 09:00:00\n",
+        "data: !!binary aGVsbG8=\n",
+        "when: !!int '12'\n",
+        "x: !custom value\n",
+        "items: !!set {a, b}\n",
+        "items: !!omap [a: 1]\n",
+        "what: !!python/object:os.system {}\n",
+        "list: !!seq [a]\n",
+        "doc: !!map {a: 1}\n",
+        "title: ! text\n",
+    ],
+)
+def test_explicit_tags_are_refused_in_plain_words(text: str) -> None:
+    parsed = parse_yaml(text, first_line=3)
+    [issue] = parsed.issues
+    assert issue.line == 3
+    assert "is a YAML tag, which content files do not use" in issue.message
+    assert parsed.data is None
+
+
+@pytest.mark.parametrize("digits", [101, 4301, 100_000])
+def test_numbers_past_any_sensible_size_are_refused_quickly(digits: int) -> None:
+    parsed = parse_yaml(f"title: A\nminutes: {'9' * digits}\n")
+    [issue] = parsed.issues
+    assert issue.line == 2
+    assert f"this number has {digits:,} digits" in issue.message
+
+
+def test_long_numbers_in_quotes_are_text() -> None:
+    assert parse_yaml(f'code: "{"9" * 5000}"').data == {"code": "9" * 5000}

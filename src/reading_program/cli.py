@@ -270,8 +270,10 @@ def _add_export(commands: Commands) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    docs = mkdocs_adapter.docs_files(mkdocs_adapter.project_config(args.root))
-    site = prepare_site(ContentPaths(args.root), docs, SITE_URL)
+    config = mkdocs_adapter.project_config(args.root)
+    docs = mkdocs_adapter.docs_files(config)
+    markdown = mkdocs_adapter.markdown_config(config)
+    site = prepare_site(ContentPaths(args.root), docs, SITE_URL, markdown=markdown)
     print(_plan_report(site.library))
     return 0
 

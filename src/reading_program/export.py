@@ -19,6 +19,12 @@ from .pipeline import prepare_site
 from .site.generate import GeneratedSite
 
 _HOOK_ONLY_KEYS = ("hooks", "watch")  # the hook is what the export replaces; watch serves it
+# Written into every export: `--force` replaces a folder only when it holds this mark (or
+# the header of an export written before the mark), never a folder of someone else's.
+MARK = ".reading-program-export"
+_MARK_TEXT = (
+    "This folder was written by `reading-program export`; `export --force` may replace it.\n"
+)
 _HEADER = (
     "# Written by `reading-program export`: a plain MkDocs project, no hooks needed.\n"
     "# Regenerate it from the reading program's repository rather than editing it.\n"
@@ -45,17 +51,19 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     """Write a self-contained MkDocs project for the repository at `root` into `out`.
 
     Raises ContentError (every content problem) before anything is written, and
-    ExportError when `out` is not empty and `force` is not given.
+    ExportError when `out` is a folder the project reads or writes, or is not empty and
+    is not an earlier export (`force` replaces an earlier export only).
     """
     config = mkdocs_adapter.raw_config(root)
     docs_dir = str(config.get("docs_dir", "docs"))  # relative to mkdocs.yml, kept in the export
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    sources = [root / docs_dir, *([root / custom_dir] if custom_dir else [])]
-    _check_target(root, out, sources, force)
+    _check_target(root, out, _project_folders(root, config, docs_dir, custom_dir), force)
 
-    docs = mkdocs_adapter.docs_files(mkdocs_adapter.project_config(root))
-    site = prepare_site(ContentPaths(root), docs, _site_url(config))
+    project = mkdocs_adapter.project_config(root)
+    docs = mkdocs_adapter.docs_files(project)
+    markdown = mkdocs_adapter.markdown_config(project)
+    site = prepare_site(ContentPaths(root), docs, _site_url(config), markdown=markdown)
 
     _clear(out, [docs_dir, custom_dir])
     shutil.copytree(root / docs_dir, out / docs_dir)
@@ -70,16 +78,45 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
         width=100,
     )
     (out / "mkdocs.yml").write_text(_HEADER + text, encoding="utf-8")
+    (out / MARK).write_text(_MARK_TEXT, encoding="utf-8")
 
 
-def _check_target(root: Path, out: Path, sources: list[Path], force: bool) -> None:
+def _project_folders(
+    root: Path, config: dict[str, Any], docs_dir: str, custom_dir: str | None
+) -> list[Path]:
+    """Folders the project reads or writes: an export must not land in any of them."""
+    hooks = [(root / hook).parent for hook in config.get("hooks") or [] if isinstance(hook, str)]
+    named = [docs_dir, custom_dir, str(config.get("site_dir") or "site")]
+    fixed = ["content", "src", ".git", ".cache"]
+    return [*(root / name for name in [*named, *fixed] if name), *hooks]
+
+
+def _check_target(root: Path, out: Path, folders: list[Path], force: bool) -> None:
     target = out.resolve()
-    if target == root.resolve() or any(target.is_relative_to(s.resolve()) for s in sources):
-        raise ExportError(f"{out} is the repository or one of its source folders; pick another")
+    if root.resolve().is_relative_to(target):
+        raise ExportError(f"{out} is the repository or a folder holding it; pick another")
+    if any(target.is_relative_to(folder.resolve()) for folder in folders):
+        raise ExportError(f"{out} is one of the project's source folders; pick another")
     if target.exists() and not target.is_dir():
         raise ExportError(f"{out} is a file, not a folder")
-    if target.exists() and any(target.iterdir()) and not force:
+    if not target.exists() or not any(target.iterdir()):
+        return
+    if not _is_earlier_export(target):
+        raise ExportError(
+            f"{out} is not empty and holds no earlier export (no {MARK} file): pick an empty folder"
+        )
+    if not force:
         raise ExportError(f"{out} is not empty; pass --force to replace the export in it")
+
+
+def _is_earlier_export(folder: Path) -> bool:
+    if (folder / MARK).is_file():
+        return True
+    try:  # exports written before the mark start their mkdocs.yml with the header
+        with (folder / "mkdocs.yml").open(encoding="utf-8") as config:
+            return config.readline() == _HEADER.splitlines(keepends=True)[0]
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _site_url(config: dict[str, Any]) -> str:

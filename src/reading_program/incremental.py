@@ -8,6 +8,11 @@ code and templates, mkdocs.yml, the theme) is fingerprinted: when the fingerprin
 every page is rebuilt, since every sidebar may differ.
 
 Plain builds use the same files; they also keep the generated text out of memory.
+
+The folder is in `.cache/`, which is not to be trusted (it can be committed, or edited):
+every page file is compared with the text it must hold, on every build, and written again
+when it differs, so an edited page file is never published; the manifest's page names
+are used only when they are plain paths inside the folder.
 """
 
 from __future__ import annotations
@@ -60,8 +65,9 @@ class GeneratedSources:
         """The file holding `text` for `src_uri`, written only if its text changed;
         `touch`: dated now all the same, so that a dirty build rebuilds it."""
         path = self.folder / src_uri
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        if self._previous.get("pages", {}).get(src_uri) != digest or not path.is_file():
+        data = text.encode()
+        digest = hashlib.sha256(data).hexdigest()
+        if self._previous.get("pages", {}).get(src_uri) != digest or not _holds(path, data):
             _write_atomically(path, text)
         elif touch:
             os.utime(path)
@@ -84,7 +90,31 @@ class GeneratedSources:
             data = json.loads((self.folder / _MANIFEST).read_text("utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) and isinstance(data.get("pages"), dict) else {}
+        if not isinstance(data, dict) or not isinstance(data.get("pages"), dict):
+            return {}
+        names = [*data["pages"], *data.get("site", [])]
+        if not all(isinstance(name, str) and _is_plain_path(name) for name in names):
+            return {}  # not ours: nothing in it may name a file to remove
+        return data
+
+
+def _is_plain_path(name: str) -> bool:
+    """A relative path below the folder: no `..`, no root, no backslash, no NUL."""
+    parts = name.split("/")
+    return (
+        bool(name)
+        and "\\" not in name
+        and "\0" not in name
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a plain file (not a link) holding exactly `data`."""
+    try:
+        return not path.is_symlink() and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _write_atomically(path: Path, text: str) -> None:

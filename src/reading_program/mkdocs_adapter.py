@@ -10,21 +10,30 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from jinja2.exceptions import TemplateNotFound
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
+from yaml import MarkedYAMLError
 
 from .content.cache import ParseCache
-from .content.paths import ContentPaths
-from .content.problems import ContentError
+from .content.files import walk_files
+from .content.markdown_render import MarkdownConfig
+from .content.paths import CONFIG_FILE, ContentPaths
+from .content.problems import ContentError, Problem
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
-from .site.generate import DocsFiles, GeneratedSite
+from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
+from .site.links import clash_problems
+from .staging import SiteStaging, StagingError
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
 _SITE = "reading_program_site"
@@ -35,6 +44,8 @@ _FILES = "reading_program_files"
 _PREVIOUS_INDEX = "reading_program_previous_search_index"
 _BLOCKS = "reading_program_blocks"
 _GENERATED = "reading_program_generated_pages"
+_STAGING = "reading_program_staging"  # (SiteStaging, the site folder MkDocs was given)
+_EDITED = "reading_program_edited"  # src_uri -> the file an author edits, for messages
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -45,7 +56,25 @@ def repository(config: MkDocsConfig) -> Path:
 
 
 def docs_files(config: MkDocsConfig) -> DocsFiles:
-    """The docs folder as MkDocs sees it (its exclusion rules included)."""
+    """The docs folder as MkDocs sees it (its exclusion rules included). The docs folder
+    and the theme's overrides are walked first, without opening a file: MkDocs would
+    follow a link that loops until the path is too long, copying every file on the way,
+    and wait forever on a named pipe."""
+    paths = ContentPaths(repository(config))
+    problems: list[Problem] = []
+    docs = Path(config.docs_dir)
+    found = {
+        file.relative_to(docs).as_posix(): paths.repo_path(file)
+        for file in walk_files(docs, paths, problems, skip=_hidden, folders_named_like_files=False)
+    }
+    if custom_dir := config.theme.custom_dir:
+        for _ in walk_files(Path(custom_dir), paths, problems, skip=_hidden):
+            pass  # only the problems count here
+    # MkDocs keeps one of two files with one address (README.md beside index.md, guide.md
+    # beside guide/index.md), with a warning that --quiet hides: both are named instead.
+    problems += clash_problems({}, found)
+    if problems:
+        return DocsFiles({}, {}, tuple(problems))
     files = get_files(config)
     pages = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
     others = {
@@ -53,7 +82,20 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
         for f in files
         if not f.is_documentation_page() and f.abs_src_path
     }
-    return DocsFiles(pages, others)
+    return DocsFiles(pages, others, theme=_theme_facts(config))
+
+
+def _theme_facts(config: MkDocsConfig) -> ThemeFacts:
+    """What a page's frontmatter may ask of the theme (see site.generate)."""
+    statuses = {"new", "deprecated"}
+    if isinstance(config.extra.get("status"), dict):
+        statuses |= set(config.extra["status"])
+    folders = tuple(Path(folder) for folder in config.theme.dirs)
+    return ThemeFacts(folders, frozenset(statuses))
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")  # MkDocs leaves these out (`exclude_docs` default)
 
 
 class _ExactDirtyBuilds(logging.Filter):
@@ -85,22 +127,115 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     paths = ContentPaths(repository(config))
     cache = ParseCache(paths.cache)
     try:
-        site = prepare_site(paths, docs_files(config), config.site_url or "", cache)
+        site = prepare_site(
+            paths, docs_files(config), config.site_url or "", cache, markdown_config(config)
+        )
     except ContentError as error:
         raise PluginError(error.report()) from None
     finally:
         cache.save()
+        if cache.note:
+            log.info(cache.note)
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
     config[_SITE] = site
     config[_BUILT] = set()
     config[_BLOCKS] = {}
+    config[_EDITED] = {
+        **{src: f"{_docs_prefix(config)}{src}" for src in site.hand_written.repo_paths},
+        **{page.src_uri: page.source or f"the site's page {page.src_uri}" for page in site.pages},
+    }
     _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
     previous_index = Path(config.site_dir) / _SEARCH_INDEX
     config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
+    _stage(config)
     return site
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    docs = ContentPaths(repository(config)).repo_path(Path(config.docs_dir))
+    return f"{docs}/"
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """From here on MkDocs writes into a staging folder (see staging.py)."""
+    staging = SiteStaging(Path(config.site_dir))
+    try:
+        folder = staging.start()
+    except StagingError as error:
+        raise PluginError(f"cannot prepare the new site: {error}") from None
+    config[_STAGING] = (staging, config.site_dir)
+    config.site_dir = str(folder)
+
+
+def _swap_in(config: MkDocsConfig) -> None:
+    """The staging folder becomes the site, unless MkDocs is about to abort the build for
+    a strict-mode warning (it counts them, and raises only after `on_post_build`)."""
+    staging, site_dir = config[_STAGING]
+    if config.strict and _warnings_counted():
+        return  # the build error that follows discards the staging folder
+    try:
+        staging.swap_in()
+    except StagingError as error:
+        raise PluginError(f"cannot put the new site in place: {error}") from None
+    config.site_dir = site_dir
+    config[_STAGING] = None
+
+
+def _warnings_counted() -> bool:
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return any(counter.get_counts() for counter in counters)
+
+
+def build_failed(error: BaseException) -> None:
+    """For `on_build_error`: the staging folder goes, `site/` stays as it was, and an
+    error MkDocs would show as a traceback becomes one plain line naming the file.
+
+    MkDocs hands this event no config: the build's config, and the page being read or
+    built if any, are found in the frames the error went through (`build`, where it was
+    caught, and `_populate_page` or `_build_page`)."""
+    config, page = _failed_build(error)
+    if config is not None and config.get(_STAGING):
+        staging, site_dir = config[_STAGING]
+        staging.discard()
+        config.site_dir, config[_STAGING] = site_dir, None
+    if isinstance(error, BuildError | Abort):
+        return  # MkDocs says these in one line already
+    where = _failing_file(error, config, page)
+    raise Abort(f"{where}: {_plain(error)}; the last good site is left as it was") from None
+
+
+def _failed_build(error: BaseException) -> tuple[MkDocsConfig | None, Page | None]:
+    config, page = None, None
+    traceback = error.__traceback__
+    while traceback is not None:
+        local = traceback.tb_frame.f_locals
+        if isinstance(local.get("config"), MkDocsConfig) and _STAGING in local["config"]:
+            config = config or local["config"]
+        if isinstance(local.get("page"), Page):
+            page = local["page"]
+        traceback = traceback.tb_next
+    return config, page
+
+
+def _failing_file(error: BaseException, config: MkDocsConfig | None, page: Page | None) -> str:
+    if isinstance(error, OSError) and error.filename:
+        root = repository(config) if config is not None else Path.cwd()
+        return ContentPaths(root).repo_path(Path(str(error.filename)))
+    if page is None or config is None:
+        return CONFIG_FILE
+    src_uri = page.file.src_uri
+    return config.get(_EDITED, {}).get(src_uri) or f"{_docs_prefix(config)}{src_uri}"
+
+
+def _plain(error: BaseException) -> str:
+    if isinstance(error, TemplateNotFound):
+        return f"the theme has no template {error.name!r} (the page's `template:`)"
+    if isinstance(error, OSError):
+        return str(error.strerror or error)
+    return f"the build stopped ({type(error).__name__}: {' '.join(str(error).split())})"
 
 
 def _forget_previous_search_index(config: MkDocsConfig) -> None:
@@ -122,6 +257,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     copy of their text); when something every page shows has changed (see `_fingerprint`),
     every page counts as changed: generated ones are touched, hand-written ones handed
     over as text, which MkDocs always rebuilds."""
+    try:
+        config[_STAGING][0].own_copies()  # a dirty build: the last site, unshared
+    except StagingError as error:
+        raise PluginError(f"cannot prepare the new site: {error}") from None
     site: GeneratedSite = config[_SITE]
     root = repository(config)
     sources = GeneratedSources(ContentPaths(root).generated)
@@ -197,27 +336,49 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return markdown  # a hand-written page: its text is the author's, as written
     text = html_blocks.split_blocks(markdown)
     if text.blocks:
-        config[_BLOCKS][page.file.src_uri] = text.blocks
+        config[_BLOCKS][page.file.src_uri] = text
     return text.markdown
 
 
 def page_content(page_html: str, page: Page, config: MkDocsConfig) -> str:
     """For `on_page_content`: the blocks that search should see put back, and the ids of
     all of them known to MkDocs' anchor checks, which run before any page is written."""
-    blocks = config[_BLOCKS].get(page.file.src_uri)
-    if not blocks:
+    text = config[_BLOCKS].get(page.file.src_uri)
+    if text is None:
         return page_html
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= html_blocks.anchor_ids(blocks)
-    return html_blocks.restored(page_html, blocks, searched_only=True)
+        page.present_anchor_ids |= html_blocks.anchor_ids(text.blocks)
+    if text.body is not None and text.body.toc:
+        page.toc = _with_body_toc(page, page_html, text.body)
+    return html_blocks.restored(page_html, text.blocks, searched_only=True)
+
+
+def _with_body_toc(page: Page, page_html: str, body: html_blocks.BodyBlock) -> TableOfContents:
+    """The page's table of contents with the body's headings where the body stands, as
+    one Markdown conversion of the whole page would give it."""
+
+    def flat(items, position):
+        for item in items:
+            yield position(item), {"level": item.level, "id": item.id, "name": item.title}
+            yield from flat(item.children, position)
+
+    def in_page(item: AnchorLink) -> int:
+        return page_html.find(f'id="{item.id}"')
+
+    at_body = page_html.find(html_blocks.placeholder(body.number))
+    own = list(flat(page.toc, in_page))
+    body_tokens = [token for _, token in flat(get_toc(list(body.toc)), lambda _: at_body)]
+    before = [token for at, token in own if at < at_body]
+    after = [token for at, token in own if at >= at_body]
+    return get_toc(nest_toc_tokens([*before, *body_tokens, *after]))
 
 
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """For `on_page_context`, after the search plugin's: the blocks kept out of search put
     back; and the page noted as rendered in this build (under --dirty: those changed)."""
-    blocks = config[_BLOCKS].pop(page.file.src_uri, None)
-    if blocks and page.content is not None:
-        page.content = html_blocks.restored(page.content, blocks, searched_only=False)
+    text = config[_BLOCKS].pop(page.file.src_uri, None)
+    if text is not None and page.content is not None:
+        page.content = html_blocks.restored(page.content, text.blocks, searched_only=False)
     config[_BUILT].add(page.url)
     return context
 
@@ -225,6 +386,14 @@ def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
 def finish(config: MkDocsConfig) -> None:
     """For `on_post_build`: record the generated sources; after a dirty build, drop the
     search index's stale entries and the pages of content that is gone."""
+    try:
+        _finish_dirty_build(config)
+    except OSError as error:
+        raise PluginError(f"{error.filename or config.site_dir}: {error.strerror}") from None
+    _swap_in(config)
+
+
+def _finish_dirty_build(config: MkDocsConfig) -> None:
     sources: GeneratedSources = config[_SOURCES]
     files: Files = config[_FILES]
     current = {f.src_uri for f in files.documentation_pages()}
@@ -251,12 +420,53 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
     index_file.write_text(json.dumps(merged, separators=(",", ":")), "utf-8")
 
 
+def markdown_config(config: MkDocsConfig) -> MarkdownConfig:
+    """The site's Markdown as MkDocs configures it (its own extensions added to the list)."""
+    return MarkdownConfig(tuple(config.markdown_extensions), dict(config.mdx_configs or {}))
+
+
 def project_config(root: Path) -> MkDocsConfig:
-    """The project's MkDocs config, loaded and validated as `mkdocs build` does."""
-    return load_config(config_file=str(root / "mkdocs.yml"))
+    """The project's MkDocs config, loaded and validated as `mkdocs build` does. A config
+    MkDocs refuses is a ContentError naming mkdocs.yml, in MkDocs' words, one line each."""
+    collected = _Collected()
+    config_log = logging.getLogger("mkdocs.config")
+    config_log.addHandler(collected)  # MkDocs logs each error, then raises
+    try:
+        return load_config(config_file=str(root / CONFIG_FILE))
+    except (ConfigurationError, Abort) as error:  # Abort: "Aborted with N errors"
+        raise ContentError(_config_problems(error, collected.errors)) from None
+    finally:
+        config_log.removeHandler(collected)
 
 
 def raw_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data, `!ENV` resolved by MkDocs' own loader."""
-    with (root / "mkdocs.yml").open(encoding="utf-8") as handle:
-        return yaml_load(handle) or {}
+    try:
+        with (root / CONFIG_FILE).open(encoding="utf-8") as handle:
+            data = yaml_load(handle) or {}
+    except ConfigurationError as error:
+        raise ContentError(_config_problems(error, [])) from None
+    if not isinstance(data, dict):
+        message = "must hold settings (name: value), one per line"
+        raise ContentError([Problem(CONFIG_FILE, None, "", message)])
+    return data
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors.append(record.getMessage())
+
+
+def _config_problems(error: Exception, logged: list[str]) -> list[Problem]:
+    """MkDocs' messages about mkdocs.yml, each on one line, with its line when YAML says."""
+    cause = error.__context__
+    if isinstance(cause, MarkedYAMLError) and cause.problem_mark is not None:
+        what = " ".join(str(part) for part in (cause.problem, cause.context) if part)
+        message = f"is not valid YAML ({what}); check quotes and indentation"
+        return [Problem(CONFIG_FILE, cause.problem_mark.line + 1, "", message)]
+    messages = logged or [str(error)]
+    return [Problem(CONFIG_FILE, None, "", " ".join(m.split())) for m in messages]

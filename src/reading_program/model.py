@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
 
-from .content.article_body import BodyLink
+from .content.markdown_render import BodyLink, RenderedBody
 from .content.paths import RepoPath
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -32,15 +32,16 @@ class Article:
     summary: str
     tags: tuple[str, ...]
     reflection: tuple[Question, ...]
-    body: str
+    body: str  # Markdown, as written
     reading_minutes: int
     content_hash: str  # short, for "updated since you read it"
     date: date | None = None
     level: int | None = None
     author: str | None = None
     source: str | None = None
-    anchors: frozenset[str] = frozenset()  # ids of the body's headings
+    anchors: frozenset[str] = frozenset()  # ids in the rendered body (its headings...)
     links: tuple[BodyLink, ...] = ()  # links and images in the body, with their lines
+    rendered: RenderedBody | None = None  # the body as the site renders it
 
 
 @dataclass(frozen=True)

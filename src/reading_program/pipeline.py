@@ -6,28 +6,39 @@ the export, so all three accept and reject exactly the same things.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .content.cache import ParseCache
 from .content.files import TRACK
 from .content.loader import load_content
+from .content.markdown_render import MarkdownConfig, Renderer
 from .content.paths import ContentPaths
 from .content.problems import ContentError
 from .plan.library import build_library
 from .site.generate import DocsFiles, GeneratedSite, generate_site, read_hand_written
+from .site.templating import ARTICLE_PAGE_IDS
 
 
 def prepare_site(
-    paths: ContentPaths, docs: DocsFiles, site_url: str, cache: ParseCache | None = None
+    paths: ContentPaths,
+    docs: DocsFiles,
+    site_url: str,
+    cache: ParseCache | None = None,
+    markdown: MarkdownConfig | None = None,
 ) -> GeneratedSite:
-    """Load, plan, generate and check everything; raise ContentError with every problem."""
-    content = load_content(paths, cache)
+    """Load, plan, generate and check everything; raise ContentError with every problem.
+    `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None)."""
+    config = markdown or MarkdownConfig()
+    renderer = Renderer(replace(config, reserved_ids=ARTICLE_PAGE_IDS))
+    content = load_content(paths, cache, renderer)
     track_ids = frozenset(item.id for item in content.tracks) | content.did_not_load(TRACK)
     # Hand-written pages are read and their markers checked even when content is broken,
     # so every problem is reported in one go.
-    hand_written, docs_problems = read_hand_written(docs, paths, track_ids)
+    hand_written, docs_problems = read_hand_written(docs, paths, track_ids, renderer, cache)
     try:
         library = build_library(content)
     except ContentError as error:
         raise ContentError([*error.problems, *docs_problems]) from None
     if docs_problems:
         raise ContentError(docs_problems)
-    return generate_site(library, docs, hand_written, site_url)
+    return generate_site(library, docs, hand_written, site_url, renderer)

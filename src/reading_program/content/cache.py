@@ -1,80 +1,161 @@
-"""Parsed content files kept between builds, keyed by each file's content hash.
+"""What reading each content file found, kept between builds, keyed by its content hash.
 
-`mkdocs serve` rebuilds the whole site on every change; parsing and validating a thousand
-unchanged articles again is most of the project's own cost. An entry is used only when
-the file's bytes hash to what they hashed to when it was stored, so an edit that keeps
-the size and restores the modification time (`cp -p`, `rsync -t`, `tar x`) is never
-served stale. The cache lives in a file (not module state, which MkDocs keeps across
-rebuilds and tests), and is thrown away whole when this package's parsing code changes.
+`mkdocs serve` rebuilds the whole site on every change; reading (YAML, Markdown rendering)
+a thousand unchanged files again is most of the project's own cost. An entry is used only
+when the file's bytes hash to what they hashed to when it was stored, so an edit that keeps
+the size and restores the modification time (`cp -p`, `rsync -t`, `tar x`) is never served
+stale.
+
+The cache is never trusted: it lives in `.cache/`, which anyone can commit or edit. It is
+plain JSON (a format that cannot run code, unlike pickle), holds plain data only (what
+parsing found, never validated objects: every build validates that data again with the
+same models), and is used only when it was written by this version of the package and
+its parsing code, on this machine: its entries are signed (HMAC-SHA256) with a key kept
+outside the repository, in the user's cache folder, so a cache that was committed, copied
+or edited (rendered HTML that was never checked, say) is not ours. Anything else about it
+(damaged, foreign, an entry of the wrong shape) makes it ignored, with a note, and rewritten.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import importlib.metadata
+import json
 import os
-import pickle
+import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+_FORMAT = "reading-program-parse-cache"
 _CONTENT_PACKAGE = Path(__file__).resolve().parent
 
 
 def code_fingerprint() -> str:
-    """Changes whenever a module that parses content changes, so old parses are dropped."""
+    """Changes whenever a module that parses content changes, so old entries are dropped."""
     digest = hashlib.sha256()
     for module in sorted(_CONTENT_PACKAGE.glob("*.py")):
         digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-class ParseCache:
-    """`get(key, content_hash, parse)`: the stored result while the content is unchanged.
+def signing_key() -> bytes | None:
+    """This user's key for the cache's signature, made on first use; None when it can be
+    neither read nor made (then nothing is cached)."""
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    path = Path(home) / "reading-program" / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "wb") as file:
+            file.write(key)
+        return key
+    except OSError:
+        return None
 
-    With `store=None` nothing is kept: every `get` parses."""
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("reading-program")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class Codec(Generic[T]):
+    """How one kind of value is kept: `encode` to JSON data, `decode` back, raising
+    ValueError, KeyError or TypeError for data of the wrong shape."""
+
+    def __init__(self, encode: Callable[[T], Any], decode: Callable[[Any], T]) -> None:
+        self.encode, self.decode = encode, decode
+
+
+class ParseCache:
+    """`get(key, content_hash, read, codec)`: what `read()` found while the content is
+    unchanged. With `store=None` nothing is kept: every `get` reads."""
 
     def __init__(self, store: Path | None) -> None:
-        self._store = store
-        self._fingerprint = code_fingerprint() if store else ""
-        self._entries: dict[str, tuple[str, Any]] = self._read()
-        self._used: set[str] = set()
+        self._key = signing_key() if store else None
+        self._store = store if self._key else None
+        self.note: str | None = None  # why the stored cache was ignored, if it was
+        self._stamp = {"format": _FORMAT, "version": _version(), "code": code_fingerprint()}
+        self._stored: dict[str, dict[str, Any]] = self._read()
+        self._kept: dict[str, dict[str, Any]] = {}
         self._changed = False
 
-    def get(self, key: str, content_hash: str, parse: Callable[[], T]) -> T:
-        self._used.add(key)
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] == content_hash:
-            return entry[1]
-        result = parse()
+    def get(self, key: str, content_hash: str, read: Callable[[], T], codec: Codec[T]) -> T:
+        entry = self._stored.get(key)
+        if entry is not None and entry.get("hash") == content_hash:
+            try:
+                value = codec.decode(entry["value"])
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+                self._changed = True  # an entry of the wrong shape: read the file again
+            else:
+                self._kept[key] = entry
+                return value
+        value = read()
         if self._store is not None:
-            self._entries[key] = (content_hash, result)
+            self._kept[key] = {"hash": content_hash, "value": codec.encode(value)}
             self._changed = True
-        return result
+        return value
 
     def save(self) -> None:
         """Write the entries used in this load (deleted files drop out), atomically.
 
         A cache that cannot be written only makes the next build slower."""
-        if self._store is None or (not self._changed and self._used == set(self._entries)):
+        if self._store is None or (not self._changed and self._kept.keys() == self._stored.keys()):
             return
-        kept = {key: value for key, value in self._entries.items() if key in self._used}
+        entries = json.dumps(self._kept, separators=(",", ":")).encode()
+        header = json.dumps({**self._stamp, "signature": self._sign(entries)}).encode()
         try:
             self._store.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self._store.parent, prefix=".parse-cache.")
             with os.fdopen(handle, "wb") as file:
-                pickle.dump((self._fingerprint, kept), file, protocol=pickle.HIGHEST_PROTOCOL)
+                file.write(header + b"\n" + entries)
             os.replace(temporary, self._store)
         except OSError:
             return
 
-    def _read(self) -> dict[str, tuple[str, Any]]:
-        if self._store is None or not self._store.exists():
+    def _sign(self, entries: bytes) -> str:
+        assert self._key is not None
+        return hmac.new(self._key, entries, hashlib.sha256).hexdigest()
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        if self._store is None:
             return {}
         try:
             with self._store.open("rb") as file:
-                fingerprint, entries = pickle.load(file)  # our own file, in .cache/
-        except Exception:  # a damaged or foreign cache is only a slower build
+                header_line, _, body = file.read().partition(b"\n")
+            header = json.loads(header_line)
+        except FileNotFoundError:
             return {}
-        return entries if fingerprint == self._fingerprint else {}
+        except (OSError, ValueError):
+            return self._ignored("it is not a cache this program writes")
+        if not isinstance(header, dict) or any(header.get(k) != v for k, v in self._stamp.items()):
+            return self._ignored("it was written by another version, or not by this program")
+        signature = header.get("signature")
+        if not isinstance(signature, str) or not hmac.compare_digest(signature, self._sign(body)):
+            return self._ignored("it was not written here (copied, committed or edited)")
+        try:
+            entries = json.loads(body)
+        except ValueError:
+            return self._ignored("it cannot be read as JSON")
+        if not isinstance(entries, dict) or not all(
+            isinstance(entry, dict) and isinstance(entry.get("hash"), str)
+            for entry in entries.values()
+        ):
+            return self._ignored("its entries are not what this program writes")
+        return entries
+
+    def _ignored(self, why: str) -> dict[str, dict[str, Any]]:
+        self.note = f"{self._store}: ignored and rebuilt, since {why}"
+        return {}

@@ -9,15 +9,18 @@ author, like a page that never appears.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import ContentPaths, RepoPath
 from .problems import Problem, closest
+from .source import not_a_file, unreadable
 from .specs import SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -103,38 +106,81 @@ def list_kind(paths: ContentPaths, kind: Kind) -> tuple[list[ContentFile], list[
 
 
 def _walk(folder: Path, paths: ContentPaths, problems: list[Problem]) -> Iterator[Path]:
-    """Files below `folder`, following links that stay inside the repository."""
+    def skipped(name: str) -> bool:
+        return is_editor_leftover(name) or is_readme(name)
+
+    yield from walk_files(folder, paths, problems, skip=skipped)
+
+
+def walk_files(
+    folder: Path,
+    paths: ContentPaths,
+    problems: list[Problem],
+    skip: Callable[[str], bool] = lambda name: False,
+    folders_named_like_files: bool = True,
+) -> Iterator[Path]:
+    """The plain files below `folder`, following links that stay inside the repository,
+    without ever opening one. What cannot be a source is a problem, found without waiting:
+    a link that loops or leads back to a folder already read, a link out of the
+    repository or to nothing, a named pipe, socket or device (reading one would wait
+    forever or never end)."""
     if not folder.is_dir():
         return
     pending, seen = [folder], {folder.resolve()}
     while pending:
         current = pending.pop()
         try:
-            entries = list(os.scandir(current))
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
         except OSError as error:
             problems.append(_unreadable(paths, current, error))
             continue
         for entry in entries:
             path = Path(entry.path)
-            if is_editor_leftover(entry.name) or is_readme(entry.name):
+            if skip(entry.name):
                 continue
             if entry.is_symlink() and (problem := _link_problem(path, paths)):
                 problems.append(problem)
-            elif path.is_dir():
-                if path.suffix.lower() in _MARKDOWN_SUFFIXES | _YAML_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as error:
+                problems.append(unreadable(paths.repo_path(path), error))
+                continue
+            if stat.S_ISDIR(mode):
+                if folders_named_like_files and path.suffix.lower() in _LIKE_FILES:
                     message = "is a folder, not a file: move its contents up, or remove it"
                     problems.append(Problem(paths.repo_path(path), None, "", message))
-                elif path.resolve() not in seen:  # a link back up would loop
+                elif path.resolve() in seen or current.resolve().is_relative_to(path.resolve()):
+                    problems.append(_second_way_in(path, paths))
+                else:
                     seen.add(path.resolve())
                     pending.append(path)
-            else:
+            elif stat.S_ISREG(mode):
                 yield path
+            else:
+                problems.append(Problem(paths.repo_path(path), None, "", not_a_file(mode)))
+
+
+_LIKE_FILES = _MARKDOWN_SUFFIXES | _YAML_SUFFIXES
+
+
+def _second_way_in(link: Path, paths: ContentPaths) -> Problem:
+    target = paths.repo_path(link.resolve())
+    if link.parent.resolve().is_relative_to(link.resolve()):
+        message = f"is a link to {target}, a folder that holds it (a loop): remove the link"
+    else:
+        message = f"is a second way into {target}, which is read already: remove the link"
+    return Problem(paths.repo_path(link), None, "", message)
 
 
 def _link_problem(link: Path, paths: ContentPaths) -> Problem | None:
     repo_path = paths.repo_path(link)
     target = os.readlink(link)
-    if not link.exists():
+    try:
+        link.stat()
+    except OSError as error:
+        if error.errno != errno.ENOENT:
+            return unreadable(repo_path, error)
         return Problem(
             repo_path,
             None,

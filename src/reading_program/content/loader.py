@@ -1,9 +1,11 @@
 """The first stage: every content file, of every kind, read and validated the same way.
 
 For each kind: list the files and check their names (files.py), read the bytes, parse
-(frontmatter + YAML, or YAML), validate against the kind's model (specs.py), and keep
-what is needed later. What fails is recorded as it happens: the ids of files that exist
-but did not load are kept, so later stages can tell "unknown" from "broken".
+(frontmatter + YAML, or YAML; an article's body rendered with the site's Markdown, see
+markdown_render.py), validate against the kind's model (specs.py), and keep what is needed
+later. What parsing finds is plain data, cached by content hash (cache.py); validation runs
+on every load. What fails is recorded as it happens: the ids of files that exist but did
+not load are kept, so later stages can tell "unknown" from "broken".
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .article_body import BodyFacts, body_facts
+from .article_body import count_words
 from .cache import ParseCache
 from .errors import place, validate
+from .file_read import READ_CODEC, FileRead
 from .files import (
     ARTICLE,
     ASSESSMENT,
@@ -26,6 +29,7 @@ from .files import (
     list_kind,
     unexpected_entries,
 )
+from .markdown_render import RenderedBody, Renderer
 from .paths import ContentPaths, RepoPath
 from .problems import Problem
 from .source import SourceText, decode, read_bytes, split_markdown
@@ -64,12 +68,13 @@ class Loaded(Generic[Spec]):
 
 @dataclass(frozen=True)
 class ArticleSource:
-    """An article file: the validated frontmatter and the Markdown body."""
+    """An article file: the validated frontmatter, the Markdown body and what it renders to."""
 
     frontmatter: ArticleFrontmatter
     body: str
     body_line: int
-    facts: BodyFacts
+    words: int
+    rendered: RenderedBody
     content_hash: str
 
 
@@ -92,40 +97,62 @@ class Content:
         return self.failed.get(kind.name, frozenset())
 
 
-Parse = Callable[[SourceText, ContentFile], "Loaded | list[Problem]"]
+Validate = Callable[[FileRead, ContentFile, str], "Loaded | list[Problem]"]
 
 
-def load_content(paths: ContentPaths, cache: ParseCache | None = None) -> Content:
-    """Read and validate every content file; never raises for what a file says."""
-    cache = cache or ParseCache(None)
+def load_content(
+    paths: ContentPaths, cache: ParseCache | None = None, renderer: Renderer | None = None
+) -> Content:
+    """Read and validate every content file; never raises for what a file says.
+    `renderer`: the site's Markdown (MkDocs' defaults when not given)."""
+    reading = _Reading(cache or ParseCache(None), renderer or Renderer())
     problems = unexpected_entries(paths)
     failed: dict[str, frozenset[str]] = {}
 
-    def load(kind: Kind, parse: Parse) -> tuple[Loaded, ...]:
-        loaded, kind_problems, broken = _load_kind(paths, kind, parse, cache)
+    def load(kind: Kind) -> tuple[Loaded, ...]:
+        loaded, kind_problems, broken = _load_kind(paths, kind, reading)
         problems.extend(kind_problems)
         failed[kind.name] = frozenset(broken)
         return tuple(loaded)
 
-    tags = _load_tags(paths, cache, problems)
+    tags = _load_tags(paths, reading, problems)
     return Content(
-        articles=load(ARTICLE, _PARSERS[ARTICLE.name]),
-        tracks=load(TRACK, _PARSERS[TRACK.name]),
-        assessments=load(ASSESSMENT, _PARSERS[ASSESSMENT.name]),
-        cohorts=load(COHORT, _PARSERS[COHORT.name]),
+        articles=load(ARTICLE),
+        tracks=load(TRACK),
+        assessments=load(ASSESSMENT),
+        cohorts=load(COHORT),
         tags=tags,
         failed=failed,
         problems=tuple(problems),
     )
 
 
+@dataclass(frozen=True)
+class _Reading:
+    cache: ParseCache
+    renderer: Renderer
+
+    def read(self, raw: bytes, file: ContentFile, markdown: bool) -> tuple[FileRead, str]:
+        """What the file says, as plain data (cached), and the hash of its bytes."""
+        content_hash = hashlib.sha256(raw).hexdigest()
+        key = f"{content_hash}:{self.renderer.config.fingerprint}" if markdown else content_hash
+
+        def read_now() -> FileRead:
+            source = decode(raw, file.repo_path, content_hash)
+            if isinstance(source, Problem):
+                return FileRead(problems=(source,))
+            return _read_markdown(source, file, self.renderer) if markdown else _read_yaml(source)
+
+        return self.cache.get(file.repo_path, key, read_now, READ_CODEC), content_hash
+
+
 def _load_kind(
-    paths: ContentPaths, kind: Kind, parse: Parse, cache: ParseCache
+    paths: ContentPaths, kind: Kind, reading: _Reading
 ) -> tuple[list[Loaded], list[Problem], set[str]]:
     files, problems = list_kind(paths, kind)
     loaded, broken = [], set()
     for file in files:
-        result = _load_file(file, parse, cache)
+        result = _load_file(file, _VALIDATORS[kind.name], reading, kind.is_markdown)
         if isinstance(result, Loaded):
             loaded.append(result)
         else:
@@ -134,41 +161,57 @@ def _load_kind(
     return loaded, problems, broken
 
 
-def _load_file(file: ContentFile, parse: Parse, cache: ParseCache) -> Loaded | list[Problem]:
+def _load_file(
+    file: ContentFile, validate_read: Validate, reading: _Reading, markdown: bool = False
+) -> Loaded | list[Problem]:
     raw = read_bytes(file.path, file.repo_path)
     if isinstance(raw, Problem):
         return [raw]
+    read, content_hash = reading.read(raw, file, markdown)
+    if read.problems and read.yaml is None:
+        return list(read.problems)
+    return validate_read(read, file, content_hash)
 
-    content_hash = hashlib.sha256(raw).hexdigest()
 
-    def parse_now() -> Loaded | list[Problem]:
-        source = decode(raw, file.repo_path, content_hash)
-        return [source] if isinstance(source, Problem) else parse(source, file)
+def _read_yaml(source: SourceText) -> FileRead:
+    return FileRead(yaml=parse_yaml(source.text))
 
-    return cache.get(file.repo_path, content_hash, parse_now)
+
+def _read_markdown(source: SourceText, file: ContentFile, renderer: Renderer) -> FileRead:
+    parts = split_markdown(source.text, file.repo_path)
+    if isinstance(parts, Problem):
+        return FileRead(problems=(parts,))
+    rendered = renderer.render(parts.body, parts.body_line, file.repo_path, article=True)
+    return FileRead(
+        yaml=parse_yaml(parts.frontmatter),
+        body=parts.body,
+        body_line=parts.body_line,
+        words=count_words(parts.body),
+        rendered=rendered,
+    )
 
 
 def _load_tags(
-    paths: ContentPaths, cache: ParseCache, problems: list[Problem]
+    paths: ContentPaths, reading: _Reading, problems: list[Problem]
 ) -> Loaded[TagsFile] | None:
     """content/tags.yml lists the tags articles may carry; without it any slug is allowed."""
     if not paths.tags.exists() and not paths.tags.is_symlink():
         return None
     file = ContentFile("tags", paths.tags, paths.repo_path(paths.tags))
-    result = _load_file(file, _yaml_model(TagsFile, "the tags file"), cache)
+    result = _load_file(file, _yaml_model(TagsFile, "the tags file"), reading)
     if isinstance(result, Loaded):
         return result
     problems.extend(result)
     return None
 
 
-def _yaml_model(model: type, what: str) -> Parse:
-    def parse(source: SourceText, file: ContentFile) -> Loaded | list[Problem]:
-        parsed = parse_yaml(source.text)
-        spec = validate(model, parsed, file.repo_path, what)
-        return spec if isinstance(spec, list) else _loaded(file, spec, parsed)
+def _yaml_model(model: type, what: str) -> Validate:
+    def validate_read(read: FileRead, file: ContentFile, _: str) -> Loaded | list[Problem]:
+        assert read.yaml is not None
+        spec = validate(model, read.yaml, file.repo_path, what)
+        return spec if isinstance(spec, list) else _loaded(file, spec, read.yaml)
 
-    return parse
+    return validate_read
 
 
 def _loaded(
@@ -200,41 +243,50 @@ def unfinished_parts(parsed: ParsedYaml, repo_path: RepoPath) -> list[Problem]:
 
 def load_text(kind: Kind, text: str, file: ContentFile) -> Loaded | list[Problem]:
     """Validate text meant for `file` (e.g. a cohort file a command is about to write)."""
-    return _PARSERS[kind.name](SourceText(text, ""), file)
+    source = SourceText(text, "")
+    if kind.is_markdown:
+        read = _read_markdown(source, file, Renderer())
+        if read.yaml is None:
+            return list(read.problems)
+    else:
+        read = _read_yaml(source)
+    return _VALIDATORS[kind.name](read, file, "")
 
 
-def _parse_track(source: SourceText, file: ContentFile) -> Loaded | list[Problem]:
-    parsed = parse_yaml(source.text)
+def _validate_track(read: FileRead, file: ContentFile, _: str) -> Loaded | list[Problem]:
+    assert read.yaml is not None
     # A track that gives `select` is planned from tags; otherwise its weeks are listed.
-    planned = isinstance(parsed.data, dict) and "select" in parsed.data
+    planned = isinstance(read.yaml.data, dict) and "select" in read.yaml.data
     model = PlannedTrackFile if planned else TrackFile
-    spec = validate(model, parsed, file.repo_path, "a track file")
-    return spec if isinstance(spec, list) else _loaded(file, spec, parsed)
+    spec = validate(model, read.yaml, file.repo_path, "a track file")
+    return spec if isinstance(spec, list) else _loaded(file, spec, read.yaml)
 
 
-def _parse_article(source: SourceText, file: ContentFile) -> Loaded | list[Problem]:
-    parts = split_markdown(source.text, file.repo_path)
-    if isinstance(parts, Problem):
-        return [parts]
-    parsed = parse_yaml(parts.frontmatter)
-    meta = validate(ArticleFrontmatter, parsed, file.repo_path, "the frontmatter")
+def _validate_article(
+    read: FileRead, file: ContentFile, content_hash: str
+) -> Loaded | list[Problem]:
+    assert read.yaml is not None and read.body is not None and read.rendered is not None
+    meta = validate(ArticleFrontmatter, read.yaml, file.repo_path, "the frontmatter")
     if isinstance(meta, list):
         return meta
-    if not parts.body.strip():
+    if not read.body.strip():
         message = "has no text below the frontmatter: write the article after the closing '---'"
-        return [Problem(file.repo_path, parts.body_line, "", message)]
-    facts = body_facts(parts.body, parts.body_line)
-    article = ArticleSource(meta, parts.body, parts.body_line, facts, source.content_hash)
+        return [Problem(file.repo_path, read.body_line, "", message)]
+    if read.rendered.problems:  # what a body may not hold (html_policy.py)
+        return list(read.rendered.problems)
+    article = ArticleSource(
+        meta, read.body, read.body_line, read.words, read.rendered, content_hash
+    )
     body_placeholder = ()
-    if parts.body.strip().startswith(BODY_PLACEHOLDER):
+    if read.body.strip().startswith(BODY_PLACEHOLDER):
         message = f"the text is still the placeholder {BODY_PLACEHOLDER!r}: write the article"
-        body_placeholder = (Problem(file.repo_path, parts.body_line, "", message),)
-    return _loaded(file, article, parsed, body_placeholder)
+        body_placeholder = (Problem(file.repo_path, read.body_line, "", message),)
+    return _loaded(file, article, read.yaml, body_placeholder)
 
 
-_PARSERS: dict[str, Parse] = {
-    ARTICLE.name: _parse_article,
-    TRACK.name: _parse_track,
+_VALIDATORS: dict[str, Validate] = {
+    ARTICLE.name: _validate_article,
+    TRACK.name: _validate_track,
     ASSESSMENT.name: _yaml_model(AssessmentFile, "an assessment file"),
     COHORT.name: _yaml_model(CohortFile, "a cohort file"),
 }

@@ -67,7 +67,7 @@ class ContentPaths:
     @property
     def cache(self) -> Path:
         """Parsed content kept between builds (ignored by git)."""
-        return self.root / ".cache" / "reading-program" / "parsed-content.pickle"
+        return self.root / ".cache" / "reading-program" / "parsed-content.json"
 
     @property
     def generated(self) -> Path:

@@ -7,7 +7,10 @@ other bytes are reported with the line they sit on. A file that cannot be read a
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -39,15 +42,50 @@ class MarkdownParts:
 
 
 def read_bytes(file: Path, repo_path: RepoPath) -> bytes | Problem:
+    """The bytes of a regular file. Anything else (a named pipe, a socket, a device, a
+    link that loops) is a problem, found without waiting: opening a pipe for reading
+    would wait for a writer forever, and a device may never end."""
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            megabytes = size / 1024 / 1024
+        handle = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return unreadable(repo_path, error)
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            return Problem(repo_path, None, "", not_a_file(status.st_mode))
+        if status.st_size > MAX_FILE_BYTES:
+            megabytes = status.st_size / 1024 / 1024
             message = f"is {megabytes:.1f} MB; content files are at most 2 MB: split it"
             return Problem(repo_path, None, "", message)
-        return file.read_bytes()
+        with os.fdopen(handle, "rb", closefd=False) as opened:
+            return opened.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return Problem(repo_path, None, "", f"cannot be read ({error.strerror or error})")
+        return unreadable(repo_path, error)
+    finally:
+        os.close(handle)
+
+
+def unreadable(repo_path: RepoPath, error: OSError) -> Problem:
+    if error.errno == errno.ELOOP:
+        message = "is a link that leads back to itself (a loop): remove the link"
+    else:
+        message = f"cannot be read ({error.strerror or error})"
+    return Problem(repo_path, None, "", message)
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def not_a_file(mode: int) -> str:
+    """What a special file is, and what to do: the site is built from plain files."""
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not a plain file")
+    return f"is {kind}, not a file: remove it, or put a plain file in its place"
 
 
 def decode(

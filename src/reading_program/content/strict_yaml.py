@@ -4,6 +4,9 @@
   570. Authors mean text, so only `true`/`false` are booleans and only plain decimal, hex
   and octal numbers are numbers (the YAML 1.2 core schema); dates stay text for the schema
   to check. Duplicate keys are reported instead of silently keeping the last one.
+- Explicit tags (`!!timestamp`, `!!binary`, `!custom`) are refused, all but `!!str`: they
+  would turn text into dates, bytes or objects that no schema here expects. So are numbers
+  of more than MAX_NUMBER_DIGITS digits (Python itself refuses 4,300).
 - Hostile input is refused quickly with a message, never a hang or a crash: nesting deeper
   than MAX_DEPTH (libyaml's own composer recurses in C and crashes the process on a few
   thousand brackets, so documents are composed here, iteratively, from libyaml's events),
@@ -26,6 +29,7 @@ Location = tuple[str | int, ...]
 
 MAX_DEPTH = 32  # content files nest four or five levels deep
 MAX_EXPANDED_NODES = 50_000  # a 52-week track with long lists stays far below
+MAX_NUMBER_DIGITS = 100  # numbers here are minutes, weeks, levels; Python refuses 4,300
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -72,6 +76,12 @@ class StrictLoader(_EventSource, yaml.constructor.SafeConstructor, yaml.resolver
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         value = self.construct_scalar(node)
+        if len(value) > MAX_NUMBER_DIGITS:
+            message = (
+                f"this number has {len(value):,} digits; numbers here are small: write a "
+                'smaller one, or text in double quotes ("...")'
+            )
+            raise YamlRefused(node.start_mark.line + 1, message)
         return int(value, 0) if value.startswith(("0x", "0o")) else int(value)
 
     def compose_single(self) -> yaml.Node | None:
@@ -110,6 +120,9 @@ class StrictLoader(_EventSource, yaml.constructor.SafeConstructor, yaml.resolver
             _attach(open_nodes[-1], pending_keys, node)
 
     def _node(self, event: yaml.Event, anchors: dict[str, yaml.Node]) -> yaml.Node:
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == _TEXT):
+            raise YamlRefused(event.start_mark.line + 1, _explicit_tag(tag))
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in anchors:
                 message = (
@@ -118,25 +131,15 @@ class StrictLoader(_EventSource, yaml.constructor.SafeConstructor, yaml.resolver
                 raise YamlRefused(event.start_mark.line + 1, message)
             return anchors[event.anchor]
         if isinstance(event, yaml.ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = tag or self.resolve(yaml.ScalarNode, event.value, event.implicit)
             node: yaml.Node = yaml.ScalarNode(
                 tag, event.value, event.start_mark, event.end_mark, style=event.style
             )
         elif isinstance(event, yaml.SequenceStartEvent):
-            tag = (
-                event.tag
-                if event.tag not in (None, "!")
-                else self.resolve(yaml.SequenceNode, None, event.implicit)
-            )
+            tag = self.resolve(yaml.SequenceNode, None, event.implicit)
             node = yaml.SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
         else:  # a mapping starts
-            tag = (
-                event.tag
-                if event.tag not in (None, "!")
-                else self.resolve(yaml.MappingNode, None, event.implicit)
-            )
+            tag = self.resolve(yaml.MappingNode, None, event.implicit)
             node = yaml.MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
         if event.anchor is not None:
             anchors[event.anchor] = node
@@ -163,6 +166,17 @@ StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF")
 StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+
+_TEXT = "tag:yaml.org,2002:str"  # `!!str 12`: text, the one tag allowed
+
+
+def _explicit_tag(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return (
+        f"{shown} is a YAML tag, which content files do not use (it can turn text into "
+        'dates, binary data or objects): remove it, and write text in double quotes ("...")'
+    )
+
 
 _TOO_DEEP = (
     f"the values nest more than {MAX_DEPTH} levels deep; content files need only a few "

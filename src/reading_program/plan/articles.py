@@ -35,14 +35,15 @@ def build_article(item: Loaded[ArticleSource]) -> Article:
         tags=tuple(meta.tags),
         reflection=build_questions(meta.reflection),
         body=source.body,
-        reading_minutes=reading_minutes(source.facts.words),
+        reading_minutes=reading_minutes(source.words),
         content_hash=source.content_hash[:12],
         date=meta.date,
         level=meta.level,
         author=meta.author,
         source=meta.source,
-        anchors=source.facts.anchors,
-        links=source.facts.links,
+        anchors=frozenset(source.rendered.ids),
+        links=source.rendered.links,
+        rendered=source.rendered,
     )
 
 

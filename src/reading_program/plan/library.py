@@ -7,6 +7,7 @@ import re
 from ..content.cache import ParseCache
 from ..content.files import ARTICLE, TRACK
 from ..content.loader import Content, Loaded, load_content
+from ..content.markdown_render import Renderer
 from ..content.paths import ContentPaths
 from ..content.problems import ContentError, Problem
 from ..content.specs import PlannedTrackFile, TrackFile
@@ -19,10 +20,16 @@ from .listed import plan_track
 
 
 def load_library(
-    paths: ContentPaths, cache: ParseCache | None = None, *, allow_unfinished: bool = False
+    paths: ContentPaths,
+    cache: ParseCache | None = None,
+    *,
+    allow_unfinished: bool = False,
+    renderer: Renderer | None = None,
 ) -> Library:
-    """Read, validate and plan all content, or raise ContentError listing every problem."""
-    return build_library(load_content(paths, cache), allow_unfinished=allow_unfinished)
+    """Read, validate and plan all content, or raise ContentError listing every problem.
+    `renderer`: the site's Markdown (MkDocs' defaults when not given)."""
+    content = load_content(paths, cache, renderer)
+    return build_library(content, allow_unfinished=allow_unfinished)
 
 
 def build_library(content: Content, *, allow_unfinished: bool = False) -> Library:

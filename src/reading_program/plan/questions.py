@@ -1,13 +1,18 @@
 """Stable ids for reflection questions.
 
-An id is built from the first significant words of the question, so reordering
-questions or editing the end of a sentence keeps it; authors can pin one with
-`{id: ..., text: ...}` when they reword a question more deeply.
+An id is built from the question's own words, never from its place, so reordering or
+deleting questions keeps every other id (and the answers stored under it). A question in
+Latin letters takes its first significant words (editing the end of a sentence keeps the
+id); one in another script (Cyrillic, Greek, CJK...), which these words would lose, takes a
+short hash of its words, normalised. Authors can pin an id with `{id: ..., text: ...}`
+when they reword a question more deeply.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..content.specs import QuestionSpec
@@ -24,10 +29,31 @@ _STOP_WORDS = frozenset(
 _SIGNIFICANT_WORDS = 4
 
 
+_ANY_WORD = re.compile(r"\w+")
+
+
 def derive_question_id(text: str) -> str:
     words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    if not words or _has_other_script(text):
+        return _words_hash(text)
     significant = [word for word in words if word not in _STOP_WORDS] or words
-    return "-".join(significant[:_SIGNIFICANT_WORDS]) or "question"
+    return "-".join(significant[:_SIGNIFICANT_WORDS])
+
+
+def _has_other_script(text: str) -> bool:
+    """Whether `text` has letters of a script other than Latin (accents are Latin)."""
+    return any(
+        char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
+        for char in text
+        if not char.isascii()
+    )
+
+
+def _words_hash(text: str) -> str:
+    """`q-` and 8 hex digits from the text's words, case, width and spacing normalised."""
+    words = _ANY_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    digest = hashlib.sha256(" ".join(words or [text.strip()]).encode()).hexdigest()
+    return f"q-{digest[:8]}"
 
 
 def build_questions(specs: Iterable[QuestionSpec]) -> tuple[Question, ...]:

@@ -14,6 +14,11 @@ cost to build. The blocks go back in place in two steps:
 
 The blocks travel in the page's source file, after its Markdown (`with_blocks`), so a page
 counts as changed whenever a block does (`mkdocs serve --dirty` compares files).
+
+An article's body is one of its page's blocks: HTML rendered once, checked and sanitised
+(content/markdown_render.py). Its headings belong in the page's table of contents, so the
+block carries them (`BodyBlock.toc`), and a plain MkDocs gets the body's Markdown instead
+(`PageText.inlined`).
 """
 
 from __future__ import annotations
@@ -32,19 +37,34 @@ _SEARCH_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s/>=])")
 
 
 @dataclass(frozen=True)
+class BodyBlock:
+    """The block that is an article's body: its number, its Markdown as written (for a
+    plain MkDocs) and its headings as toc tokens (for the page's table of contents)."""
+
+    number: int
+    markdown: str = ""
+    toc: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
 class PageText:
     """A generated page's Markdown, a placeholder comment where each block goes."""
 
     markdown: str
     blocks: tuple[str, ...] = ()
+    body: BodyBlock | None = None
 
     def inlined(self) -> str:
-        """The same page as one Markdown text, blocks in place (for a plain MkDocs).
-        A block inside another comes first (its template call ends first), so putting
-        them back from the last brings every inner placeholder out before its turn."""
+        """The same page as one Markdown text, blocks in place (for a plain MkDocs), the
+        body as Markdown. A block inside another comes first (its template call ends
+        first), so putting them back from the last brings every inner placeholder out
+        before its turn."""
         text = self.markdown
         for number in reversed(range(len(self.blocks))):
-            text = text.replace(placeholder(number), self.blocks[number], 1)
+            block = self.blocks[number]
+            if self.body is not None and number == self.body.number:
+                block = self.body.markdown
+            text = text.replace(placeholder(number), block, 1)
         return text
 
 
@@ -65,24 +85,29 @@ def can_set_apart(markdown: str, blocks: list[str]) -> bool:
 
 
 def with_blocks(text: PageText) -> str:
-    """The page's source file: its Markdown, then its blocks in a trailing comment."""
+    """The page's source file: its Markdown, then its blocks (and the body's headings) in
+    a trailing comment."""
     if not text.blocks:
         return text.markdown
-    data = json.dumps(text.blocks, ensure_ascii=False, separators=(",", ":"))
+    body = [text.body.number, list(text.body.toc)] if text.body is not None else None
+    data = json.dumps([text.blocks, body], ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e")
     return f"{text.markdown}{_TRAILER}{data} -->\n"
 
 
 def split_blocks(source: str) -> PageText:
-    """`with_blocks` undone; a page without blocks comes back as it is."""
+    """`with_blocks` undone (the body without its Markdown); a page without blocks comes
+    back as it is."""
     start = source.rfind(_TRAILER)
     if start < 0 or not source.endswith(" -->\n"):
         return PageText(source)
     try:
-        blocks = json.loads(source[start + len(_TRAILER) : -len(" -->\n")])
+        blocks, body = json.loads(source[start + len(_TRAILER) : -len(" -->\n")])
     except ValueError:
         return PageText(source)
-    return PageText(source[:start], tuple(blocks))
+    number, toc = body if body else (None, ())
+    body_block = BodyBlock(number, toc=tuple(toc)) if number is not None else None
+    return PageText(source[:start], tuple(blocks), body_block)
 
 
 def excluded_from_search(block: str) -> bool:

@@ -10,14 +10,20 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model import Article
 from . import islands, urls
-from .html_blocks import PageText, can_set_apart, placeholder
+from .html_blocks import BodyBlock, PageText, can_set_apart, placeholder
+
+# Ids the article page gives its own parts besides the body's (the reflection heading):
+# the body's headings are rendered around them (content/markdown_render.py).
+ARTICLE_PAGE_IDS = ("reflect",)
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -113,20 +119,27 @@ def render(template: str, page_src: str, **context: Any) -> str:
     `link(src)` gives a Markdown link target (validated and rewritten by MkDocs);
     `href(src)` gives a URL for raw HTML.
     """
-    return _render(template, page_src, None, context)
+    return _render(template, page_src, None, context, [])
 
 
 def render_page(template: str, page_src: str, **context: Any) -> PageText:
     """Render a generated page, its HTML blocks set apart (see html_blocks), or inline
     where its own text does not allow that (`html_blocks.can_set_apart`)."""
     blocks: list[str] = []
-    markdown = _render(template, page_src, blocks, context)
+    body: list[BodyBlock] = []
+    markdown = _render(template, page_src, blocks, context, body)
     if can_set_apart(markdown, blocks):
-        return PageText(markdown, tuple(blocks))
-    return PageText(_render(template, page_src, None, context))
+        return PageText(markdown, tuple(blocks), body[0] if body else None)
+    return PageText(_render(template, page_src, None, context, []))
 
 
-def _render(template: str, page_src: str, blocks: list[str] | None, context: Any) -> str:
+def _render(
+    template: str,
+    page_src: str,
+    blocks: list[str] | None,
+    context: Any,
+    body: list[BodyBlock],
+) -> str:
     def link(to_src: str) -> str:
         return urls.relative_link(page_src, to_src)
 
@@ -141,10 +154,35 @@ def _render(template: str, page_src: str, blocks: list[str] | None, context: Any
         blocks.append(html)
         return Markup(placeholder(len(blocks) - 1) + block[len(html) :])
 
+    def body_block(article: Article) -> Markup:
+        assert article.rendered is not None
+        if blocks is None:
+            return Markup(article.rendered.html)
+        blocks.append(article.rendered.html)
+        body.append(BodyBlock(len(blocks) - 1, article.body, article.rendered.toc))
+        return Markup(placeholder(len(blocks) - 1))
+
+    article = context.get("article")
+    if isinstance(article, Article) and article.rendered is not None:
+        context = {**context, "article": replace(article, body=_Body(article, body_block))}
     template_object = _environment().get_template(template)
     return template_object.render(
         page_src=page_src, link=link, href=href, html_block=html_block, **context
     )
+
+
+class _Body(str):
+    """An article's body in its page's template: `{{ article.body }}` (or `| safe`) puts
+    the body's rendered, sanitised HTML there as the page's body block, never its
+    Markdown again (rendering it twice would double the build's Markdown time)."""
+
+    def __new__(cls, article: Article, place: Any) -> _Body:
+        made = super().__new__(cls, article.body)
+        made._article, made._place = article, place
+        return made
+
+    def __html__(self) -> Markup:
+        return self._place(self._article)
 
 
 def render_html(template: str, **context: Any) -> str:

@@ -92,13 +92,22 @@ def relative_link(from_src: str, to_src: str) -> str:
 
 
 def directory_url(src: str) -> str:
-    """The URL path MkDocs gives a source file with `use_directory_urls` (the default)."""
+    """The URL path MkDocs gives a source file with `use_directory_urls` (the default);
+    `README.md` is a folder's index page, as `index.md` is."""
     if not src.endswith(".md"):
         return src  # a static file keeps its name
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
+    folder, name = posixpath.split(src.removesuffix(".md"))
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{name}/" if folder else f"{name}/"
+
+
+def output_path(src: str) -> str:
+    """The file MkDocs writes for a source file: two sources with one output path would
+    publish one of them at the other's address."""
+    if not src.endswith(".md"):
+        return src
+    return f"{directory_url(src)}index.html"
 
 
 def relative_href(from_src: str, to_src: str) -> str:
