@@ -26,6 +26,7 @@ from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
 from .content.paths import ContentPaths, ProjectNotFound, find_root
 from .content.problems import ContentError, Problem, closest
+from .content.project_hook import hook_problems
 from .content.specs import SLUG_PATTERN, AssignedSpec, time_zones
 from .export import ExportError, export_site
 from .model import Cohort, Library
@@ -270,6 +271,8 @@ def _add_export(commands: Commands) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if problems := hook_problems(mkdocs_adapter.raw_config(args.root), args.root):
+        raise ContentError(problems)
     config = mkdocs_adapter.project_config(args.root)
     docs = mkdocs_adapter.docs_files(config)
     markdown = mkdocs_adapter.markdown_config(config)

@@ -15,6 +15,8 @@ import yaml
 
 from . import mkdocs_adapter
 from .content.paths import ContentPaths
+from .content.problems import ContentError
+from .content.project_hook import hook_problems, without_tripwire
 from .pipeline import prepare_site
 from .site.generate import GeneratedSite
 
@@ -55,6 +57,8 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     is not an earlier export (`force` replaces an earlier export only).
     """
     config = mkdocs_adapter.raw_config(root)
+    if problems := hook_problems(config, root):
+        raise ContentError(problems)
     docs_dir = str(config.get("docs_dir", "docs"))  # relative to mkdocs.yml, kept in the export
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -155,6 +159,7 @@ def _plain_config(config: dict[str, Any], site: GeneratedSite) -> dict[str, Any]
     # Without the hook, an edit link can only point at the exported copy (docs/articles/..),
     # which is not in the repository: no edit links rather than links that 404.
     plain["edit_uri"] = ""
+    plain["markdown_extensions"] = without_tripwire(config.get("markdown_extensions"))
     plain["nav"] = site.nav
     patterns = [f"/{page.src_uri}" for page in site.pages if not page.in_nav]
     existing = str(plain.get("not_in_nav") or "").splitlines()

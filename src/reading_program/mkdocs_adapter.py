@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.exceptions import TemplateNotFound
+from markdown import Extension, Markdown
 from markdown.extensions.toc import nest_toc_tokens
+from markdown.preprocessors import Preprocessor
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
@@ -28,6 +30,7 @@ from .content.files import walk_files
 from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths
 from .content.problems import ContentError, Problem
+from .content.project_hook import HOOK_MISSING, without_tripwire
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
@@ -123,6 +126,7 @@ def _quiet_dirty_warning() -> None:
 
 def prepare(config: MkDocsConfig) -> GeneratedSite:
     """For `on_pre_build`: everything generated and checked before `site/` is touched."""
+    config.markdown_extensions = without_tripwire(config.markdown_extensions)  # the hook ran
     _quiet_dirty_warning()
     paths = ContentPaths(repository(config))
     cache = ParseCache(paths.cache)
@@ -422,7 +426,21 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
 
 def markdown_config(config: MkDocsConfig) -> MarkdownConfig:
     """The site's Markdown as MkDocs configures it (its own extensions added to the list)."""
-    return MarkdownConfig(tuple(config.markdown_extensions), dict(config.mdx_configs or {}))
+    extensions = without_tripwire(config.markdown_extensions)
+    return MarkdownConfig(tuple(extensions), dict(config.mdx_configs or {}))
+
+
+class HookTripwire(Extension):
+    """Listed in mkdocs.yml, taken out by the hook (`prepare`): a build that renders a page
+    with it ran without the hook, and stops with one plain line (content/project_hook.py)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's name
+        md.preprocessors.register(_HookMissing(md), "reading_program_hook_missing", 1000)
+
+
+class _HookMissing(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        raise BuildError(HOOK_MISSING)  # MkDocs shows a BuildError as its message alone
 
 
 def project_config(root: Path) -> MkDocsConfig:
