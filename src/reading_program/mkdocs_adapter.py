@@ -434,7 +434,7 @@ class HookTripwire(Extension):
     """Listed in mkdocs.yml, taken out by the hook (`prepare`): a build that renders a page
     with it ran without the hook, and stops with one plain line (content/project_hook.py)."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_HookMissing(md), "reading_program_hook_missing", 1000)
 
 
