@@ -11,6 +11,7 @@ from site_helpers import REPO
 
 from reading_program.content.markdown_render import MarkdownConfig, Renderer
 from reading_program.content.paths import ContentPaths
+from reading_program.content.project_hook import without_tripwire
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
 from reading_program.site import html_blocks
@@ -27,7 +28,8 @@ HOSTILE = [
 
 
 def _site_markdown() -> tuple[list[str], dict]:
-    extensions = raw_config(REPO)["markdown_extensions"]
+    # As the hook leaves them: without the tripwire that stops hook-less builds.
+    extensions = without_tripwire(raw_config(REPO)["markdown_extensions"])
     names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
     configs = {next(iter(e)): next(iter(e.values())) for e in extensions if isinstance(e, dict)}
     return names, configs

@@ -271,14 +271,24 @@ def _add_export(commands: Commands) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if problems := hook_problems(mkdocs_adapter.raw_config(args.root), args.root):
+    try:
+        config = mkdocs_adapter.project_config(args.root)
+    except ContentError as error:  # every problem at once: the hook's too, when readable
+        raise ContentError([*error.problems, *_hook_problems(args.root)]) from None
+    if problems := _hook_problems(args.root):
         raise ContentError(problems)
-    config = mkdocs_adapter.project_config(args.root)
     docs = mkdocs_adapter.docs_files(config)
     markdown = mkdocs_adapter.markdown_config(config)
     site = prepare_site(ContentPaths(args.root), docs, SITE_URL, markdown=markdown)
     print(_plan_report(site.library))
     return 0
+
+
+def _hook_problems(root: Path) -> list[Problem]:
+    try:
+        return hook_problems(mkdocs_adapter.raw_config(root), root)
+    except ContentError:  # mkdocs.yml is not YAML settings: project_config has said so
+        return []
 
 
 def _schema(args: argparse.Namespace) -> int:
