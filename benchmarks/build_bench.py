@@ -57,6 +57,8 @@ from typing import Any
 
 import yaml
 
+from reading_program.content.project_hook import without_tripwire
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_issue_corpus  # a sibling script, not a package
 from rebuild_bench import bench_serve, markdown_serve
@@ -153,6 +155,8 @@ def plain_config(project: dict[str, Any], docs_dir: str, with_tags: bool) -> dic
     tags plugin (the strongest plain set-up), A0 drops it. `watch:` is dropped: it names
     the project's content and code, which a plain site does not have."""
     config = {k: v for k, v in project.items() if k not in {"hooks", "watch", "nav"}}
+    # The tripwire stops a build without the hook: a plain site leaves it out, as the export does.
+    config["markdown_extensions"] = without_tripwire(config.get("markdown_extensions"))
     plugins = config.get("plugins", [])
     if not with_tags:
         plugins = [p for p in plugins if _plugin_name(p) not in {"tags", "material/tags"}]
