@@ -18,6 +18,7 @@ from site_helpers import REPO, Site, article_text, make_site
 from reading_program.cli import main
 from reading_program.content.paths import ContentPaths
 from reading_program.content.project_hook import HOOK, HOOK_MISSING, TRIPWIRE
+from reading_program.export import WITHOUT_THE_HOOK
 from reading_program.plan.library import load_library
 from reading_program.site.urls import directory_url, week_src
 
@@ -153,3 +154,27 @@ def test_every_weeks_readings_and_questions_are_on_each_engines_pages(
         for question in week.questions:
             assert any(question.text in text for text in asked), (engine, question.text)
         assert len(content.select("li[data-rp-key]")) == len(week.questions)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_engine_publishes_an_edit_link_that_would_404(three_builds, engine: str) -> None:
+    """With the hook, edit links open the file an author edits; the export has no such
+    file, and Zensical would link repo_url//page.md: the export drops the button."""
+    _, builds = three_builds
+    built = builds[engine]
+    links = [
+        link["href"]
+        for page in built.pages()
+        for link in built.html(page).select("a.md-content__button[href]")
+    ]
+    assert all(re.search(r"/edit/main/(content|docs)/", href) for href in links), links
+    assert bool(links) == (engine != "zensical")
+
+
+@pytest.mark.build
+def test_the_export_says_what_a_build_without_the_hook_lacks(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(site.root), "export", "--out", str(site.root / "out")]) == 0
+    assert WITHOUT_THE_HOOK in capsys.readouterr().out

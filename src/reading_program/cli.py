@@ -28,7 +28,7 @@ from .content.paths import ContentPaths, ProjectNotFound, find_root
 from .content.problems import ContentError, Problem, closest
 from .content.project_hook import hook_problems
 from .content.specs import SLUG_PATTERN, AssignedSpec, time_zones
-from .export import ExportError, export_site
+from .export import WITHOUT_THE_HOOK, ExportError, export_site
 from .model import Cohort, Library
 from .pipeline import prepare_site
 from .plan.cohorts import Assignment, assignment, build_cohort
@@ -301,6 +301,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     export_site(args.root, args.out, force=args.force)
     print(f"Exported to {args.out}: build it with `mkdocs build -f {args.out / 'mkdocs.yml'}`.")
+    print(WITHOUT_THE_HOOK)
     return 0
 
 

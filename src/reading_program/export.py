@@ -33,6 +33,17 @@ _HEADER = (
 )
 
 
+# What a build of the export lacks, whichever engine builds it (Zensical skips `hooks:`):
+# `reading-program export` prints it, and the README's "When Material reaches its end of
+# life" says the same.
+WITHOUT_THE_HOOK = (
+    "Built from this export (by MkDocs, ProperDocs or Zensical, which skips hooks), the site "
+    "runs without the reading program's hook: content is checked by this export, not by the "
+    "build, so export again after every change to content/ or docs/; a failed build does not "
+    "keep the last good site in place; pages have no edit button."
+)
+
+
 class ExportError(Exception):
     """The export cannot be written where it was asked to go."""
 
@@ -152,6 +163,12 @@ def _target(docs: Path, src_uri: str) -> Path:
     return target
 
 
+def _without_edit_button(theme: Any) -> Any:
+    if not isinstance(theme, dict) or not isinstance(theme.get("features"), list):
+        return theme
+    return {**theme, "features": [f for f in theme["features"] if f != "content.action.edit"]}
+
+
 def _plain_config(config: dict[str, Any], site: GeneratedSite) -> dict[str, Any]:
     """The repository's config without the hook: nav written out, and the generated pages
     the hook keeps out of nav marked so, as `--strict` would otherwise warn about them."""
@@ -159,6 +176,8 @@ def _plain_config(config: dict[str, Any], site: GeneratedSite) -> dict[str, Any]
     # Without the hook, an edit link can only point at the exported copy (docs/articles/..),
     # which is not in the repository: no edit links rather than links that 404.
     plain["edit_uri"] = ""
+    # Zensical builds edit links from repo_url even so (repo//page.md): no edit button at all.
+    plain["theme"] = _without_edit_button(plain.get("theme"))
     plain["markdown_extensions"] = without_tripwire(config.get("markdown_extensions"))
     plain["nav"] = site.nav
     patterns = [f"/{page.src_uri}" for page in site.pages if not page.in_nav]
