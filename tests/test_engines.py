@@ -178,3 +178,13 @@ def test_the_export_says_what_a_build_without_the_hook_lacks(
 ) -> None:
     assert main(["--root", str(site.root), "export", "--out", str(site.root / "out")]) == 0
     assert WITHOUT_THE_HOOK in capsys.readouterr().out
+
+
+@pytest.mark.build
+def test_zensical_on_the_repository_stops_at_the_tripwire(site: Site) -> None:
+    """Zensical skips `hooks:` but loads the Markdown extensions: it stops instead of
+    publishing a site without tracks (its own traceback around our line)."""
+    result = run([str(BIN / "zensical"), "build", "-f", "mkdocs.yml"], site.root, "")
+    assert result.returncode != 0
+    assert HOOK_MISSING in result.stdout + result.stderr
+    assert not (site.root / "site" / "tracks").exists()
