@@ -39,7 +39,6 @@ from .site.mail import BadAddress, draft, draft_name, parse_addresses
 if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 DRAFTS = Path("drafts")  # message --eml's folder in the repository; .gitignore lists it
 _SLUG = re.compile(SLUG_PATTERN)
 _MAX_ID = 60  # a file name and an address: long enough for any team name worth typing
@@ -279,7 +278,8 @@ def _check(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     docs = mkdocs_adapter.docs_files(config)
     markdown = mkdocs_adapter.markdown_config(config)
-    site = prepare_site(ContentPaths(args.root), docs, SITE_URL, markdown=markdown)
+    site_url = mkdocs_adapter.site_url(config)
+    site = prepare_site(ContentPaths(args.root), docs, site_url, markdown=markdown)
     print(_plan_report(site.library))
     return 0
 
@@ -341,7 +341,7 @@ def _assign(args: argparse.Namespace) -> int:
     _warn_if_past(cohort)
     _write_atomically(target, text)
     print(f"Wrote {paths.repo_path(target)}. Publish it with `make build`.\n")
-    print(_schedule_report(cohort))
+    print(_schedule_report(cohort, _site_url(args.root)))
     return 0
 
 
@@ -367,7 +367,7 @@ def _update(args: argparse.Namespace) -> int:
     _write_atomically(target, text)
     print(f"Recorded in {file.repo_path} (calendar revision {record.sequence}).")
     print("".join(f"  Before: {note}\n" for note in before))
-    print(_schedule_report(recorded))
+    print(_schedule_report(recorded, _site_url(args.root)))
     return 0
 
 
@@ -376,7 +376,7 @@ def _message(args: argparse.Namespace) -> int:
     cohort = next((c for c in library.cohorts if c.id == args.cohort), None)
     if cohort is None:
         raise CommandError(f"no cohort {args.cohort!r}; {_cohort_hint(args.cohort, library)}")
-    weeks = cohort_weeks(cohort, SITE_URL)
+    weeks = cohort_weeks(cohort, _site_url(args.root))
     if args.week is not None:
         weeks = tuple(w for w in weeks if w.week.number == args.week)
         if not weeks:
@@ -399,9 +399,10 @@ def _write_drafts(args: argparse.Namespace, cohort: Cohort, weeks: list) -> None
     except BadAddress as error:
         raise CommandError(f"--to: {error}") from None
     folder = _drafts_folder(args.eml, args.root)
+    site_url = _site_url(args.root)
     for scheduled in weeks:
         target = folder / draft_name(cohort, scheduled)
-        _write_atomically(target, draft(cohort, scheduled, SITE_URL, recipients))
+        _write_atomically(target, draft(cohort, scheduled, site_url, recipients))
         print(f"Wrote {target}")
 
 
@@ -685,9 +686,14 @@ def _umask() -> int:
     return mask
 
 
-def _schedule_report(cohort: Cohort) -> str:
+def _site_url(root: Path) -> str:
+    """mkdocs.yml's site_url as the build reads it: links in messages match the site's."""
+    return mkdocs_adapter.site_url(mkdocs_adapter.project_config(root))
+
+
+def _schedule_report(cohort: Cohort, site_url: str) -> str:
     lines = [f"{cohort.team}: {cohort.track.title}"]
-    for item in cohort_weeks(cohort, SITE_URL):
+    for item in cohort_weeks(cohort, site_url):
         meeting = f"; meeting {item.meeting}" if item.meeting else ""
         lines.append(f"  Week {item.week.number}: {item.dates}{meeting}")
         lines.append(f"    {item.week.title} ({item.week.minutes} min)")

@@ -78,7 +78,8 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     project = mkdocs_adapter.project_config(root)
     docs = mkdocs_adapter.docs_files(project)
     markdown = mkdocs_adapter.markdown_config(project)
-    site = prepare_site(ContentPaths(root), docs, _site_url(config), markdown=markdown)
+    site_url = mkdocs_adapter.site_url(project)
+    site = prepare_site(ContentPaths(root), docs, site_url, markdown=markdown)
 
     _clear(out, [docs_dir, custom_dir])
     shutil.copytree(root / docs_dir, out / docs_dir)
@@ -132,12 +133,6 @@ def _is_earlier_export(folder: Path) -> bool:
             return config.readline() == _HEADER.splitlines(keepends=True)[0]
     except (OSError, UnicodeDecodeError):
         return False
-
-
-def _site_url(config: dict[str, Any]) -> str:
-    # MkDocs validates site_url as a folder URL, adding the slash; generated links need it too.
-    url = str(config.get("site_url") or "")
-    return url if not url or url.endswith("/") else f"{url}/"
 
 
 def _clear(out: Path, folders: list[str | None]) -> None:

@@ -132,7 +132,7 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     cache = ParseCache(paths.cache)
     try:
         site = prepare_site(
-            paths, docs_files(config), config.site_url or "", cache, markdown_config(config)
+            paths, docs_files(config), site_url(config), cache, markdown_config(config)
         )
     except ContentError as error:
         raise PluginError(error.report()) from None
@@ -422,6 +422,12 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
         return  # no search plugin, or an index we cannot read: leave it as it is
     merged = merged_search_index(previous, current, config[_BUILT], pages)
     index_file.write_text(json.dumps(merged, separators=(",", ":")), "utf-8")
+
+
+def site_url(config: MkDocsConfig) -> str:
+    """The site's address as the build reads it (`!ENV` resolved, a folder URL ending in
+    `/`): the one source for every absolute link, in the build, `message` and the export."""
+    return config.site_url or ""
 
 
 def markdown_config(config: MkDocsConfig) -> MarkdownConfig:
