@@ -169,7 +169,8 @@ def test_no_engine_publishes_an_edit_link_that_would_404(three_builds, engine: s
         for link in built.html(page).select("a.md-content__button[href]")
     ]
     assert all(re.search(r"/edit/main/(content|docs)/", href) for href in links), links
-    assert bool(links) == (engine != "zensical")
+    if engine == "zensical":  # built from the export, which turns the button off
+        assert links == []
 
 
 @pytest.mark.build
