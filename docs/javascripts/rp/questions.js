@@ -23,16 +23,18 @@ function addAnswerField(item) {
   });
   area.addEventListener("input", () => {
     const key = item.dataset.rpKey;
-    store.set("answers", key, area.value.trim() ? answerEntry(area.value, question.textContent) : undefined);
+    const saved = store.journal.answers.get(key);
+    store.set("answers", key, area.value.trim() ? answerEntry(saved, area.value, question.textContent) : undefined);
     store.saveSoon();
   });
   item.append(area, element("div", { class: "rp-print-answer", "aria-hidden": "true" }));
 }
 
-function answerEntry(text, question) {
+// Fields of the saved answer this page does not set (a newer version's) stay as they were.
+function answerEntry(saved, text, question) {
   const heading = document.querySelector("h1");
   const source = heading ? headingText(heading) : document.title;
-  return { text, question, source, updated: new Date().toISOString() };
+  return { ...saved, text, question, source, updated: new Date().toISOString() };
 }
 
 function showAnswer(item) {
