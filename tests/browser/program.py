@@ -65,6 +65,7 @@ weeks:
   - title: "Asides"
     intro: "Two short asides."
     tags: [extra]
+    prompts: ["Which aside stayed with you?"]
 """
 
 ASSESSMENT_YAML = """\
