@@ -240,6 +240,8 @@ def test_a_week_leads_with_its_prompts_and_folds_the_readings_questions(
     expect(folds.first).not_to_have_attribute("open", "")
     folds.first.locator("summary").click()
     folds.first.locator("textarea").first.fill("Answered under the reading")
+    folds.first.locator("textarea").first.blur()
+    expect(folds.first.locator(".rp-saved-note").first).to_contain_text("Saved")
     page.reload()
     expect(page.locator("details.rp-fold").first).to_have_attribute("open", "")
 
@@ -301,11 +303,13 @@ def test_the_journal_updates_only_the_answer_being_edited(page: Page, program_ur
     page.goto(program_url + "journal/")
     entries = page.locator(".rp-entry")
     expect(entries).to_have_count(6)
-    # Tag every entry node: any re-render would replace them.
-    page.evaluate("document.querySelectorAll('.rp-entry').forEach((n) => (n.rpTagged = true))")
-    page.locator(".rp-jump").get_by_role("link", name=re.compile("3")).first.click()
+    expect(page.locator("details.rp-journal-week[open]")).to_have_count(1)  # the latest week
+    page.locator(".rp-jump").get_by_role("link", name="Week 3").click()
+    expect(page.locator(f"#journal-{SIX}-3")).to_have_attribute("open", "")
     entry = page.locator(".rp-entry").nth(2)
     entry.get_by_role("button", name="Edit").click()
+    # Tag every entry node: any re-render would replace them.
+    page.evaluate("document.querySelectorAll('.rp-entry').forEach((n) => (n.rpTagged = true))")
     entry.get_by_role("textbox").press_sequentially(" and more", delay=5)
     tagged = page.evaluate("[...document.querySelectorAll('.rp-entry')].every((n) => n.rpTagged)")
     assert tagged, "typing re-rendered the journal"
@@ -342,7 +346,8 @@ def test_on_a_phone_nothing_reaches_the_screen_edge(page: Page, program_url: str
         page.wait_for_timeout(200)
         overflow = page.evaluate(
             """() => [...document.querySelectorAll(
-                '.rp-journal-tools .md-button, form.rp-plan input, form.rp-plan select, .rp-result')]
+                '.rp-journal-tools .md-button, form.rp-plan input, form.rp-plan select,'
+                + '.rp-result')]
               .filter((n) => n.offsetParent)
               .filter((n) => { const r = n.getBoundingClientRect();
                                return r.left < 8 || r.right > innerWidth - 8; })

@@ -27,6 +27,9 @@ export function show(views, signal) {
     views.forEach((view) => showAnswer(view, true));
   };
   store.listen(update, signal);
+  // Words typed (or pasted) before this module arrived are the participant's latest: saved,
+  // never replaced by what the box showed before (a first visit has nothing stored).
+  for (const view of views) if (view.area.value && view.area.value !== (store.journal.answers.get(view.key)?.text ?? "")) typed(view);
   update();
   for (const view of views) view.item.dataset.rpShown = "yes";
   for (const fold of document.querySelectorAll("details.rp-fold")) fold.open ||= Boolean(fold.querySelector(".rp-answered"));

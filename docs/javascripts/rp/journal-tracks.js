@@ -96,6 +96,16 @@ export function openTarget(event, view) {
   if (target) target.open = true;
 }
 
+/** The week the address points at (a jump link followed, a page opened with it) opens, and
+ * shows once the answers are there. */
+export function openHash() {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (!target?.matches("details.rp-journal-week") || target.open) return;
+  target.open = true;
+  target.scrollIntoView();
+}
+
 // Print holds every answer: folded weeks open for it and close again after.
 export function openAll(view) {
   view.printed = [...view.root.querySelectorAll("details.rp-journal-week:not([open])")];

@@ -7,7 +7,7 @@
 import { button, element } from "./dom.js";
 import { followedTrack } from "./follow.js";
 import { journalSections, neededFiles, tracksOf } from "./journal-entries.js";
-import { closeAgain, group, openAll, openTarget, otherTracks, trackSection } from "./journal-tracks.js";
+import { closeAgain, group, openAll, openHash, openTarget, otherTracks, trackSection } from "./journal-tracks.js";
 import { loadData } from "./site-data.js";
 import { store } from "./store.js";
 
@@ -31,6 +31,7 @@ export function showJournal(view, signal) {
   view.search = view.root.querySelector(".rp-journal-search input");
   view.search.addEventListener("input", () => filter(view), { signal });
   view.root.addEventListener("click", (event) => openTarget(event, view), { signal });
+  addEventListener("hashchange", () => openHash(), { signal });
   addEventListener("beforeprint", () => openAll(view), { signal });
   addEventListener("afterprint", () => closeAgain(view), { signal });
   const show = (change) => {
@@ -114,6 +115,7 @@ function render(view) {
   view.root.dataset.rpShown = "yes";
   if (open) editor().then((module) => module.reopen(view, open));
   if (view.search.value) filter(view);
+  openHash();
 }
 
 let ids = 0;
