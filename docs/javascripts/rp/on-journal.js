@@ -4,8 +4,14 @@
 export const JOURNAL_KEY = "reading-program";
 const OPENED = "rp:journal"; // the store says it opened (store.js)
 
-/** True when something is stored, or storage cannot be asked (the store then says why). */
+// The store opened in this document: its journal is in memory even when storage refuses
+// to keep it (full, or blocked), and pages reached by instant navigation show it.
+let openedHere = false;
+
+/** True when something is stored, or storage cannot be asked (the store then says why), or
+ * the store has opened in this document. */
 export function journalHere() {
+  if (openedHere) return true;
   try {
     return localStorage.getItem(JOURNAL_KEY) !== null;
   } catch {
@@ -23,4 +29,7 @@ export function onJournal(load, signal) {
   addEventListener("storage", (event) => event.key === JOURNAL_KEY && once(), { signal });
 }
 
-export const announceOpened = () => typeof dispatchEvent === "function" && dispatchEvent(new Event(OPENED));
+export function announceOpened() {
+  openedHere = true;
+  if (typeof dispatchEvent === "function") dispatchEvent(new Event(OPENED));
+}

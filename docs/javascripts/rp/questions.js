@@ -16,6 +16,8 @@ export function enhance({ signal }) {
     view.area.addEventListener("input", () => show().then(() => view.typed()), { signal });
   }
   onJournal(show, signal);
+  // Fetched now, bound on use: words typed and the page left at once are not lost waiting.
+  bound().catch((error) => console.error("reading-program:", error));
   addEventListener("beforeprint", () => fold(true), { signal });
   addEventListener("afterprint", () => fold(false), { signal });
 }
