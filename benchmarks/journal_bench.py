@@ -127,7 +127,7 @@ def one_round(browser, url: str, journal: dict, keys: int) -> list[float]:
     page.goto(url + "tags/")
     page.evaluate("j => localStorage.setItem('reading-program', JSON.stringify(j))", journal)
     page.goto(url + "journal/")
-    page.locator(".rp-entry").first.wait_for()
+    page.locator(".rp-entry__edit:visible").first.wait_for()
     edit = page.locator(".rp-entry__edit:visible").last  # the latest week's last answer
     edit.click()
     box = page.locator(".rp-entry textarea").first
