@@ -113,6 +113,12 @@ def test_six_weeks_from_start_to_the_ending(
         ".rp-then-now__pair"
     )
     expect(pair).to_contain_text("Week 1's answer, written on Monday.")
+    pair.get_by_role("button", name="Answer it again").click()
+    pair.get_by_role("textbox").fill("Six weeks on, I would answer differently.")
+    pair.get_by_role("button", name="Save").click()
+    expect(pair.locator(".rp-then-now__side")).to_have_count(2)
+    expect(pair.locator(".rp-then-now__side").last).to_contain_text("Six weeks on")
+    expect(pair.locator(".rp-then-now__side").first).to_contain_text("written on Monday")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my journal").click()
     markdown = download.value.path().read_text()  # the journal to read, in Markdown
@@ -262,6 +268,7 @@ def test_progress_shows_in_the_sidebar_and_on_cards(page: Page, program_url: str
     page.clock.set_fixed_time(MONDAYS[0])
     page.goto(program_url + "articles/first-look/")
     page.get_by_label("Mark as read").first.check()
+    page.wait_for_function("(localStorage.getItem('reading-program') || '').includes('first-look')")
     page.goto(program_url)
     card = page.locator(".rp-card", has=page.get_by_role("link", name="First Look", exact=True))
     expect(card).to_contain_text("✓ Read")

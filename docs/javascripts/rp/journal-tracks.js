@@ -100,7 +100,7 @@ export function openTarget(event, view) {
  * shows once the answers are there. */
 export function openHash() {
   const id = decodeURIComponent(window.location.hash.slice(1));
-  const target = id && document.getElementById(id);
+  const target = id ? document.getElementById(id) : null;
   if (!target?.matches("details.rp-journal-week") || target.open) return;
   target.open = true;
   target.scrollIntoView();

@@ -25,6 +25,8 @@ export function enhance({ signal }) {
   }
   for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
   onJournal(show, signal);
+  // Fetched now, bound on use: a box ticked and the page left at once is not lost waiting.
+  bound().catch((error) => console.error("reading-program:", error));
 }
 
 function addReadMark(holder, index) {
