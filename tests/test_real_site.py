@@ -33,7 +33,7 @@ def test_all_twelve_seed_articles_are_published(site_dir: Path) -> None:
 def test_each_week_has_readings_and_questions(site_dir: Path, number: int) -> None:
     week = page(site_dir, f"tracks/six-week-leadership/week-{number}")
     assert len(week.select(".rp-reading")) >= 1
-    assert len(week.select(".rp-reflection li")) >= 3
+    assert len(week.select("li[data-rp-key]")) >= 3  # the prompts and the readings' questions
 
 
 def test_every_article_is_read_in_exactly_one_week(site_dir: Path) -> None:
@@ -42,7 +42,7 @@ def test_every_article_is_read_in_exactly_one_week(site_dir: Path) -> None:
         week = page(site_dir, f"tracks/six-week-leadership/week-{number}")
         read += [
             a["href"].rstrip("/").split("/")[-1]
-            for a in week.select(".rp-reading h3 a:not(.headerlink)")
+            for a in week.select("h3.rp-reading__title a:not(.headerlink)")
         ]
     assert sorted(read) == ARTICLES
 
