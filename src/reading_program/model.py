@@ -41,6 +41,7 @@ class Article:
     source: str | None = None
     anchors: frozenset[str] = frozenset()  # ids of the body's headings
     links: tuple[BodyLink, ...] = ()  # links and images in the body, with their lines
+    draft: bool = False  # only `mkdocs serve` builds drafts; no track ever lists one
 
 
 @dataclass(frozen=True)

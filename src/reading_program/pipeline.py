@@ -7,6 +7,7 @@ the export, so all three accept and reject exactly the same things.
 from __future__ import annotations
 
 from .content.cache import ParseCache
+from .content.drafts import without_drafts
 from .content.files import TRACK
 from .content.loader import load_content
 from .content.paths import ContentPaths
@@ -16,10 +17,17 @@ from .site.generate import DocsFiles, GeneratedSite, generate_site, read_hand_wr
 
 
 def prepare_site(
-    paths: ContentPaths, docs: DocsFiles, site_url: str, cache: ParseCache | None = None
+    paths: ContentPaths,
+    docs: DocsFiles,
+    site_url: str,
+    cache: ParseCache | None = None,
+    *,
+    with_drafts: bool = False,
 ) -> GeneratedSite:
-    """Load, plan, generate and check everything; raise ContentError with every problem."""
+    """Load, plan, generate and check everything; raise ContentError with every problem.
+    Drafts are built only `with_drafts` (`mkdocs serve`); see content.drafts."""
     content = load_content(paths, cache)
+    content = content if with_drafts else without_drafts(content, paths)
     track_ids = frozenset(item.id for item in content.tracks) | content.did_not_load(TRACK)
     # Hand-written pages are read and their markers checked even when content is broken,
     # so every problem is reported in one go.

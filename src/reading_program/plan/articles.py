@@ -43,6 +43,7 @@ def build_article(item: Loaded[ArticleSource]) -> Article:
         source=meta.source,
         anchors=source.facts.anchors,
         links=source.facts.links,
+        draft=meta.draft,
     )
 
 
