@@ -15,6 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from site_helpers import REPO, Site, make_site
 
+from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+
 _BUILDING_FIXTURES = {"repo_site", "build_error", "good_site"}
 
 
@@ -35,6 +37,13 @@ def _builds_only_when_marked(
     """A test that builds a site must say so (`@pytest.mark.build`), so the fast loop stays fast."""
     marked = request.node.get_closest_marker("build") or request.node.get_closest_marker("browser")
     monkeypatch.setattr(Site, "may_build", bool(marked))
+
+
+@pytest.fixture(autouse=True)
+def _published_build_unless_a_test_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' on_startup says once per process whether it serves; a test that says so
+    in-process (test_dirty_rebuild) must not make later tests' builds serve."""
+    monkeypatch.setenv(COMMAND_VARIABLE, "build")
 
 
 @pytest.fixture

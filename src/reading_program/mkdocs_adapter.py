@@ -42,7 +42,7 @@ _BLOCKS = "reading_program_blocks"
 _GENERATED = "reading_program_generated_pages"
 _PROBLEMS = "reading_program_problems"  # under `serve`: the content problems it shows
 # The command MkDocs runs (`on_startup`, once per process; a hook module keeps no state).
-_COMMAND = "READING_PROGRAM_MKDOCS_COMMAND"
+COMMAND_VARIABLE = "READING_PROGRAM_MKDOCS_COMMAND"
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -89,12 +89,12 @@ def _quiet_dirty_warning() -> None:
 
 def remember_command(command: str) -> None:
     """For `on_startup`: `serve`, or a published build (`build`, `gh-deploy`)."""
-    os.environ[_COMMAND] = command
+    os.environ[COMMAND_VARIABLE] = command
 
 
 def serving() -> bool:
     """Under `mkdocs serve` (`make serve`): drafts are built, problems shown in the page."""
-    return os.environ.get(_COMMAND) == "serve"
+    return os.environ.get(COMMAND_VARIABLE) == "serve"
 
 
 def prepare(config: MkDocsConfig) -> GeneratedSite | None:
