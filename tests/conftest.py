@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,11 +14,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from site_helpers import REPO, Site, make_site
+from site_helpers import REPO, SAMPLE, Site, make_site
 
 from reading_program.mkdocs_adapter import COMMAND_VARIABLE
 
-_BUILDING_FIXTURES = {"repo_site", "build_error", "good_site"}
+_BUILDING_FIXTURES = {"repo_site", "real_site", "build_error", "good_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -70,17 +71,31 @@ class ServedSite:
     url: str
 
 
+def sample_site(root: Path) -> Path:
+    """The repository's code, config, theme and hand-written pages with the sample content
+    of tests/fixtures/sample/content (twelve articles, two tracks, the Sales East cohort),
+    below `root`: content/ is the authors' and changes, these tests' pages do not."""
+    for folder in ("hooks", "overrides", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
+    return root
+
+
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The repository's own site, built strictly once for the whole session and served from
-    a thread on 127.0.0.1. Its site_url is the served address: Material's instant
-    navigation only takes over links to pages listed in the sitemap, written with it."""
+    """The repository's site with the sample content (`sample_site`), built strictly once
+    for the whole session and served from a thread on 127.0.0.1. Its site_url is the
+    served address: Material's instant navigation only takes over links to pages listed in
+    the sitemap, written with it."""
+    root = sample_site(tmp_path_factory.mktemp("sample-site"))
     site_dir = tmp_path_factory.mktemp("repo-site")
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     config = load_config(
-        config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
+        config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
     )
     build(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -88,6 +103,14 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     yield ServedSite(site_dir, url)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository exactly as it is, its own content included, built strictly once."""
+    site_dir = tmp_path_factory.mktemp("real-site")
+    build(load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)))
+    return site_dir
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

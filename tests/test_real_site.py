@@ -23,8 +23,8 @@ WEEKS = [(track, week) for track in LIBRARY.tracks for week in track.weeks]
 
 
 @pytest.fixture(scope="module")
-def site_dir(repo_site) -> Path:
-    return repo_site.directory
+def site_dir(real_site: Path) -> Path:
+    return real_site
 
 
 def page(site_dir: Path, src_uri: str) -> BeautifulSoup:
