@@ -69,6 +69,7 @@ def build_error(site: Site, caplog: pytest.LogCaptureFixture) -> Callable[[], st
 class ServedSite:
     directory: Path
     url: str
+    source: Path  # the project it was built from
 
 
 def sample_site(root: Path) -> Path:
@@ -100,7 +101,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     build(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield ServedSite(site_dir, url)
+    yield ServedSite(site_dir, url, root)
     server.shutdown()
     server.server_close()
 
