@@ -53,7 +53,9 @@ def draft_files(paths: ContentPaths) -> list[RepoPath]:
 
 def without_drafts(content: Content, paths: ContentPaths) -> Content:
     """`content` as a published build sees it: drafts, and their problems, left out."""
-    drafts = set(draft_files(paths)) | {
+    broken = content.did_not_load(ARTICLE)  # only these need their text read again
+    files, _ = list_kind(paths, ARTICLE) if broken else ([], [])
+    drafts = {file.repo_path for file in files if file.id in broken and _is_draft(file)} | {
         item.repo_path for item in content.articles if item.spec.frontmatter.draft
     }
     if not drafts:
