@@ -84,6 +84,13 @@ def sample_site(root: Path) -> Path:
     return root
 
 
+def published_build(config) -> None:
+    """`mkdocs build`, whatever an earlier test's in-process serve start-up noted."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(COMMAND_VARIABLE, "build")
+        build(config)
+
+
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The repository's site with the sample content (`sample_site`), built strictly once
@@ -98,7 +105,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     config = load_config(
         config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
     )
-    build(config)
+    published_build(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield ServedSite(site_dir, url, root)
@@ -110,7 +117,9 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository exactly as it is, its own content included, built strictly once."""
     site_dir = tmp_path_factory.mktemp("real-site")
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)))
+    published_build(
+        load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    )
     return site_dir
 
 
