@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import mkdocs_adapter
+from .content.drafts import draft_files
 from .content.files import COHORT, RESERVED_IDS, ContentFile, suggest_id
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
@@ -273,8 +274,11 @@ def _check(args: argparse.Namespace) -> int:
     config = mkdocs_adapter.project_config(args.root)
     docs = mkdocs_adapter.docs_files(config)
     markdown = mkdocs_adapter.markdown_config(config)
-    site = prepare_site(ContentPaths(args.root), docs, SITE_URL, markdown=markdown)
+    paths = ContentPaths(args.root)
+    site = prepare_site(paths, docs, SITE_URL, markdown=markdown)  # as published: no drafts
     print(_plan_report(site.library))
+    for left_out in draft_files(paths):
+        print(f"Draft, left out of published builds (shown by make serve): {left_out}")
     return 0
 
 
