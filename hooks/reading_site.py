@@ -16,6 +16,11 @@ from mkdocs.structure.pages import Page
 from reading_program import mkdocs_adapter
 
 
+def on_startup(command: str, **_: Any) -> None:
+    """Note whether MkDocs serves (drafts and problems shown in the browser) or publishes."""
+    mkdocs_adapter.remember_command(command)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load, validate, generate and check everything before MkDocs empties the site folder,
     so an error leaves the last good build in place (and `mkdocs serve` on it)."""

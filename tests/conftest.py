@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,9 +14,11 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from site_helpers import REPO, Site, make_site
+from site_helpers import REPO, SAMPLE, Site, make_site
 
-_BUILDING_FIXTURES = {"repo_site", "build_error", "good_site"}
+from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+
+_BUILDING_FIXTURES = {"repo_site", "real_site", "build_error", "good_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,6 +38,13 @@ def _builds_only_when_marked(
     """A test that builds a site must say so (`@pytest.mark.build`), so the fast loop stays fast."""
     marked = request.node.get_closest_marker("build") or request.node.get_closest_marker("browser")
     monkeypatch.setattr(Site, "may_build", bool(marked))
+
+
+@pytest.fixture(autouse=True)
+def _published_build_unless_a_test_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' on_startup says once per process whether it serves; a test that says so
+    in-process (test_dirty_rebuild) must not make later tests' builds serve."""
+    monkeypatch.setenv(COMMAND_VARIABLE, "build")
 
 
 @pytest.fixture
@@ -59,26 +69,58 @@ def build_error(site: Site, caplog: pytest.LogCaptureFixture) -> Callable[[], st
 class ServedSite:
     directory: Path
     url: str
+    source: Path  # the project it was built from
+
+
+def sample_site(root: Path) -> Path:
+    """The repository's code, config, theme and hand-written pages with the sample content
+    of tests/fixtures/sample/content (twelve articles, two tracks, the Sales East cohort),
+    below `root`: content/ is the authors' and changes, these tests' pages do not."""
+    for folder in ("hooks", "overrides", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
+    return root
+
+
+def published_build(config) -> None:
+    """`mkdocs build`, whatever an earlier test's in-process serve start-up noted."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(COMMAND_VARIABLE, "build")
+        build(config)
 
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The repository's own site, built strictly once for the whole session and served from
-    a thread on 127.0.0.1. Its site_url is the served address: Material's instant
-    navigation only takes over links to pages listed in the sitemap, written with it."""
+    """The repository's site with the sample content (`sample_site`), built strictly once
+    for the whole session and served from a thread on 127.0.0.1. Its site_url is the
+    served address: Material's instant navigation only takes over links to pages listed in
+    the sitemap, written with it."""
+    root = sample_site(tmp_path_factory.mktemp("sample-site"))
     site_dir = tmp_path_factory.mktemp("repo-site")
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     config = load_config(
-        config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
+        config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
     )
-    build(config)
+    published_build(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield ServedSite(site_dir, url)
+    yield ServedSite(site_dir, url, root)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository exactly as it is, its own content included, built strictly once."""
+    site_dir = tmp_path_factory.mktemp("real-site")
+    published_build(
+        load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    )
+    return site_dir
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

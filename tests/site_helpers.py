@@ -16,6 +16,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
+# A frozen copy of the sample content (content/ is the authors' and changes): the site that
+# tests of whole pages build (conftest.repo_site) and the library they compare it with.
+SAMPLE = REPO / "tests" / "fixtures" / "sample"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

@@ -78,7 +78,7 @@ def test_hooks_only_delegate() -> None:
     tree = ast.parse(hook.read_text("utf-8"))
     events = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
     assert {event.name for event in events} == {
-        "on_pre_build", "on_files", "on_page_markdown", "on_page_content",
+        "on_startup", "on_pre_build", "on_files", "on_page_markdown", "on_page_content",
         "on_page_context", "on_post_build", "on_build_error",
     }  # fmt: skip
     for event in events:

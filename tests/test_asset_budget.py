@@ -1,7 +1,8 @@
 """The project's own JavaScript and CSS stay small, page by page: what a page loads when it
 opens (the entry module, the feature modules for what the page shows, their imports, and
-the stylesheet) is under 10 KB gzipped. Code a page loads only on demand (the journal's
-import tools, the storage notice, a team plan) is weighed and listed too.
+the stylesheet) is under 10 KB gzipped. Code a page loads only on demand (the store and
+the views of progress once the browser holds a journal, the journal's import tools, the
+storage notice, a team plan) is weighed and listed too.
 
 The modules are read as text: the entry's FEATURES table says which selector loads which
 module, static `import ... from` lines and `import("./x.js")` calls give the rest."""
@@ -29,6 +30,7 @@ PAGES = {
     "track overview": "tracks/six-week-leadership/",
     "week": "tracks/six-week-leadership/week-1/",
     "week with comparison": "tracks/six-week-leadership/week-6/",
+    "finish": "tracks/six-week-leadership/finish/",
     "journal": "journal/",
     "assessment": "assessments/leader-or-manager/",
     "cohort": "cohorts/sales-east/",
@@ -164,14 +166,21 @@ def test_pages_load_only_what_they_show(site_dir: Path) -> None:
     assert loaded("tags/") == {"reading-program.js"}
     assert "journal-page.js" in loaded("journal/")
     assert "journal-tools.js" not in loaded("journal/"), "the import tools load on first use"
-    assert "store.js" not in loaded("cohorts/sales-east/")
     assert {"questions.js", "read-marks.js"} <= loaded("tracks/six-week-leadership/week-1/")
     assert "plan.js" not in loaded("tracks/six-week-leadership/"), "a plan loads when asked for"
+    for url in PAGES.values():  # the journal loads where there is one, or on first use
+        assert "store.js" not in loaded(url), url
 
 
 def test_on_demand_code_is_weighed_too(site_dir: Path) -> None:
     _, later = page_assets(html_of(site_dir, "journal/"))
-    expected = {"journal-tools.js", "import-merge.js", "storage-notice.js", "journal-view.js"}
+    expected = {
+        "journal-tools.js",
+        "import-merge.js",
+        "storage-notice.js",
+        "journal-view.js",
+        "store.js",
+    }
     assert expected <= {m.name for m in later}
     for module in later:  # no single on-demand piece is large
         assert gzipped({module}, site_dir) < 3 * 1024, module.name

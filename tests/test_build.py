@@ -64,14 +64,14 @@ def test_week_page_lists_readings_and_groups_questions(built: Site) -> None:
     page = built.html("tracks/two-weeks/week-1")
     assert page.h1.get_text(strip=True) == "Week 1: First"
     assert "Start here." in page.get_text()
-    reading = page.select_one(".rp-reading h3 a")
+    reading = page.select_one("h3.rp-reading__title a")
     assert (reading.get_text(), reading["href"]) == ("Lead", "../../../articles/lead/")
-    groups = page.select(".rp-reflection h3")
-    assert [g.get_text(strip=True).rstrip("¶") for g in groups] == [
-        "This week's prompts",
-        "From “Lead”",
-    ]
-    assert len(page.select(".rp-reflection li")) == 4
+    # The week's own prompts lead; each reading's questions fold under that reading.
+    prompts = page.select(".rp-reflection li")
+    assert [p["data-rp-key"] for p in prompts] == ["week-two-weeks-1/notice"]
+    fold = page.select_one(".rp-reading details.rp-fold")
+    assert fold.summary.get_text(strip=True) == "3 questions from this reading"
+    assert len(fold.select("li[data-rp-key]")) == 3
     assert page.select_one(".rp-pager a.rp-pager__next")["href"] == "../week-2/"
 
 
@@ -102,13 +102,25 @@ def test_track_overview_has_weeks_minutes_and_total(built: Site) -> None:
 
 
 def test_home_page_markers_are_expanded(built: Site) -> None:
-    start = built.html("").select_one(".rp-start a.md-button--primary")
+    start = built.html("").select_one(".rp-resume a.md-button--primary")
     assert start["href"] == "tracks/two-weeks/week-1/"
+    assert start.get_text() == "Start week 1"
 
 
-def test_edit_link_of_an_article_points_at_its_content_file(built: Site) -> None:
-    edit = built.html("articles/lead").select_one('a[title="Edit this page"]')
+def test_readers_see_no_author_links(built: Site) -> None:
+    page = built.html("articles/lead")
+    assert page.select_one('a[title="Edit this page"]') is None
+    assert page.select_one("a.md-source") is None
+
+
+def test_edit_link_of_an_article_points_at_its_content_file(site: Site) -> None:
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", config.replace("!ENV [AUTHOR_LINKS, false]", "true"))  # authors' build
+    site.build()
+    page = site.html("articles/lead")
+    edit = page.select_one('a[title="Edit this page"]')
     assert edit["href"].endswith("/edit/main/content/articles/lead.md")
+    assert page.select_one("a.md-source") is not None
 
 
 def test_navigation_stays_the_same_size_as_articles_are_added(site: Site) -> None:

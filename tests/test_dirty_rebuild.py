@@ -24,6 +24,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -57,8 +59,10 @@ def _build(root: Path, site_dir: Path, *, dirty: bool = False) -> None:
     index between builds, in this process). Strict: the hook turns MkDocs' warning about
     dirty builds into a note, as they are exact here."""
     config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    build(config, dirty=dirty)
+    with pytest.MonkeyPatch.context() as patch:  # what on_startup notes ends with the build
+        patch.setenv(COMMAND_VARIABLE, "build")
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        build(config, dirty=dirty)
 
 
 def _first_pinned_article(root: Path) -> tuple[str, str]:

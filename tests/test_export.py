@@ -25,12 +25,13 @@ pytestmark = pytest.mark.build
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory, repo_site) -> Path:
-    """The repository exported and built with plain MkDocs, strictly, for the address the
-    session's normal build has (mkdocs.yml reads it from SITE_URL)."""
+    """The session's site (the repository with the sample content) exported and built with
+    plain MkDocs, strictly, for the address of its normal build (mkdocs.yml reads it from
+    SITE_URL)."""
     out = tmp_path_factory.mktemp("export") / "project"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", repo_site.url)
-        export_site(REPO, out)
+        export_site(repo_site.source, out)
     build(load_config(config_file=str(out / "mkdocs.yml"), strict=True))
     return out
 
@@ -60,11 +61,12 @@ def pages(site_dir: Path) -> list[str]:
     return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
 
 
-def test_export_config_has_no_hooks_and_the_hooks_navigation(exported: Path) -> None:
+def test_export_config_has_no_hooks_and_the_hooks_navigation(exported: Path, repo_site) -> None:
     config = yaml.safe_load((exported / "mkdocs.yml").read_text("utf-8"))
     assert "hooks" not in config and "watch" not in config
-    library = load_library(ContentPaths(REPO))
-    extra = sorted(p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md"))
+    library = load_library(ContentPaths(repo_site.source))
+    docs = repo_site.source / "docs"
+    extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     assert config["nav"] == navigation(
         library, [p for p in extra if p not in {"index.md", "tags.md"}]
     )
@@ -83,10 +85,10 @@ def test_export_keeps_site_url_and_repo_url(exported: Path, repo_site) -> None:
     assert config["site_url"].startswith("http")
 
 
-def test_every_page_matches_the_normal_build(exported: Path, normal_site: Path) -> None:
+def test_every_page_matches_the_normal_build(exported: Path, normal_site: Path, repo_site) -> None:
     export_site_dir = exported / "site"
     assert pages(export_site_dir) == pages(normal_site)
-    library = load_library(ContentPaths(REPO))
+    library = load_library(ContentPaths(repo_site.source))
     required = [article_src(a) for a in library.articles]
     for track in library.tracks:
         required += [track_src(track), *(week_src(track, w) for w in track.weeks)]

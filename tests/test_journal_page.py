@@ -55,7 +55,8 @@ def test_the_data_holds_the_tracks_and_apart_the_articles_in_no_track(site: Site
     assert week["readings"] == ["lead"]
     assert week["prompts"] == ["week-two-weeks-1/notice"]
     questions = ["try", "help", "stops"]  # the ids of article_text's questions
-    assert data["readings"] == {"lead": ["Lead", questions], "coach": ["Coach", questions]}
+    # A track's reading carries its minutes too: a participant's card names the next one.
+    assert data["readings"] == {"lead": ["Lead", questions, 1], "coach": ["Coach", questions, 1]}
     assert other_articles(site)["articles"] == {"solo": ["Solo <b>", questions]}
     always_loaded = (site.root / ALWAYS_LOADED).read_text("utf-8")
     assert "What will you try?" not in always_loaded, "answers carry their question's text"
@@ -79,7 +80,7 @@ def test_the_templates_give_an_articles_page_and_its_answer_keys(site: Site, slu
     page = site.html(url)
     keys = {item["data-rp-key"] for item in page.select(".rp-reflection li[data-rp-key]")}
     table = data["readings"] if slug in data["readings"] else other_articles(site)["articles"]
-    title, questions = table[slug]
+    title, questions = table[slug][:2]
     assert page.h1.get_text() == title
     filled = {fill(data["article_question"], slug=slug, question=q) for q in questions}
     assert filled == keys and len(keys) == 3

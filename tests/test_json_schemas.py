@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 from site_helpers import REPO
 
+from reading_program.content.drafts import says_draft
 from reading_program.content.json_schemas import DIALECT, render, schema_files, write_schemas
 from reading_program.content.loader import unfinished_parts
 from reading_program.content.problems import Problem
@@ -101,7 +102,9 @@ def test_write_schemas_writes_sorted_two_space_json(tmp_path: Path) -> None:
 
 def content_files() -> list[tuple[str, Path]]:
     content = REPO / "content"
-    found = [("article.schema.json", f) for f in sorted(content.glob("articles/*.md"))]
+    # Drafts are left unchecked until published (content.drafts): a TODO in one is fine.
+    articles = [f for f in sorted(content.glob("articles/*.md")) if not says_draft(f.read_text())]
+    found = [("article.schema.json", f) for f in articles]
     for folder, name in (("tracks", "track"), ("cohorts", "cohort"), ("assessments", "assessment")):
         found += [(f"{name}.schema.json", f) for f in sorted(content.glob(f"{folder}/*.yml"))]
     if (content / "tags.yml").exists():

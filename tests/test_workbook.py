@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from builders import make_article, make_cohort, make_track, make_week
-from site_helpers import REPO, Site, article_text
+from site_helpers import SAMPLE, Site, article_text
 
 from reading_program.content.paths import ContentPaths
 from reading_program.plan.library import load_library
@@ -24,7 +24,7 @@ def words(node) -> str:
 
 
 def test_one_column_per_week_that_takes_the_assessment() -> None:
-    library = load_library(ContentPaths(REPO))
+    library = load_library(ContentPaths(SAMPLE))
     track = next(t for t in library.tracks if t.id == "six-week-leadership")
     headings = [column.heading for column in assessment_columns(track)]
     assert headings == ["Week 1: first time", "Week 6: retake"]
@@ -92,7 +92,7 @@ def six_weeks(repo_site) -> BeautifulSoup:
 
 @pytest.mark.build
 def test_every_question_of_every_week_is_on_the_workbook(six_weeks: BeautifulSoup) -> None:
-    library = load_library(ContentPaths(REPO))
+    library = load_library(ContentPaths(SAMPLE))
     track = next(t for t in library.tracks if t.id == "six-week-leadership")
     sections = six_weeks.select("section.rp-workbook-week")
     assert len(sections) == len(track.weeks) == 6
@@ -115,7 +115,7 @@ def test_every_question_of_every_week_is_on_the_workbook(six_weeks: BeautifulSou
 
 @pytest.mark.build
 def test_the_self_assessment_is_a_paper_form(six_weeks: BeautifulSoup) -> None:
-    library = load_library(ContentPaths(REPO))
+    library = load_library(ContentPaths(SAMPLE))
     assessment = library.assessments[0]
     form = six_weeks.select_one(".rp-workbook-assessment")
     assert form.h2.get_text(strip=True).startswith(assessment.title)

@@ -3,9 +3,14 @@
 const FEATURES = [
   { when: "li[data-rp-key]", load: () => import("./rp/questions.js") },
   { when: "[data-rp-article]", load: () => import("./rp/read-marks.js") },
-  { when: ".rp-week-progress, .rp-track-progress, .rp-continue", load: () => import("./rp/progress.js") },
+  { when: ".rp-track-data", load: () => import("./rp/track-views.js") },
+  { when: "a.rp-start-link", load: () => import("./rp/start.js") },
+  { when: ".rp-place", load: () => import("./rp/article-tracks.js") },
+  { when: "[data-rp-read-state]", load: () => import("./rp/read-state.js") },
   { when: "form.rp-assessment", load: () => import("./rp/assessment.js") },
+  { when: ".rp-invitation", load: () => import("./rp/invitation.js") },
   { when: ".rp-compare", load: () => import("./rp/comparison.js") },
+  { when: ".rp-finish", load: () => import("./rp/finish.js") },
   { when: ".rp-journal-tools", load: () => import("./rp/journal-page.js") },
   { when: ".rp-cohort-week, .rp-message", load: () => import("./rp/cohort.js") },
   { when: "form.rp-plan", load: () => import("./rp/plan-form.js") },
@@ -29,5 +34,22 @@ function enhancePage() {
   }
 }
 
-if (window.document$) window.document$.subscribe(enhancePage); // Material's instant navigation
-else enhancePage(); // modules run once the document is parsed
+// After following a link (not on the first page), focus goes to the new page's heading,
+// or to the part of it the link points at, so keyboard and screen reader users start there.
+let opened = false;
+function focusNewPage() {
+  if (!opened) return void (opened = true);
+  const target = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || document.querySelector("article h1");
+  if (!target) return;
+  if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: Boolean(location.hash) });
+}
+
+if (window.document$) {
+  window.document$.subscribe(() => {
+    enhancePage();
+    focusNewPage();
+  }); // Material's instant navigation
+} else {
+  enhancePage(); // modules run once the document is parsed
+}

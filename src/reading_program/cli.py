@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import mkdocs_adapter
+from .content.drafts import draft_files
 from .content.files import COHORT, RESERVED_IDS, ContentFile, suggest_id
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
@@ -278,9 +279,12 @@ def _check(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     docs = mkdocs_adapter.docs_files(config)
     markdown = mkdocs_adapter.markdown_config(config)
+    paths = ContentPaths(args.root)
     site_url = mkdocs_adapter.site_url(config)
-    site = prepare_site(ContentPaths(args.root), docs, site_url, markdown=markdown)
+    site = prepare_site(paths, docs, site_url, markdown=markdown)  # as published: no drafts
     print(_plan_report(site.library))
+    for left_out in draft_files(paths):
+        print(f"Draft, left out of published builds (shown by make serve): {left_out}")
     return 0
 
 

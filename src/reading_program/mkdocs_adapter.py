@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import logging
+import os
 import posixpath
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
 from .content.cache import ParseCache
+from .content.drafts import draft_files
 from .content.files import walk_files
 from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths
@@ -36,6 +39,8 @@ from .pipeline import prepare_site
 from .site import assets, html_blocks
 from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
 from .site.links import clash_problems
+from .site.problems_page import problems_page
+from .site.site_address import local_address_warning
 from .staging import SiteStaging, StagingError
 
 # What one event hands to the next, on the build's config (MkDocs makes one per build).
@@ -49,6 +54,9 @@ _BLOCKS = "reading_program_blocks"
 _GENERATED = "reading_program_generated_pages"
 _STAGING = "reading_program_staging"  # (SiteStaging, the site folder MkDocs was given)
 _EDITED = "reading_program_edited"  # src_uri -> the file an author edits, for messages
+_PROBLEMS = "reading_program_problems"  # under `serve`: the content problems it shows
+# The command MkDocs runs (`on_startup`, once per process; a hook module keeps no state).
+COMMAND_VARIABLE = "READING_PROGRAM_MKDOCS_COMMAND"
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
@@ -124,7 +132,17 @@ def _quiet_dirty_warning() -> None:
         build_log.addFilter(_ExactDirtyBuilds())
 
 
-def prepare(config: MkDocsConfig) -> GeneratedSite:
+def remember_command(command: str) -> None:
+    """For `on_startup`: `serve`, or a published build (`build`, `gh-deploy`)."""
+    os.environ[COMMAND_VARIABLE] = command
+
+
+def serving() -> bool:
+    """Under `mkdocs serve` (`make serve`): drafts are built, problems shown in the page."""
+    return os.environ.get(COMMAND_VARIABLE) == "serve"
+
+
+def prepare(config: MkDocsConfig) -> GeneratedSite | None:
     """For `on_pre_build`: everything generated and checked before `site/` is touched."""
     config.markdown_extensions = without_tripwire(config.markdown_extensions)  # the hook ran
     _quiet_dirty_warning()
@@ -132,14 +150,23 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     cache = ParseCache(paths.cache)
     try:
         site = prepare_site(
-            paths, docs_files(config), site_url(config), cache, markdown_config(config)
+            paths,
+            docs_files(config),
+            site_url(config),
+            cache,
+            markdown_config(config),
+            with_drafts=serving(),
         )
     except ContentError as error:
+        if serving():
+            return _show_problems(config, error)
         raise PluginError(error.report()) from None
     finally:
         cache.save()
         if cache.note:
             log.info(cache.note)
+    if not serving():
+        _published_notes(paths, config.site_url or "")
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
@@ -156,6 +183,24 @@ def prepare(config: MkDocsConfig) -> GeneratedSite:
     config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
     _stage(config)
     return site
+
+
+def _published_notes(paths: ContentPaths, site_url: str) -> None:
+    for draft in draft_files(paths):
+        log.info("%s: a draft (draft: true), left out of this build", draft)
+    if warning := local_address_warning(site_url):
+        # Printed, not logged: `mkdocs build --strict` (make build) fails on a logged warning.
+        print(warning, file=sys.stderr)
+
+
+def _show_problems(config: MkDocsConfig, error: ContentError) -> None:
+    """Under `serve`, content problems make a site of problem pages (`add_generated_files`)
+    rather than a failed build, on which MkDocs' server would hold every request."""
+    log.error(error.report())
+    config[_PROBLEMS] = error.problems
+    config[_BUILT], config[_BLOCKS], config[_PREVIOUS_INDEX] = set(), {}, None
+    config[_EDITED] = {}
+    _stage(config)
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
@@ -265,6 +310,8 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         config[_STAGING][0].own_copies()  # a dirty build: the last site, unshared
     except StagingError as error:
         raise PluginError(f"cannot prepare the new site: {error}") from None
+    if config.get(_PROBLEMS) is not None:
+        return _problem_pages(files, config)
     site: GeneratedSite = config[_SITE]
     root = repository(config)
     sources = GeneratedSources(ContentPaths(root).generated)
@@ -300,6 +347,25 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     config.nav = site.nav
     config[_FILES] = files
     config[_SITE] = None  # the generated text is on disk now: let it go
+    return files
+
+
+def _problem_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Under `serve` with content problems: every page the author may have open (the
+    home page, docs/ and the last build's pages) lists them; recording an unmatched
+    fingerprint makes the build after the fix rebuild every page."""
+    sources = GeneratedSources(ContentPaths(repository(config)).generated)
+    pages = {f.src_uri for f in files.documentation_pages()} | sources.previous_pages()
+    pages.add("index.md")
+    for src_uri in sorted(pages):
+        if (original := files.get_file_from_path(src_uri)) is not None:
+            files.remove(original)
+        text = problems_page(src_uri, config[_PROBLEMS])
+        inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src_uri, content=text, inclusion=inclusion))
+    config[_SOURCES], config[_FINGERPRINT], config[_FILES] = sources, "content problems", files
+    config[_GENERATED] = pages
+    config.nav = [{"Content problems": "index.md"}]
     return files
 
 

@@ -41,6 +41,7 @@ class Article:
     source: str | None = None
     anchors: frozenset[str] = frozenset()  # ids in the rendered body (its headings...)
     links: tuple[BodyLink, ...] = ()  # links and images in the body, with their lines
+    draft: bool = False  # only `mkdocs serve` builds drafts; no track ever lists one
     rendered: RenderedBody | None = None  # the body as the site renders it
 
 

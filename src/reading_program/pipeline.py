@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .content.cache import ParseCache
+from .content.drafts import without_drafts
 from .content.files import TRACK
 from .content.loader import load_content
 from .content.markdown_render import MarkdownConfig, Renderer
@@ -25,12 +26,16 @@ def prepare_site(
     site_url: str,
     cache: ParseCache | None = None,
     markdown: MarkdownConfig | None = None,
+    *,
+    with_drafts: bool = False,
 ) -> GeneratedSite:
     """Load, plan, generate and check everything; raise ContentError with every problem.
-    `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None)."""
+    `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None).
+    Drafts are built only `with_drafts` (`mkdocs serve`); see content.drafts."""
     config = markdown or MarkdownConfig()
     renderer = Renderer(replace(config, reserved_ids=ARTICLE_PAGE_IDS))
     content = load_content(paths, cache, renderer)
+    content = content if with_drafts else without_drafts(content, paths)
     track_ids = frozenset(item.id for item in content.tracks) | content.did_not_load(TRACK)
     # Hand-written pages are read and their markers checked even when content is broken,
     # so every problem is reported in one go.

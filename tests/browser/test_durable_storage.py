@@ -27,21 +27,22 @@ FULL_STORAGE = """
 })();
 """
 
-# Each page type that reads the journal, and what shows that its modules have run.
+# Each page type that reads the journal, and what shows that its modules have run (with
+# something stored, the views bound to the journal mark what they showed).
 PAGES: dict[str, tuple[str, Callable[[Page], None]]] = {
-    "home": ("", lambda p: expect(p.locator(".rp-continue[data-rp-ready]")).to_have_count(1)),
+    "home": ("", lambda p: expect(p.locator(".rp-track-data[data-rp-shown]")).to_have_count(1)),
     "track": (
         "tracks/six-week-leadership/",
-        lambda p: expect(p.locator(".rp-track-progress")).to_be_visible(),
+        lambda p: expect(p.locator(".rp-track-data[data-rp-shown]")).to_have_count(1),
     ),
-    "week": (WEEK_1, lambda p: expect(p.locator("textarea.rp-answer")).to_have_count(12)),
+    "week": (WEEK_1, lambda p: expect(p.locator("li[data-rp-shown] textarea")).to_have_count(12)),
     "week 6": (
         "tracks/six-week-leadership/week-6/",
-        lambda p: expect(p.locator(".rp-read")).to_have_count(2),
+        lambda p: expect(p.locator("[data-rp-shown] .rp-read")).to_have_count(2),
     ),
     "article": (
         "articles/courage-is-calling/",
-        lambda p: expect(p.locator(".rp-read")).to_have_count(1),
+        lambda p: expect(p.locator("[data-rp-shown] .rp-read")).to_have_count(2),
     ),
     "journal": (
         "journal/",
@@ -155,8 +156,8 @@ def test_no_page_throws_whatever_is_stored(page: Page, site_url: str, raw: str) 
         ('{"answers": {"a": {"text": "x"}}}', "could not be read: it has no valid format version"),
         ("[1, 2, 3]", "could not be read: it is not a journal"),
         (
-            json.dumps({"format": FORMAT, "version": 3, "answers": {}}),
-            "saved by a newer version of this site (format 3)",
+            json.dumps({"format": FORMAT, "version": 4, "answers": {}}),
+            "saved by a newer version of this site (format 4)",
         ),
     ],
     ids=["invalid JSON", "no version", "wrong shape", "future version"],
@@ -203,7 +204,7 @@ def test_starting_afresh_is_the_participants_choice(page: Page, site_url: str) -
     page.get_by_role("button", name="Start a fresh journal").click()
     expect(page.get_by_role("alert")).to_have_count(0)
     saved = json.loads(stored_raw(page))
-    assert saved["version"] == 2
+    assert saved["version"] == 3
     assert saved["answers"][FIRST_KEY]["text"] == "Kept when starting afresh"
     assert list(backups(page).values()) == ["{not json"]
     page.goto(site_url + "journal/")
@@ -236,7 +237,7 @@ def test_the_notice_stands_next_to_the_field_and_across_navigation(
 ) -> None:
     page.add_init_script(FULL_STORAGE % 0)
     page.goto(site_url + WEEK_1)
-    last = page.locator("textarea.rp-answer").last
+    last = page.locator(".rp-reflection textarea.rp-answer").last  # the last one unfolded
     last.fill("Typed far down the page")
     notice = page.get_by_role("alert")
     expect(notice).to_contain_text("storage is full")
@@ -248,11 +249,11 @@ def test_the_notice_stands_next_to_the_field_and_across_navigation(
     expect(page).to_have_url(site_url + "tracks/six-week-leadership/week-2/")
     assert page.evaluate("window.stayedOnThisDocument") is True
     expect(page.get_by_role("alert")).to_contain_text("storage is full")
-    page.locator("textarea.rp-answer").nth(5).focus()
+    page.locator("textarea.rp-answer").nth(1).focus()
     # The notice follows the focused field: wait for it to arrive rather than race it.
     page.wait_for_function(
         """() => {
-            const field = document.querySelectorAll("textarea.rp-answer")[5];
+            const field = document.querySelectorAll("textarea.rp-answer")[1];
             const notice = document.querySelector("[role=alert]");
             const gap = notice.getBoundingClientRect().top - field.getBoundingClientRect().bottom;
             return gap >= 0 && gap < 60;
@@ -297,7 +298,7 @@ def test_hostile_import_summary_and_nothing_unsafe_kept(
         (None, "its format version is not a whole number from 1"),
         ("1", "its format version is not a whole number from 1"),
         (-7, "its format version is not a whole number from 1"),
-        (3, "that file is from a newer version of this site (format 3)"),
+        (4, "that file is from a newer version of this site (format 4)"),
     ],
 )
 def test_imports_of_bad_versions_change_nothing(

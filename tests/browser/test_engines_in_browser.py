@@ -4,6 +4,7 @@ build it: mark a reading as read, answer a question, and the journal shows the a
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,9 +53,9 @@ def test_read_answer_and_find_it_in_the_journal(page: Page, engine_site: str) ->
     page.get_by_label("Mark as read").first.check()
     page.locator("textarea.rp-answer").first.fill("Listen before I speak.")
     page.goto(engine_site + OVERVIEW)
-    expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
-        "complete · 1 of 1 read · 1 of 4 answered"  # a week is complete once read
-    )
+    # Week 1's one reading is read: the week counts as complete.
+    week_1 = page.locator(".rp-week-progress[data-rp-week='1']")
+    expect(week_1).to_have_class(re.compile(r"\brp-week-progress--complete\b"))
     page.goto(engine_site + "journal/")
     journal = page.locator("article")
     expect(journal).to_contain_text("What did you notice?")

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
-from site_helpers import REPO
+from site_helpers import SAMPLE
 from team_site import served_team_site
 
 from reading_program.content.paths import ContentPaths
@@ -37,7 +37,7 @@ PLAN = {
 
 @pytest.fixture(scope="module")
 def track():
-    library = load_library(ContentPaths(REPO))
+    library = load_library(ContentPaths(SAMPLE))
     return next(t for t in library.tracks if t.id == "six-week-leadership")
 
 

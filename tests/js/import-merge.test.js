@@ -76,6 +76,30 @@ describe("the import summary", () => {
     const again = planImport(intoEmpty, read.journal);
     assert.equal(describeImport(again, noIssues, false), "Imported 0 answers; 2 already here.");
   });
+
+  it("brings the tracks followed and what a newer version added, and round-trips them exactly", () => {
+    const mine = journalWith({ a: "x" });
+    mine.answers.set("a", { text: "x", mood: "calm", first: { text: "w" } });
+    mine.tracks.set("six", { followed: "2027-01-11T09:00:00.000Z" });
+    mine.kept.set("streak", { days: 3 });
+    const read = parsed(exported(mine));
+    const plan = planImport(emptyJournal(), read.journal);
+    const intoEmpty = applyImport(emptyJournal(), read.journal, plan, false);
+    assert.equal(JSON.stringify(toStored(intoEmpty)), JSON.stringify(toStored(mine)));
+    assert.equal(describeImport(plan, read, false), "Imported 1 answer: 1 added. Also added: 1 track followed, 1 part from a newer version.");
+  });
+
+  it("takes a track chosen later elsewhere as the one followed", () => {
+    const here = journalWith();
+    here.tracks.set("six", { followed: "2027-01-11T09:00:00.000Z" });
+    here.tracks.set("two", { followed: "2027-01-12T09:00:00.000Z" });
+    const there = journalWith();
+    there.tracks.set("six", { followed: "2027-02-01T09:00:00.000Z" });
+    there.tracks.set("two", { followed: "2027-01-01T09:00:00.000Z" });
+    const plan = planImport(here, there);
+    assert.deepEqual(plan.tracks, ["six"]);
+    assert.equal(applyImport(here, there, plan, false).tracks.get("six").followed, "2027-02-01T09:00:00.000Z");
+  });
 });
 
 function parsed(text) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { journalSections, neededFiles, readingsOf, tracksOf } from "../../docs/javascripts/rp/journal-entries.js";
-import { journalMarkdown } from "../../docs/javascripts/rp/journal-tools.js";
+import { journalMarkdown } from "../../docs/javascripts/rp/journal-markdown.js";
 import { emptyJournal } from "../../docs/javascripts/rp/store.js";
 
 // What the build writes (src/reading_program/site/islands.py): the tracks, always loaded...
@@ -50,6 +50,8 @@ describe("the tracks' data", () => {
 
   it("links readings by the build's URL template", () => {
     assert.deepEqual(readingsOf(data).get("lead"), { title: "Lead <b>", url: "../articles/lead/" });
+    const timed = { ...data, readings: { ...data.readings, lead: ["Lead", ["try"], 4] } };
+    assert.equal(readingsOf(timed).get("lead").minutes, 4, "with its reading time, where the data has it");
     assert.equal(readingsOf(data).has("solo"), false);
     assert.deepEqual(readingsOf(data, other).get("solo"), { title: "Solo", url: "../articles/solo/" });
   });
@@ -89,8 +91,20 @@ describe("the journal's sections", () => {
       ],
     );
     assert.deepEqual([first.questions, first.read, first.readings], [3, 1, 1]);
-    assert.equal(second.entries.length, 1, "an article read in two weeks shows its answer in both");
-    assert.deepEqual([track.answered, track.questions, track.read, track.readings], [3, 6, 2, 3]);
+    assert.deepEqual([second.entries.length, second.answered, second.elsewhere], [0, 1, 1], "an answer shows once, in the first week");
+    assert.deepEqual([track.answered, track.shown, track.questions, track.read, track.readings], [3, 2, 6, 2, 3]);
+  });
+
+  it("puts the followed track first and shows every answer once across tracks", () => {
+    const twoTracks = { ...data, tracks: [{ ...data.tracks[0], id: "basics", title: "Basics" }, data.tracks[0]] };
+    const stored = journal({ "article-lead/try": "Q?", "week-two-1/notice": "Q?" });
+    const sections = journalSections(twoTracks, stored, {}, "two");
+    assert.deepEqual(sections.tracks.map((track) => [track.id, track.followed, track.shown, track.answered]), [
+      ["two", true, 2, 3],
+      ["basics", false, 0, 3],
+    ]);
+    const unfollowed = journalSections(twoTracks, stored).tracks;
+    assert.deepEqual(unfollowed.map((track) => [track.id, track.shown]), [["basics", 2], ["two", 0]], "in the site's order");
   });
 
   it("tells answers to articles in no track from retired ones, once those articles are loaded", () => {

@@ -52,6 +52,15 @@ describe("migrations", () => {
     assert.equal(journal.profile.size, 0);
   });
 
+  it("reads version 2 as it was: no track followed yet, its extra keys kept", () => {
+    const stored = { format: FORMAT, version: 2, answers: { a: { text: "x" } }, later: { kept: true } };
+    const { journal, skipped } = parseJournal(JSON.stringify(stored));
+    assert.equal(skipped.size, 0);
+    assert.equal(journal.tracks.size, 0);
+    assert.deepEqual(journal.kept.get("later"), { kept: true });
+    assert.equal(toStored(journal).version, VERSION);
+  });
+
   it("trusts no type in old data: odd assessments are left to validation", () => {
     const stored = { version: 1, assessments: { a: "x", b: { after: 7 } } };
     const { journal, skipped } = parseJournal(JSON.stringify(stored));
@@ -70,6 +79,7 @@ describe("the stored form", () => {
       answers: {},
       read: {},
       assessments: {},
+      tracks: {},
     });
   });
 
@@ -83,5 +93,22 @@ describe("the stored form", () => {
     assert.equal(again.skipped.size + again.repaired.size, 0);
     assert.equal(JSON.stringify(toStored(again.journal)), text);
     assert.deepEqual(asObject(again.journal.answers), asObject(journal.answers));
+  });
+
+  it("reads back, key for key and in order, what a newer version added", () => {
+    const text = JSON.stringify({
+      format: FORMAT,
+      version: VERSION,
+      profile: { displayName: "Sam", theme: "dark" },
+      answers: { "week-t-1/q": { text: "Mine", mood: "calm", first: { text: "Then", updated: "2027-01-11T09:00:00.000Z" } } },
+      read: { a: { hash: "h", at: "2027-01-11T09:00:00.000Z", rating: 5 } },
+      assessments: {},
+      tracks: { t: { followed: "2027-01-11T09:00:00.000Z" } },
+      reminders: { weekday: "Mon", at: "08:00" },
+      streak: 4,
+    });
+    const again = parseJournal(text);
+    assert.equal(again.skipped.size + again.repaired.size, 0);
+    assert.equal(JSON.stringify(toStored(again.journal)), text);
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { bandsWithResults, change, comparisonColumns, comparisonRows } from "../../docs/javascripts/rp/comparison-view.js";
+import { bandsWithResults, change, comparisonColumns, comparisonHeadline, comparisonRows } from "../../docs/javascripts/rp/comparison-data.js";
 import { bandFor, scoreRatings, withResult } from "../../docs/javascripts/rp/scoring.js";
 
 const data = {
@@ -86,6 +86,12 @@ describe("the comparison table", () => {
     assert.equal(coaching.change, "+5");
     assert.deepEqual(total.cells.map((cell) => cell.text), ["5 of 15", "9 of 15"]);
     assert.equal(total.change, "+4");
+  });
+
+  it("sums the change up in one line, with the biggest gain", () => {
+    assert.equal(comparisonHeadline(comparisonColumns({ before: result(5, 2), retakes: [result(9, 7)] }), data), "+4 overall (5 → 9 of 15); biggest gain: Coaching, +5");
+    assert.equal(comparisonHeadline(comparisonColumns({ before: result(9, 7), retakes: [result(9, 7)] }), data), "No change overall (9 → 9 of 15)");
+    assert.equal(comparisonHeadline(comparisonColumns({ before: result(5, 2), retakes: [] }), data), "", "no retake yet");
   });
 
   it("says how the total changed, down or not at all", () => {

@@ -177,6 +177,31 @@ describe("two tabs", () => {
     assert.equal(second.journal.answers.size, 0);
   });
 
+  it("save the words typed here when another tab starts a fresh journal, and say so", () => {
+    const storage = withValue("{damaged");
+    const waiting = open(storage);
+    const choosing = open(storage);
+    waiting.set("answers", "mine", answer("typed while it was held back"));
+    assert.equal(waiting.saveNow(), false);
+    choosing.set("answers", "theirs", answer("typed in the other tab"));
+    assert.equal(choosing.startFresh(), true);
+    waiting.sync(); // the storage event
+    assert.equal(waiting.problem, null);
+    assert.deepEqual(waiting.freshElsewhere, { saved: 1 });
+    assert.deepEqual(Object.keys(stored(storage).answers).sort(), ["mine", "theirs"]);
+    waiting.dismissFreshElsewhere();
+    assert.equal(waiting.freshElsewhere, null);
+  });
+
+  it("say so too when nothing was typed here", () => {
+    const storage = withValue("{damaged");
+    const idle = open(storage);
+    open(storage).startFresh();
+    idle.sync();
+    assert.deepEqual(idle.freshElsewhere, { saved: 0 });
+    assert.equal(idle.problem, null);
+  });
+
   it("stop writing when the other tab leaves a newer format", () => {
     const storage = new FakeStorage();
     const old = open(storage);
@@ -215,6 +240,32 @@ describe("listeners", () => {
     page.abort();
     store.set("answers", "b", answer("y"));
     assert.equal(calls, 1);
+  });
+
+  it("hear what changed: an entry set, the entries saved, or everything", () => {
+    const store = open(new FakeStorage());
+    const changes = [];
+    store.listen((change) => changes.push(change));
+    store.set("answers", "a", answer("x"));
+    store.saveNow();
+    store.commit(emptyJournal());
+    assert.deepEqual(changes[0], { type: "set", section: "answers", key: "a" });
+    assert.equal(changes[1].type, "saved");
+    assert.deepEqual([...changes[1].keys.get("answers")], ["a"]);
+    assert.equal(changes[1].at.toISOString(), NOW.toISOString());
+    assert.equal(changes.at(-1).type, "all");
+  });
+
+  it("keep what a newer version added through edits and saves", () => {
+    const text = JSON.stringify({ format: FORMAT, version: VERSION, answers: { a: { text: "x", mood: "calm" } }, streak: { days: 3 } });
+    const storage = withValue(text);
+    const store = open(storage);
+    store.set("answers", "b", answer("y"));
+    store.saveNow();
+    assert.deepEqual(stored(storage).streak, { days: 3 });
+    assert.equal(stored(storage).answers.a.mood, "calm");
+    store.commit(emptyJournal());
+    assert.equal(stored(storage).streak, undefined, "clearing everything clears it too");
   });
 
   it("hear about trouble, so the notice can load", () => {

@@ -34,12 +34,68 @@ describe("answers", () => {
       a: { text: "x", question: 5, source: "s".repeat(501), updated: "yesterday" },
       b: { text: "y", updated: 1700000000000 },
       c: { text: "z", updated: "2026-13-45T99:99:00Z" },
-      d: { text: "w", extra: { deep: [1, 2, 3] } },
     };
     const { journal, repaired } = normaliseJournal({ answers });
     assert.deepEqual(journal.answers.get("a"), { text: "x" });
-    assert.deepEqual(journal.answers.get("d"), { text: "w" });
     assert.deepEqual(tally(repaired), { "bad question": 1, "bad source": 1, "bad date": 3 });
+  });
+
+  it("keeps the first version of an answer, when there is one", () => {
+    const first = { text: "In week 1", updated: "2027-01-11T09:00:00.000Z" };
+    const answers = { a: { text: "Now", first }, b: { text: "x", first: { text: " " } }, c: { text: "y", first: "old" } };
+    const { journal, repaired } = normaliseJournal({ answers });
+    assert.deepEqual(journal.answers.get("a"), { text: "Now", first });
+    assert.deepEqual(journal.answers.get("b"), { text: "x" });
+    assert.deepEqual(tally(repaired), { "bad first answer": 2 });
+  });
+});
+
+describe("what this version does not know", () => {
+  it("carries a newer version's fields along, on every kind of entry", () => {
+    const mood = { colour: "blue", scores: [1, 2, 3], nested: { deep: true }, none: null };
+    const data = {
+      profile: { displayName: "Sam", pronouns: "they" },
+      answers: { a: { text: "w", mood, first: { text: "v", tone: "calm" } } },
+      read: { r: { hash: "h", rating: 4 } },
+      assessments: { q: { before: result({ note: "felt tired" }), retakes: [], shared: false } },
+      tracks: { t: { followed: "2027-01-11T09:00:00.000Z", pace: "weekly" } },
+    };
+    const { journal, skipped, repaired } = normaliseJournal(data);
+    assert.equal(skipped.size + repaired.size, 0);
+    assert.deepEqual(journal.answers.get("a"), { text: "w", mood, first: { text: "v", tone: "calm" } });
+    assert.equal(journal.profile.get("pronouns"), "they");
+    assert.equal(journal.read.get("r").rating, 4);
+    assert.equal(journal.assessments.get("q").before.note, "felt tired");
+    assert.equal(journal.assessments.get("q").shared, false);
+    assert.equal(journal.tracks.get("t").pace, "weekly");
+  });
+
+  it("carries top-level keys along, and leaves the envelope out", () => {
+    const data = { format: "f", version: 3, exported: "x", streak: { days: 4 }, notes: [], flag: null };
+    const { journal, skipped } = normaliseJournal(data);
+    assert.deepEqual(tally(journal.kept), { streak: { days: 4 }, notes: [], flag: null });
+    assert.equal(skipped.size, 0);
+  });
+
+  it("sets aside, and counts, what is too large or too deep to carry, and hostile names", () => {
+    let deep = {};
+    for (let level = 0; level < 40; level += 1) deep = { deep };
+    const answers = parsed({ a: { text: "x", huge: "h".repeat(100_001), deep, PROTO: { polluted: true }, fine: 1 } });
+    const { journal, skipped, repaired } = normaliseJournal({ ...parsed({ PROTO: 1 }), answers, deep });
+    assert.deepEqual(journal.answers.get("a"), { text: "x", fine: 1 });
+    assert.deepEqual(tally(repaired), { "unknown field too large": 2, "reserved name of a field": 1 });
+    assert.deepEqual(tally(skipped), { "reserved name": 1, "unknown part too large": 1 });
+    assert.equal(journal.kept.size, 0);
+    assert.equal({}.polluted, undefined);
+  });
+});
+
+describe("tracks followed", () => {
+  it("keeps when each track was started or chosen, and skips what has no date", () => {
+    const tracks = { six: { followed: "2027-01-11T09:00:00.000Z" }, two: { followed: "soon" }, three: {}, four: "yes" };
+    const { journal, skipped } = normaliseJournal({ tracks });
+    assert.deepEqual([...journal.tracks.keys()], ["six"]);
+    assert.deepEqual(tally(skipped), { "not a followed track": 3 });
   });
 });
 
@@ -73,20 +129,20 @@ describe("sections", () => {
     });
   });
 
-  it("ignores deeply nested JSON where it does not belong, without recursing into it", () => {
+  it("sets deeply nested JSON aside without recursing into it, and counts it", () => {
     let deep = {};
     for (let level = 0; level < 100000; level += 1) deep = { deep };
-    const { journal, skipped } = normaliseJournal({ answers: { a: { text: "x", nested: deep } }, other: deep });
+    const { journal, skipped, repaired } = normaliseJournal({ answers: { a: { text: "x", nested: deep } }, other: deep });
     assert.deepEqual(journal.answers.get("a"), { text: "x" });
-    assert.equal(skipped.size, 0);
+    assert.deepEqual(tally(repaired), { "unknown field too large": 1 });
+    assert.deepEqual(tally(skipped), { "unknown part too large": 1 });
   });
 
-  it("keeps a display name, trimmed, and nothing else in the profile", () => {
+  it("keeps a display name, trimmed, and a newer version's other fields of the profile", () => {
     const { journal, skipped, repaired } = normaliseJournal({ profile: { displayName: "  Sam  ", colour: "blue" } });
-    assert.deepEqual(tally(journal.profile), { displayName: "Sam" });
-    assert.deepEqual(tally(skipped), { "unknown field": 1 });
+    assert.deepEqual(tally(journal.profile), { displayName: "Sam", colour: "blue" });
+    assert.equal(skipped.size + repaired.size, 0);
     assert.equal(normaliseJournal({ profile: { displayName: "x".repeat(81) } }).journal.profile.size, 0);
-    assert.equal(repaired.size, 0);
   });
 });
 

@@ -1,80 +1,9 @@
-// Self-assessment results side by side: the first one and the latest retakes, per aspect
-// (named as in the article, out of its maximum), the change, and the outcome bands. The
-// names, maxima and bands come from the build's assessment data on the page. Loaded by
-// comparison.js once there is a result to show.
+// Self-assessment results side by side (the table: comparison-data.js), with the names,
+// maxima and bands of the build's assessment data on the page. Loaded by comparison.js once
+// there is a result to show.
+import { bandsWithResults, comparisonColumns, comparisonHeadline, comparisonRows } from "./comparison-data.js";
 import { element, readIsland } from "./dom.js";
 
-const MAX_COLUMNS = 4;
-const NOT_TAKEN = "not taken yet";
-
-// The first result and the latest retakes (an empty "After" until there is one).
-export function comparisonColumns(history) {
-  if (!history) return [];
-  const { before, retakes } = history;
-  const shown = retakes.slice(-(MAX_COLUMNS - 1));
-  const skipped = retakes.length - shown.length;
-  const label = (index) => (retakes.length === 1 ? "After" : `Retake ${skipped + index + 1}`);
-  const columns = shown.map((result, index) => ({ label: label(index), result }));
-  if (!columns.length && before) columns.push({ label: "After", result: null });
-  return before ? [{ label: "Before", result: before }, ...columns] : columns;
-}
-
-/** "+3", "-2", "no change"; "" when there is nothing to compare. */
-export function change(from, to) {
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return "";
-  const difference = to - from;
-  if (difference === 0) return "no change";
-  return difference > 0 ? `+${difference}` : `-${-difference}`;
-}
-
-// An aspect id the data does not name (a result from an older version of the assessment).
-const fallbackName = (id) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
-
-function scoreCell(result, value, max) {
-  if (!result) return { text: NOT_TAKEN };
-  if (!Number.isFinite(value)) return { text: "–" };
-  return { text: Number.isFinite(max) ? `${value} of ${max}` : String(value), value, max };
-}
-
-/** Rows of {label, cells: [{text, value?, max?, url?}], change}: each aspect, the total and
- * the outcome. The change runs from the first result to the latest one shown. */
-export function comparisonRows(columns, data = null) {
-  const results = columns.map((column) => column.result);
-  const compared = columns[0]?.label === "Before" && results.length > 1 ? [results[0], results.at(-1)] : null;
-  const known = new Map((data?.aspects ?? []).map((aspect) => [aspect.id, aspect]));
-  const ids = new Set([...known.keys(), ...results.flatMap((result) => Object.keys(result?.aspects ?? {}))]);
-  const rows = [...ids].map((id) => {
-    const { name = fallbackName(id), max } = known.get(id) ?? {};
-    const score = (result) => result?.aspects?.[id];
-    return {
-      label: name,
-      cells: results.map((result) => scoreCell(result, score(result), max)),
-      change: compared ? change(score(compared[0]), score(compared[1])) : "",
-    };
-  });
-  rows.push({
-    label: "Total",
-    cells: results.map((result) => scoreCell(result, result?.total, result?.max ?? data?.max)),
-    change: compared ? change(compared[0]?.total, compared[1]?.total) : "",
-  });
-  const bandOf = (outcome) => data?.bands?.find((band) => band.outcome === outcome);
-  rows.push({
-    label: "Outcome",
-    cells: results.map((result) => (result ? { text: result.outcome || "–", url: bandOf(result.outcome)?.url } : { text: NOT_TAKEN })),
-    change: "",
-  });
-  return rows;
-}
-
-/** The outcome bands, each with the columns whose total falls in it. */
-export function bandsWithResults(data, columns) {
-  return (data?.bands ?? []).map((band) => ({
-    ...band,
-    results: columns
-      .filter(({ result }) => Number.isFinite(result?.total) && result.total >= band.min && result.total <= band.max)
-      .map((column) => column.label),
-  }));
-}
 
 function assessmentData(id) {
   for (const node of document.querySelectorAll(".rp-assessment-data")) {
@@ -110,6 +39,8 @@ export function showComparisons(journal) {
     if (!columns.length) continue;
     styled(holder.dataset.rpCss).then(() => (holder.hidden = !holder.childElementCount));
     const data = assessmentData(holder.dataset.rpAssessment);
+    const headline = comparisonHeadline(columns, data);
+    if (headline) holder.append(element("p", { class: "rp-compare__headline" }, headline));
     holder.append(comparisonTable(columns, data));
     if (data?.bands?.length) holder.append(bandList(data, columns));
   }
@@ -142,7 +73,8 @@ function comparisonTable(columns, data) {
     const row = body.insertRow();
     row.className = label === "Total" ? "rp-compare__total" : "";
     row.append(element("th", { scope: "row" }, label), ...cells.map(scoreNode));
-    if (hasChange) row.append(element("td", { class: "rp-compare__change" }, difference));
+    const trend = difference.startsWith("+") ? " rp-compare__change--up" : difference.startsWith("-") ? " rp-compare__change--down" : "";
+    if (hasChange) row.append(element("td", { class: `rp-compare__change${trend}` }, difference));
   }
   const wrap = element("div", { class: "md-typeset__scrollwrap" });
   const inner = element("div", { class: "md-typeset__table" });

@@ -1,12 +1,12 @@
 // Importing a journal file: a plan of what would change, the merged journal, and a summary.
 // Pure functions: the caller decides, saves, and rolls back when saving fails.
-import { SECTIONS } from "./validate.js";
+import { KEPT, PARTS } from "./validate.js";
 
-const copyJournal = (journal) => Object.fromEntries(SECTIONS.map((s) => [s, new Map(journal[s])]));
+const copyJournal = (journal) => Object.fromEntries(PARTS.map((part) => [part, new Map(journal[part])]));
 
 /** What importing `incoming` into `current` would do. */
 export function planImport(current, incoming) {
-  const plan = { added: [], updated: [], same: [], read: [], results: [], resultsAdded: 0, profile: [] };
+  const plan = { added: [], updated: [], same: [], read: [], results: [], resultsAdded: 0, profile: [], tracks: [], kept: [] };
   for (const [key, answer] of incoming.answers) {
     const mine = current.answers.get(key);
     if (!mine) plan.added.push(key);
@@ -19,6 +19,11 @@ export function planImport(current, incoming) {
     plan.resultsAdded += merged ? merged.added : 0;
   }
   for (const field of incoming.profile.keys()) if (!current.profile.has(field)) plan.profile.push(field);
+  // A track chosen later elsewhere is the one followed now.
+  for (const [id, theirs] of incoming.tracks) {
+    if (!(current.tracks.get(id)?.followed >= theirs.followed)) plan.tracks.push(id);
+  }
+  for (const key of incoming[KEPT].keys()) if (!current[KEPT].has(key)) plan.kept.push(key);
   return plan;
 }
 
@@ -44,6 +49,8 @@ export function applyImport(current, incoming, plan, replace) {
   if (replace) take("answers", plan.updated);
   take("read", plan.read);
   take("profile", plan.profile);
+  take("tracks", plan.tracks);
+  take(KEPT, plan.kept);
   for (const [id, entry] of plan.results) next.assessments.set(id, entry);
   return next;
 }
@@ -67,7 +74,9 @@ export function describeImport(plan, { skipped, repaired }, replace) {
   const extras = [];
   if (plan.read.length) extras.push(count(plan.read.length, "reading mark"));
   if (plan.resultsAdded) extras.push(count(plan.resultsAdded, "self-assessment result"));
-  if (plan.profile.length) extras.push("your display name");
+  if (plan.profile.length) extras.push(plan.profile.length === 1 && plan.profile[0] === "displayName" ? "your display name" : count(plan.profile.length, "profile field"));
+  if (plan.tracks.length) extras.push(count(plan.tracks.length, "track followed"));
+  if (plan.kept.length) extras.push(count(plan.kept.length, "part from a newer version"));
   return extras.length ? `${text} Also added: ${extras.join(", ")}.` : text;
 }
 

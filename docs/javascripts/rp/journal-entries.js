@@ -18,15 +18,17 @@ function once(object, work) {
   return worked.get(object);
 }
 
-/** {slug: [title, question ids]} -> readings (slug -> {title, url}), the articles' answer
- * keys (key -> slug) and each one's keys (slug -> keys), by the data's templates. */
+/** {slug: [title, question ids, minutes?]} -> readings (slug -> {title, url, minutes}),
+ * the articles' answer keys (key -> slug) and each one's keys (slug -> keys), by the data's
+ * templates. */
 const articleTable = (data, table = {}) =>
   once(table, () => {
     const readings = new Map();
     const keys = new Map();
     const bySlug = new Map();
-    for (const [slug, [title, questions]] of Object.entries(table)) {
-      readings.set(slug, { title, url: fill(data.article_url, { slug }) });
+    for (const [slug, [title, questions, minutes]] of Object.entries(table)) {
+      const url = fill(data.article_url, { slug });
+      readings.set(slug, minutes === undefined ? { title, url } : { title, url, minutes });
       bySlug.set(slug, questions.map((question) => fill(data.article_question, { slug, question })));
       for (const key of bySlug.get(slug)) keys.set(key, slug);
     }
@@ -84,8 +86,13 @@ const NOT_SAVED = "(question not saved)";
  * nor current); `reading` is {title, url} or null; `prompt` says it is a week's prompt.
  * `loaded`: the files loaded on demand that neededFiles asked for, or null when they could
  * not be had. Without data every answer is in `loose`, as stored; so are answers outside
- * the tracks while `other` is missing. */
-export function journalSections(data, journal, loaded = {}) {
+ * the tracks while `other` is missing.
+ *
+ * Every answer is shown once: the track `followed` comes first (then the others in the
+ * site's order), and an answer to an article two weeks or two tracks read stands in the
+ * first of them. Each week counts all its answers (`answered`) and those shown under an
+ * earlier week (`elsewhere`); each track says whether it is the one followed. */
+export function journalSections(data, journal, loaded = {}, followed = null) {
   const { answers } = journal;
   const known = data ? tracksOf(data) : null;
   const others = data && loaded.other ? articleTable(data, own(loaded.other, "articles")) : null;
@@ -100,17 +107,26 @@ export function journalSections(data, journal, loaded = {}) {
     const slug = known.keys.get(key);
     return slug === undefined ? entry(key, null, true) : entry(key, known.readings.get(slug));
   };
-  const tracks = known.tracks.map((track) => {
+  const shown = new Set();
+  const ordered = [...known.tracks.filter((track) => track.id === followed), ...known.tracks.filter((track) => track.id !== followed)];
+  const tracks = ordered.map((track) => {
     const weeks = track.weeks.map((week) => {
-      const entries = week.questions.filter((key) => answers.has(key)).map(inTrack);
+      const answered = week.questions.filter((key) => answers.has(key));
+      const entries = answered.filter((key) => !shown.has(key)).map(inTrack);
+      entries.forEach(({ key }) => shown.add(key));
       const readCount = week.readings.filter(({ slug }) => journal.read.has(slug)).length;
       const { number, title, url } = week;
-      return { number, title, url, entries, questions: week.questions.length, read: readCount, readings: week.readings.length };
+      return {
+        ...{ number, title, url, entries, shown: entries.length, answered: answered.length, elsewhere: answered.length - entries.length },
+        ...{ questions: week.questions.length, read: readCount, readings: week.readings.length },
+      };
     });
     const total = (field) => weeks.reduce((sum, week) => sum + week[field], 0);
-    const answered = weeks.reduce((sum, week) => sum + week.entries.length, 0);
     const { id, title, url } = track;
-    return { id, title, url, weeks, answered, questions: total("questions"), read: total("read"), readings: total("readings") };
+    return {
+      ...{ id, title, url, weeks, followed: id === followed, answered: total("answered"), shown: total("shown") },
+      ...{ questions: total("questions"), read: total("read"), readings: total("readings") },
+    };
   });
   const outside = [...answers.keys()].filter((key) => !known.placed.has(key));
   const sections = { tracks, other: [], retired: [], loose: [], count: answers.size };

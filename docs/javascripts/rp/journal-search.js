@@ -17,9 +17,11 @@ export function filter(view, query) {
     if (!node.hidden) shown.add(key);
   }
   for (const aside of view.root.querySelectorAll(".rp-journal-aside")) aside.hidden = searching;
-  // Innermost groups first, so a track hides once all its weeks are hidden.
+  // Innermost groups first, so a track hides once all its weeks are hidden; a folded week
+  // with a match opens.
   for (const part of [...view.root.querySelectorAll(".rp-journal-group")].reverse()) {
     part.hidden = searching && !part.querySelector(".rp-entry:not([hidden])");
+    if (searching && !part.hidden && part.matches("details")) part.open = true;
   }
   const count = view.root.querySelector(".rp-journal-search__count");
   const all = new Set(view.entries.map((item) => item.key)).size;

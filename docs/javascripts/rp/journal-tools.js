@@ -4,9 +4,8 @@ import { isoDay } from "./dates.js";
 import { button, element } from "./dom.js";
 import { download } from "./download.js";
 import { applyImport, describeImport, planImport } from "./import-merge.js";
-import { journalSections, readingsOf, tracksOf } from "./journal-entries.js";
-import { loadNeeded } from "./journal-view.js";
-import { weekStatus } from "./progress.js";
+import { journalMarkdown } from "./journal-markdown.js";
+import { followedOf, loadNeeded } from "./journal-view.js";
 import { emptyJournal, parseJournal, store, toStored } from "./store.js";
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024; // far above any real journal; spares the tab a freeze
@@ -24,6 +23,7 @@ const REJECTED = {
 };
 
 export function exportJson(target, status) {
+  store.open();
   const journal = toStored(store.journal, { exported: new Date().toISOString() });
   download(JSON.stringify(journal, null, 2), "json");
   if (status && store.problem?.raw !== undefined) {
@@ -87,78 +87,8 @@ export function showBackups(holder) {
 }
 
 export async function exportMarkdown(target, status, view) {
+  store.open();
   if (view.data) await loadNeeded(view, { reads: true });
-  download(journalMarkdown(view.data, store.journal, isoDay(new Date()), view.loaded), "md");
-}
-
-const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
-const day = (iso) => (typeof iso === "string" ? iso.slice(0, 10) : "");
-
-/** The journal as Markdown: only the answers (by track and week, with their question and
- * reading), then self-assessment results and reading progress. No empty questions.
- * `loaded`: the files loaded on demand (journalSections). */
-export function journalMarkdown(data, journal, today, loaded = {}) {
-  const sections = journalSections(data, journal, loaded);
-  const lines = ["# My reading journal", "", `Exported from this browser on ${today}.`, ""];
-  const entryLines = (entry) => {
-    let from = entry.source ? `_Answered on “${entry.source}”_` : "";
-    if (entry.reading) from = `_From “${entry.reading.title}”_`;
-    else if (entry.prompt) from = "_This week's prompt_";
-    return [`**${entry.question}**`, "", ...(from ? [from, ""] : []), entry.answer.text, ""];
-  };
-  for (const track of sections.tracks.filter((item) => item.answered)) {
-    lines.push(`## ${track.title}`, "");
-    for (const week of track.weeks.filter((item) => item.entries.length)) {
-      lines.push(`### Week ${week.number}: ${week.title}`, "", ...week.entries.flatMap((entry) => entryLines(entry)));
-    }
-  }
-  const groups = [
-    ["Other articles", sections.other],
-    ["Retired questions", sections.retired],
-    ["Your answers", sections.loose],
-  ];
-  for (const [title, entries] of groups.filter(([, entries]) => entries.length)) {
-    lines.push(`## ${title}`, "", ...entries.flatMap(entryLines));
-  }
-  lines.push(...assessmentLines(data, journal), ...progressLines(data, journal, loaded.other));
-  return lines.join("\n");
-}
-
-function assessmentLines(data, journal) {
-  const lines = [];
-  const result = (label, { total, max, outcome, aspects, at }) => {
-    const parts = Object.entries(aspects ?? {}).map(([aspect, score]) => `${aspect.replace(/-/g, " ")} ${score}`);
-    const when = day(at) ? ` (${day(at)})` : "";
-    return `- ${label}${when}: ${total} of ${max}, ${outcome || "no outcome"}${parts.length ? `; ${parts.join(", ")}` : ""}`;
-  };
-  for (const [id, history] of journal.assessments) {
-    if (!history?.before && !history?.retakes?.length) continue;
-    const [title = id] = own(own(data, "assessments"), id) ?? [];
-    lines.push(`## Self-assessment: ${title}`, "");
-    if (history.before) lines.push(result("First result", history.before));
-    history.retakes.forEach((retake, index) => lines.push(result(`Retake ${index + 1}`, retake)));
-    lines.push("");
-  }
-  return lines;
-}
-
-function progressLines(data, journal, other) {
-  if (!journal.read.size) return [];
-  const lines = ["## Reading progress", ""];
-  for (const track of data ? tracksOf(data).tracks : []) {
-    const statuses = track.weeks.map((week) => weekStatus(week, journal));
-    if (!statuses.some((status) => status.started)) continue;
-    const done = statuses.filter((status) => status.complete).length;
-    const read = statuses.reduce((sum, status) => sum + status.read, 0);
-    const readings = statuses.reduce((sum, status) => sum + status.readings, 0);
-    lines.push(`- ${track.title}: ${done} of ${track.weeks.length} weeks complete, ${read} of ${readings} readings read`);
-  }
-  lines.push("", "Read:", "");
-  const readings = data ? readingsOf(data, other) : new Map();
-  for (const [slug, mark] of journal.read) {
-    const title = readings.get(slug)?.title ?? slug;
-    lines.push(`- ${title}${day(mark.at) ? ` (${day(mark.at)})` : ""}`);
-  }
-  lines.push("");
-  return lines;
+  const journal = store.journal;
+  download(journalMarkdown(view.data, journal, isoDay(new Date()), view.loaded, followedOf(view.data, journal)), "md");
 }

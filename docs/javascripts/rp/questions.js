@@ -1,45 +1,45 @@
-// Reflection questions: a text box under each, saved as the participant types.
-import { element, headingText } from "./dom.js";
-import { store } from "./store.js";
+// Reflection questions: a text box under each, which grows with the text. What is stored
+// is shown, and what is typed saved, by answers.js: at once when there is a journal, or on
+// the first keystroke. A reading's questions folded on a week page all print.
+import { element } from "./dom.js";
+import { onJournal } from "./on-journal.js";
+
+let answers = null;
+const bound = () => (answers ??= import("./answers.js"));
 
 export function enhance({ signal }) {
-  store.open();
   const items = [...document.querySelectorAll("li[data-rp-key]")].filter((item) => !item.querySelector("textarea"));
-  items.forEach(addAnswerField);
-  // A question can stand twice on a page, and another tab can change an answer.
-  const show = () => items.forEach(showAnswer);
-  store.listen(show, signal);
-  show();
+  const views = items.map(addAnswerField);
+  const show = () => bound().then((module) => module.show(views, signal));
+  for (const view of views) {
+    view.area.addEventListener("focus", show, { once: true, signal }); // ready before the first key
+    view.area.addEventListener("input", () => show().then(() => view.typed()), { signal });
+  }
+  onJournal(show, signal);
+  // Fetched now, bound on use: words typed and the page left at once are not lost waiting.
+  bound().catch((error) => console.error("reading-program:", error));
+  addEventListener("beforeprint", () => fold(true), { signal });
+  addEventListener("afterprint", () => fold(false), { signal });
 }
 
 function addAnswerField(item) {
   const question = item.querySelector(".rp-question");
+  const note = element("p", { class: "rp-saved-note", id: `${item.id}-saved` });
   const area = element("textarea", {
     class: "rp-answer",
     rows: "3",
     id: `${item.id}-answer`,
     "aria-labelledby": question.id,
+    "aria-describedby": note.id,
     placeholder: "Your answer (saved in this browser only)",
   });
-  area.addEventListener("input", () => {
-    const key = item.dataset.rpKey;
-    store.set("answers", key, area.value.trim() ? answerEntry(area.value, question.textContent) : undefined);
-    store.saveSoon();
-  });
-  item.append(area, element("div", { class: "rp-print-answer", "aria-hidden": "true" }));
+  item.append(area, note, element("div", { class: "rp-print-answer", "aria-hidden": "true" }));
+  return { key: item.dataset.rpKey, item, question, area, note, print: item.lastElementChild };
 }
 
-function answerEntry(text, question) {
-  const heading = document.querySelector("h1");
-  const source = heading ? headingText(heading) : document.title;
-  return { text, question, source, updated: new Date().toISOString() };
-}
-
-function showAnswer(item) {
-  const text = store.journal.answers.get(item.dataset.rpKey)?.text ?? "";
-  const area = item.querySelector("textarea");
-  // Blanks are not stored: do not empty a box of spaces under the cursor.
-  if (area.value !== text && (text || area.value.trim())) area.value = text;
-  item.classList.toggle("rp-answered", Boolean(text));
-  item.querySelector(".rp-print-answer").textContent = text;
+// Printing opens folded questions, and closes them again after.
+let opened = [];
+function fold(open) {
+  if (open) opened = [...document.querySelectorAll("details.rp-fold:not([open])")];
+  for (const details of opened) details.open = open;
 }

@@ -1,35 +1,48 @@
-// "Mark as read" on every reading of a week page and on every article page.
+// "Mark as read" on every reading of a week page and on every article page, at its top and
+// where reading ends, where "Done" marks it read and moves on in the track followed. The
+// boxes show what is stored, and save, through marks.js: at once when there is a journal, or
+// on the first click.
 import { element } from "./dom.js";
-import { store } from "./store.js";
+import { onJournal } from "./on-journal.js";
+
+let marks = null;
+const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
-  store.open();
-  const marks = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
-  const show = () => marks.forEach(showMark);
-  store.listen(show, signal);
-  show();
+  const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
+  const close = document.querySelector(".rp-close");
+  const done = close ? [...close.querySelectorAll(".rp-close__done")] : [];
+  // Without a track followed, the one track an article is in is where Done goes.
+  if (done.length === 1) done[0].hidden = false;
+  for (const link of done) link.classList.add("md-button", "md-button--primary");
+  const show = () => bound().then((module) => module.show(views, done, signal));
+  for (const view of views) {
+    view.box.addEventListener("pointerdown", show, { once: true, signal }); // ready before the click
+    view.box.addEventListener("change", () => {
+      const read = view.box.checked; // as clicked, before the store's view of it
+      show().then(() => view.mark(read));
+    }, { signal });
+  }
+  for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
+  onJournal(show, signal);
+  // Fetched now, bound on use: a box ticked and the page left at once is not lost waiting.
+  bound().catch((error) => console.error("reading-program:", error));
 }
 
 function addReadMark(holder, index) {
   if (holder.querySelector(".rp-read")) return null;
   const { rpArticle: slug, rpHash: hash, rpTitle: title } = holder.dataset;
   const id = `rp-read-${slug}-${index}`;
-  // Named with its reading: a week has several boxes.
+  // Named with its reading: a week has several boxes, an article two.
   const box = element("input", { type: "checkbox", id, class: "rp-read__box", "aria-label": `Mark as read: ${title}` });
-  const updated = element("span", { class: "rp-updated" }, " Updated since you read it");
+  const updated = element("span", { class: "rp-updated", hidden: "" }, " Updated since you read it");
   const wrapper = element("span", { class: "rp-read" });
   wrapper.append(box, " ", element("label", { for: id }, "Mark as read"), updated);
-  box.addEventListener("change", () => {
-    store.set("read", slug, box.checked ? { hash, at: new Date().toISOString() } : undefined);
-    store.saveNow();
-  });
-  holder.append(wrapper);
+  // Before a reading's folded questions; under "Finished reading?" at an article's end.
+  const fold = holder.querySelector(".rp-fold");
+  const closing = holder.querySelector(".rp-close__title");
+  if (fold) fold.before(wrapper);
+  else if (closing) closing.after(wrapper);
+  else holder.append(wrapper);
   return { slug, hash, box, updated };
-}
-
-function showMark({ slug, hash, box, updated }) {
-  const mark = store.journal.read.get(slug);
-  box.checked = Boolean(mark);
-  // A mark without a hash cannot tell.
-  updated.hidden = !(mark?.hash && mark.hash !== hash);
 }

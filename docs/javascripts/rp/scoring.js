@@ -23,5 +23,5 @@ export function scoreRatings(data, ratingOf, at) {
 export function withResult(history, result, retake) {
   const before = history?.before ?? null;
   const retakes = history?.retakes ?? [];
-  return retake ? { before, retakes: [...retakes, result] } : { before: result, retakes };
+  return retake ? { ...history, before, retakes: [...retakes, result] } : { ...history, before: result, retakes };
 }

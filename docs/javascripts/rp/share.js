@@ -10,5 +10,7 @@ export function enhance() {
   }
   const opener = button("Share my progress", () => import("./share-panel.js").then((panel) => panel.toggle(opener)), "rp-share");
   opener.ariaExpanded = "false";
-  document.querySelector(".rp-track-progress, .rp-reflection")?.after(opener);
+  // Under the week's status, or under the track's card (not inside it, between its bar and Continue).
+  const anchor = document.querySelector(".rp-track-progress, .rp-reflection");
+  (anchor?.closest(".rp-resume") ?? anchor)?.after(opener);
 }

@@ -21,12 +21,12 @@ let notice = null;
 let shown = ""; // what the notice says, to rebuild it only when that changes
 
 function render() {
-  const { problem, repairs } = store;
-  const what = problem ? `${problem.kind} ${problem.backupKey}` : repairs ? "repairs" : "";
+  const { problem, repairs, freshElsewhere } = store;
+  const what = problem ? `${problem.kind} ${problem.backupKey}` : repairs ? "repairs" : freshElsewhere ? "fresh" : "";
   const onScreen = !notice || notice.isConnected; // instant navigation drops it with the page
   if (what === shown && onScreen) return;
   shown = what;
-  const fresh = what ? (problem ? problemNotice(problem) : repairNotice(repairs)) : null;
+  const fresh = what ? (problem ? problemNotice(problem) : repairs ? repairNotice(repairs) : freshNotice(freshElsewhere)) : null;
   if (notice?.isConnected) notice.remove();
   if (fresh) place(fresh, document.activeElement);
   notice = fresh;
@@ -87,6 +87,12 @@ function repairNotice({ skipped, repaired, raw }) {
     " ",
     button("Dismiss", () => store.dismissRepairs()),
   );
+}
+
+// Another tab chose to start afresh: this tab's words went into the fresh journal.
+function freshNotice({ saved }) {
+  const words = saved ? " What you wrote on this page is saved in it." : "";
+  return box("status", `Your journal was started afresh in another tab.${words} `, button("Dismiss", () => store.dismissFreshElsewhere()));
 }
 
 store.listen(render);

@@ -1,75 +1,43 @@
-// The journal's format (README: "Where answers are stored"), its migrations, and the store.
-import { SECTIONS, entriesOf, isRecord, normaliseJournal } from "./validate.js";
+// The store: the journal in memory, saved to localStorage, shared with other tabs; what
+// cannot be read is kept, never written over. Its format: journal-format.js.
+import { emptyJournal, parseJournal, toStored } from "./journal-format.js";
+import { JOURNAL_KEY, announceOpened } from "./on-journal.js";
+import { PARTS } from "./validate.js";
 
-export const STORAGE_KEY = "reading-program";
+export { FORMAT, MIGRATIONS, VERSION, emptyJournal, parseJournal, toStored } from "./journal-format.js";
+export const STORAGE_KEY = JOURNAL_KEY;
 export const BACKUP_PREFIX = `${STORAGE_KEY}.damaged.`;
-export const FORMAT = "reading-program-journal";
-export const VERSION = 2;
-
-// version -> step to version + 1, on unvalidated data: move fields, trust no type.
-export const MIGRATIONS = new Map([
-  [
-    1, // assessments {before, after} -> {before, retakes}; profile; format name
-    (data) => {
-      const migrated = { ...data, format: FORMAT, version: 2, profile: {} };
-      if (!isRecord(data.assessments)) return migrated;
-      migrated.assessments = Object.create(null);
-      for (const [id, phases] of entriesOf(data.assessments)) {
-        const retakes = phases?.after == null ? [] : [phases.after];
-        migrated.assessments[id] = isRecord(phases) ? { before: phases.before ?? null, retakes } : phases;
-      }
-      return migrated;
-    },
-  ],
-]);
-
-export const emptyJournal = () => Object.fromEntries(SECTIONS.map((section) => [section, new Map()]));
-
-/** -> {journal, skipped, repaired} or {problem: json|shape|format|version|newer, version} */
-export function parseJournal(text, { file = false } = {}) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { problem: "json" };
-  }
-  if (!isRecord(data)) return { problem: "shape" };
-  const { version } = data;
-  if (!Number.isInteger(version) || version < 1) return { problem: "version" };
-  if (version > VERSION) return { problem: "newer", version };
-  // Version 1 stored no format name (its exports did).
-  if (data.format !== FORMAT && (file || version > 1 || data.format !== undefined)) return { problem: "format" };
-  for (let step = version; step < VERSION; step += 1) data = MIGRATIONS.get(step)(data);
-  return normaliseJournal(data);
-}
-
-export function toStored(journal, extra = {}) {
-  const sections = SECTIONS.map((section) => [section, Object.fromEntries(journal[section])]);
-  return { format: FORMAT, version: VERSION, ...extra, ...Object.fromEntries(sections) };
-}
 
 const SAVE_DELAY_MS = 400;
 const isQuotaError = (error) => error?.name === "QuotaExceededError" || error?.code === 22;
 
 // storageOf is a function: merely reading window.localStorage throws where it is blocked.
+// Listeners hear what changed: {type: "set", section, key} as an entry is set in memory;
+// {type: "saved", at, keys: section -> Set of keys} once entries are in storage; {type:
+// "all"} when anything may have changed (another tab, an import, a problem).
 export function createStore({ storageOf = () => globalThis.localStorage, now = () => new Date(), onTrouble } = {}) {
   let journal = emptyJournal();
   // {kind: full|unavailable}: saving fails. {kind: damaged|newer, raw, ...}: the stored value
   // cannot be read, so it is never written over unless the participant starts afresh.
   let problem = null;
   let repairs = null; // stored entries dropped or fixed on load
+  // {saved}: another tab started a fresh journal while this one held back; `saved` counts
+  // the entries typed here that went into it. Said until dismissed.
+  let freshElsewhere = null;
   let lastRaw; // the stored text memory is based on
   let opened = false;
   let timer = null;
-  const dirty = new Map(SECTIONS.map((section) => [section, new Set()])); // unsaved keys
+  const dirty = new Map(PARTS.map((part) => [part, new Set()])); // unsaved keys
   const listeners = new Set();
   const held = () => problem?.kind === "damaged" || problem?.kind === "newer";
+  const unsaved = () => [...dirty.values()].reduce((count, keys) => count + keys.size, 0);
+  const ALL = Object.freeze({ type: "all" });
 
-  function emit() {
-    if (problem || repairs) onTrouble?.();
+  function emit(change = ALL) {
+    if (problem || repairs || freshElsewhere) onTrouble?.();
     for (const listener of listeners) {
       try {
-        listener();
+        listener(change);
       } catch (error) {
         console.error("reading-program:", error); // one broken view must not stop others
       }
@@ -91,6 +59,7 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
     if (raw === undefined) problem = { kind: "unavailable" };
     else absorb(raw);
     emit();
+    announceOpened();
     if (typeof addEventListener !== "function") return; // unit tests in Node
     addEventListener("storage", (event) => (event.key === STORAGE_KEY || event.key === null) && sync());
     addEventListener("pagehide", () => timer && saveNow());
@@ -100,7 +69,14 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
   function sync() {
     const raw = readRaw();
     if (raw === undefined || raw === lastRaw) return;
+    const wasHeld = held();
     absorb(raw);
+    if (wasHeld && !held()) {
+      // Another tab started afresh: what was typed here goes into the fresh journal.
+      const typed = unsaved();
+      freshElsewhere = { saved: typed };
+      if (typed) saveNow();
+    }
     emit();
   }
 
@@ -109,23 +85,27 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
     const read = raw === null ? { journal: emptyJournal() } : parseJournal(raw);
     if (read.problem) return holdBack(raw, read.problem, read.version);
     if (read.skipped?.size || read.repaired?.size) {
-      if (!keepCopy(raw)) holdBack(raw, "partial"); // show what is readable, write nothing
-      else repairs = { ...read, raw };
-    } else if (held()) {
-      problem = null; // readable again: another tab started afresh
+      if (!keepCopy(raw)) return holdBack(raw, "partial", undefined, read.journal); // show what is readable, write nothing
+      repairs = { ...read, raw };
     }
-    for (const [section, keys] of dirty) {
-      for (const key of keys) {
-        const value = journal[section].get(key);
-        if (value === undefined) read.journal[section].delete(key);
-        else read.journal[section].set(key, value);
-      }
-    }
-    journal = read.journal;
+    if (held()) problem = null; // readable again: another tab started afresh
+    journal = withUnsaved(read.journal);
   }
 
-  function holdBack(raw, reason, version) {
+  function withUnsaved(next) {
+    for (const [part, keys] of dirty) {
+      for (const key of keys) {
+        const value = journal[part].get(key);
+        if (value === undefined) next[part].delete(key);
+        else next[part].set(key, value);
+      }
+    }
+    return next;
+  }
+
+  function holdBack(raw, reason, version, readable) {
     problem = { kind: reason === "newer" ? "newer" : "damaged", reason, version, raw, backupKey: keepCopy(raw) };
+    if (readable) journal = withUnsaved(readable);
   }
 
   function keepCopy(raw) {
@@ -154,7 +134,7 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
     if (value === undefined) journal[section].delete(key);
     else journal[section].set(key, value);
     dirty.get(section).add(key);
-    emit();
+    emit({ type: "set", section, key });
   }
 
   function saveSoon() {
@@ -166,10 +146,10 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
   function saveNow(force = false) {
     clearTimeout(timer);
     timer = null;
-    const edited = [...dirty.values()].some((keys) => keys.size);
-    if (held() || !(edited || force)) return !held();
+    if (held() || !(unsaved() || force)) return !held();
     const before = problem?.kind;
     let absorbed = false;
+    let saved = null;
     try {
       const storage = storageOf();
       absorbed = !force && storage.getItem(STORAGE_KEY) !== lastRaw;
@@ -178,6 +158,7 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
         const raw = JSON.stringify(toStored(journal));
         storage.setItem(STORAGE_KEY, raw);
         lastRaw = raw;
+        saved = new Map([...dirty].map(([part, keys]) => [part, new Set(keys)]));
         dirty.forEach((keys) => keys.clear());
         problem = null;
       }
@@ -185,22 +166,23 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
       problem = { kind: isQuotaError(error) ? "full" : "unavailable" };
     }
     if (absorbed || problem?.kind !== before) emit();
+    if (saved) emit({ type: "saved", at: now(), keys: saved });
     return !problem;
   }
 
   // All or nothing (import, clear): null, or why it failed with memory as it was.
   function commit(next) {
-    const saved = { journal, problem, dirty: [...dirty].map(([section, keys]) => [section, new Set(keys)]) };
-    for (const section of SECTIONS) {
-      for (const key of new Set([...journal[section].keys(), ...next[section].keys()])) {
-        if (journal[section].get(key) !== next[section].get(key)) dirty.get(section).add(key);
+    const saved = { journal, problem, dirty: [...dirty].map(([part, keys]) => [part, new Set(keys)]) };
+    for (const part of PARTS) {
+      for (const key of new Set([...journal[part].keys(), ...next[part].keys()])) {
+        if (journal[part].get(key) !== next[part].get(key)) dirty.get(part).add(key);
       }
     }
     journal = next;
-    const failure = saveNow() ? null : problem?.kind ?? "unavailable";
+    const failure = saveNow() ? null : (problem?.kind ?? "unavailable");
     if (failure) {
       ({ journal, problem } = saved);
-      saved.dirty.forEach(([section, keys]) => dirty.set(section, keys));
+      saved.dirty.forEach(([part, keys]) => dirty.set(part, keys));
     }
     emit();
     return failure;
@@ -239,6 +221,10 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
       repairs = null;
       emit();
     },
+    dismissFreshElsewhere: () => {
+      freshElsewhere = null;
+      emit();
+    },
     listen: (listener, signal) => {
       listeners.add(listener);
       signal?.addEventListener("abort", () => listeners.delete(listener));
@@ -251,6 +237,9 @@ export function createStore({ storageOf = () => globalThis.localStorage, now = (
     },
     get repairs() {
       return repairs;
+    },
+    get freshElsewhere() {
+      return freshElsewhere;
     },
   };
 }

@@ -3,7 +3,6 @@
 // (rp/team-table.js) loads once there is something to show. Nothing is sent anywhere.
 import { codesIn, createCheckinStore } from "./checkin-store.js";
 import { button, element, readIsland } from "./dom.js";
-import { download } from "./download.js";
 
 export function enhance({ signal } = {}) {
   const box = document.querySelector(".rp-team-progress");
@@ -59,7 +58,11 @@ function say(view, count) {
     notice.append(element("p", {}, `The check-ins kept in this browser ${why}. They are left as they are${copy}; nothing is saved over them until you start afresh.`));
     const actions = element("p");
     if (problem.backupKey) {
-      const saveCopy = () => download(localStorage.getItem(problem.backupKey) ?? "", "json", "team-check-ins-damaged");
+      // Loaded when asked for: only a lead with damaged check-ins ever needs it.
+      const saveCopy = () =>
+        import("./download.js").then(({ download }) =>
+          download(localStorage.getItem(problem.backupKey) ?? "", "json", "team-check-ins-damaged"),
+        );
       actions.append(button("Download the copy", saveCopy), " ");
     }
     const fresh = () => {

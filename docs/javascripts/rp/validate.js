@@ -1,17 +1,28 @@
 // Stored and imported journals are untrusted: each bad entry is dropped or repaired, and counted.
+// What this version does not know (a field a newer version added to an entry, a top-level key
+// of its own) is carried along unchanged when it is plain, small data, and set aside (kept in
+// the copy of the original, and counted) when it is not: never dropped without a word.
 
 // Harmless in Maps, but the mark of a hostile or broken file.
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/;
 const CONTROL = /\p{Cc}/u;
+const KEPT_CHARACTERS = 100_000; // as JSON: room for what a newer version adds to an entry
+const KEPT_TOP_LEVEL = 1_000_000; // a whole section of a newer version
+const KEPT_DEPTH = 32;
 
-export const SECTIONS = ["profile", "answers", "read", "assessments"];
+export const SECTIONS = ["profile", "answers", "read", "assessments", "tracks"];
+// Top-level keys this version does not know, by name: a Map beside the sections.
+export const KEPT = "kept";
+export const PARTS = [...SECTIONS, KEPT];
+export const ENVELOPE = new Set(["format", "version", "exported"]);
 export const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 export const entriesOf = (value) => (isRecord(value) ? Object.entries(value) : []);
 export const isTimestamp = (value) => typeof value === "string" && TIMESTAMP.test(value) && Date.parse(value) > 0;
 const record = () => Object.create(null); // keys from files never reach Object.prototype
 
-// -> a Map per section, and tallies of reasons. Entries are replaced, never edited in place.
+// -> a Map per section and the kept top-level keys, and tallies of reasons. Entries are
+// replaced, never edited in place.
 export function normaliseJournal(data) {
   const skipped = new Map();
   const repaired = new Map();
@@ -20,15 +31,24 @@ export function normaliseJournal(data) {
     return null; // so: return note.skip("why")
   };
   const note = { skip: counter(skipped), repair: counter(repaired) };
-  const journal = {};
+  const journal = { [KEPT]: new Map() };
   for (const section of SECTIONS) {
     journal[section] = new Map();
     if (data[section] !== undefined && !isRecord(data[section])) note.skip(`${section} not a set`);
     for (const [key, value] of entriesOf(data[section])) {
-      const problem = keyProblem(key) ?? (section === "profile" && key !== "displayName" ? "unknown field" : null);
-      const entry = problem ? note.skip(problem) : READERS[section](value, note);
+      const entry = keyProblem(key) ? note.skip(keyProblem(key)) : READERS[section](value, note, key);
       if (entry != null) journal[section].set(key, entry);
     }
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (ENVELOPE.has(key) || SECTIONS.includes(key)) continue;
+    if (keyProblem(key)) {
+      note.skip(keyProblem(key));
+      continue;
+    }
+    const kept = keepable(value, KEPT_TOP_LEVEL);
+    if (kept === undefined) note.skip("unknown part too large");
+    else journal[KEPT].set(key, kept);
   }
   return { journal, skipped, repaired };
 }
@@ -36,10 +56,29 @@ export function normaliseJournal(data) {
 const keyProblem = (key) =>
   RESERVED.has(key) ? "reserved name" : !key || key.length > 300 || CONTROL.test(key) ? "bad key" : null;
 
+/** A copy of a JSON value as plain data, when it is shallow and small enough to carry
+ * along; undefined when it is not. Never recurses into what it has not measured. */
+export function keepable(value, limit = KEPT_CHARACTERS) {
+  const stack = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop();
+    if (item === null || typeof item !== "object") continue;
+    if (depth >= KEPT_DEPTH) return undefined;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  const text = JSON.stringify(value);
+  return text !== undefined && text.length <= limit ? JSON.parse(text) : undefined;
+}
+
+const displayName = (value, note) => {
+  const name = typeof value === "string" ? value.trim() : "";
+  return name && name.length <= 80 && !CONTROL.test(name) ? name : note.repair("bad display name");
+};
+
 const READERS = {
-  profile(value, note) {
-    const name = typeof value === "string" ? value.trim() : "";
-    return name && name.length <= 80 && !CONTROL.test(name) ? name : note.repair("bad display name");
+  profile(value, note, field) {
+    if (field === "displayName") return displayName(value, note);
+    return keepable(value) ?? note.skip("unknown field too large");
   },
   answers(value, note) {
     if (typeof value === "string") {
@@ -48,7 +87,13 @@ const READERS = {
     }
     if (!isRecord(value) || typeof value.text !== "string") return note.skip("not text");
     if (!value.text.trim()) return note.skip("empty");
-    return copy({ text: value.text }, value, note, { question: 2000, source: 500 }, "updated");
+    const entry = copy({ text: value.text }, value, note, { question: 2000, source: 500 }, "updated", ["first"]);
+    if (value.first !== undefined) {
+      const first = isRecord(value.first) && typeof value.first.text === "string" && value.first.text.trim();
+      if (first) entry.first = copy({ text: value.first.text }, value.first, note, {}, "updated");
+      else note.repair("bad first answer");
+    }
+    return entry;
   },
   read(value, note) {
     return isRecord(value) ? copy({}, value, note, { hash: 64 }, "at") : note.skip("not a reading mark");
@@ -58,7 +103,12 @@ const READERS = {
     const before = value.before == null ? null : result(value.before, note);
     const retakes = Array.isArray(value.retakes) ? value.retakes.map((item) => result(item, note)).filter(Boolean) : [];
     if (!Array.isArray(value.retakes) && value.retakes !== undefined) note.skip("retakes not a list");
-    return before || retakes.length ? { before, retakes } : null;
+    return before || retakes.length ? keepOthers({ before, retakes }, value, note, ["before", "retakes"]) : null;
+  },
+  // The tracks a participant started or chose to follow, by id: `followed`, when.
+  tracks(value, note) {
+    if (!isRecord(value) || !isTimestamp(value.followed)) return note.skip("not a followed track");
+    return copy({}, value, note, {}, "followed");
   },
 };
 
@@ -74,7 +124,7 @@ export function result(value, note) {
     return note.skip("incomplete result");
   }
   const aspects = integers(value.aspects, 0, max) ?? note.repair("bad aspect scores") ?? record();
-  return copy({ ratings, aspects, total, max, outcome }, value, note, {}, "at");
+  return copy({ ratings, aspects, total, max, outcome }, value, note, {}, "at", ["ratings", "aspects", "total", "max", "outcome"]);
 }
 
 function integers(value, min, max) {
@@ -88,8 +138,8 @@ function integers(value, min, max) {
   return out;
 }
 
-// Optional fields; a bad one is dropped.
-function copy(entry, value, note, texts, dateField) {
+// Optional fields (a bad one is dropped), then the fields this version does not know.
+function copy(entry, value, note, texts, dateField, handled = []) {
   for (const [field, length] of Object.entries(texts)) {
     const text = value[field];
     if (typeof text === "string" && text.length <= length) entry[field] = text;
@@ -98,5 +148,19 @@ function copy(entry, value, note, texts, dateField) {
   const date = value[dateField];
   if (isTimestamp(date)) entry[dateField] = date;
   else if (date !== undefined) note.repair("bad date");
+  return keepOthers(entry, value, note, [...Object.keys(texts), dateField, ...handled, ...Object.keys(entry)]);
+}
+
+function keepOthers(entry, value, note, known) {
+  for (const [field, data] of Object.entries(value)) {
+    if (known.includes(field)) continue;
+    if (keyProblem(field)) {
+      note.repair(`${keyProblem(field)} of a field`);
+      continue;
+    }
+    const kept = keepable(data);
+    if (kept === undefined) note.repair("unknown field too large");
+    else entry[field] = kept;
+  }
   return entry;
 }

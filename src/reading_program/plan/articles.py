@@ -44,6 +44,7 @@ def build_article(item: Loaded[ArticleSource]) -> Article:
         anchors=frozenset(source.rendered.ids),
         links=source.rendered.links,
         rendered=source.rendered,
+        draft=meta.draft,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..content.cache import ParseCache
+from ..content.drafts import without_drafts
 from ..content.files import ARTICLE, TRACK
 from ..content.loader import Content, Loaded, load_content
 from ..content.markdown_render import Renderer
@@ -26,20 +27,26 @@ def load_library(
     allow_unfinished: bool = False,
     renderer: Renderer | None = None,
 ) -> Library:
-    """Read, validate and plan all content, or raise ContentError listing every problem.
-    `renderer`: the site's Markdown (MkDocs' defaults when not given)."""
-    content = load_content(paths, cache, renderer)
+    """Read, validate and plan all published content (drafts left out), or raise
+    ContentError listing every problem. `renderer`: the site's Markdown (MkDocs' defaults
+    when not given)."""
+    content = without_drafts(load_content(paths, cache, renderer), paths)
     return build_library(content, allow_unfinished=allow_unfinished)
 
 
 def build_library(content: Content, *, allow_unfinished: bool = False) -> Library:
     """The library, or ContentError with every problem. Placeholders that
     `reading-program new` wrote are problems unless `allow_unfinished` (for tools such as
-    `assign`, which must not be blocked by an article someone is still writing)."""
+    `assign`, which must not be blocked by an article someone is still writing), and in
+    drafts, which are unfinished by definition."""
     problems: list[Problem] = list(content.problems)
     if not allow_unfinished:
         problems += [
-            p for kind in _KINDS for item in getattr(content, kind) for p in item.unfinished
+            p
+            for kind in _KINDS
+            for item in getattr(content, kind)
+            if not _is_draft(item)
+            for p in item.unfinished
         ]
     tags = _tags(content, problems)
     articles = build_articles(content.articles, tags, problems)
@@ -48,13 +55,14 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
     waiting = content.did_not_load(ARTICLE) | (
         {item.id for item in content.articles} - {article.slug for article in articles}
     )
+    published = [article for article in articles if not article.draft]  # all but under serve
     assessments: list[Assessment] = []
     for item in content.assessments:
-        _keep(build_assessment(item, articles, waiting), assessments, problems)
+        _keep(build_assessment(item, published, waiting), assessments, problems)
     tracks: list[Track] = []
     unloaded_tracks = set(content.did_not_load(TRACK))
     for item in content.tracks:
-        if not _keep(_plan(item, articles, assessments, tags, waiting), tracks, problems):
+        if not _keep(_plan(item, published, assessments, tags, waiting), tracks, problems):
             unloaded_tracks.add(item.id)
     cohorts: list[Cohort] = []
     for item in content.cohorts:
@@ -71,6 +79,11 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
 
 
 _KINDS = ("articles", "tracks", "assessments", "cohorts")
+
+
+def _is_draft(item: Loaded) -> bool:
+    frontmatter = getattr(item.spec, "frontmatter", None)
+    return bool(getattr(frontmatter, "draft", False))
 
 
 def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:

@@ -12,7 +12,15 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import Article, Assessment, Library, Question, Track
-from .urls import JOURNAL, article_src, assessment_src, relative_href, track_src, week_src
+from .urls import (
+    JOURNAL,
+    article_src,
+    assessment_src,
+    finish_src,
+    relative_href,
+    track_src,
+    week_src,
+)
 
 Href = Callable[[str], str]
 
@@ -45,6 +53,7 @@ def track_data(track: Track, href: Href) -> dict[str, Any]:
         "id": track.id,
         "title": track.title,
         "url": href(track_src(track)),
+        "finish": href(finish_src(track)),
         "weeks": [
             {
                 "number": week.number,
@@ -94,8 +103,15 @@ def assessment_data(assessment: Assessment, href: Href) -> dict[str, Any]:
             {"id": aspect, "name": aspect_name(aspect), "max": scale * per_aspect[aspect]}
             for aspect in assessment.aspects
         ],
+        # Each band as the article words it: its outcome, what it says, where it says it.
         "bands": [
-            {"min": b.min, "max": b.max, "outcome": b.outcome, "url": f"{article_url}#{b.anchor}"}
+            {
+                "min": b.min,
+                "max": b.max,
+                "outcome": b.outcome,
+                "summary": b.summary,
+                "url": f"{article_url}#{b.anchor}",
+            }
             for b in assessment.bands
         ],
     }
@@ -119,7 +135,7 @@ def journal_data(library: Library, href: Href) -> dict[str, Any]:
 
     `tracks`: each week's number, title, url, readings (slugs) and `prompts` (answer keys);
     the week's questions are its prompts, then each reading's questions, in page order.
-    `readings`: slug -> [title, question ids], for the tracks' readings. `article_url` and
+    `readings`: slug -> [title, question ids, minutes], for the tracks' readings. `article_url` and
     `article_question` give an article's URL and an answer's key from `{slug}` and
     `{question}`. `other_articles`: the file with the same table for the articles in no
     track, which the journal loads only for answers outside the tracks. `question_texts`:
@@ -142,7 +158,8 @@ def other_articles_data(library: Library) -> dict[str, Any]:
     needs them for answers outside the tracks, to show an answer's article and to tell an
     answer to a question they still ask from one whose question is retired."""
     in_tracks = _track_readings(library)
-    return {"articles": _article_table(a for a in library.articles if a.slug not in in_tracks)}
+    articles = (a for a in library.articles if a.slug not in in_tracks)
+    return {"articles": _article_table(articles, minutes=False)}
 
 
 def question_texts_data(library: Library) -> dict[str, Any]:
@@ -170,7 +187,13 @@ def _journal_track(track: Track, href: Href) -> dict[str, Any]:
         }
         for week in track.weeks
     ]
-    return {"id": track.id, "title": track.title, "url": href(track_src(track)), "weeks": weeks}
+    return {
+        "id": track.id,
+        "title": track.title,
+        "url": href(track_src(track)),
+        "finish": href(finish_src(track)),
+        "weeks": weeks,
+    }
 
 
 def _track_readings(library: Library) -> dict[str, Article]:
@@ -178,8 +201,13 @@ def _track_readings(library: Library) -> dict[str, Article]:
     return {a.slug: a for track in library.tracks for week in track.weeks for a in week.readings}
 
 
-def _article_table(articles: Iterable[Article]) -> dict[str, list[Any]]:
-    return {a.slug: [a.title, [q.id for q in a.reflection]] for a in articles}
+def _article_table(articles: Iterable[Article], minutes: bool = True) -> dict[str, list[Any]]:
+    """slug -> [title, question ids], and the reading time where a track reads it (a
+    participant's card names the next reading with its minutes)."""
+    return {
+        a.slug: [a.title, [q.id for q in a.reflection], *([a.reading_minutes] if minutes else [])]
+        for a in articles
+    }
 
 
 def journal_data_files(library: Library) -> list[tuple[str, bytes]]:

@@ -15,7 +15,9 @@ from ..content.paths import RepoPath
 from ..content.problems import Problem, closest
 from ..model import Library
 from . import catalogue
+from .islands import JOURNAL_DATA
 from .templating import render
+from .urls import finish_src
 
 MARKER = re.compile(r"<!--\s*reading-program:(?P<name>[\w-]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 # Anything that looks like an attempt at a marker, to catch `reading_program:` and friends.
@@ -98,6 +100,8 @@ def expand_markers(markdown: str, page_src: str, library: Library) -> str:
             track=tracks.get(arg),
             tags=tags,
             newest=catalogue.newest(library.articles, count),
+            finish_src=finish_src,
+            program_src=JOURNAL_DATA,
         )
 
     return MARKER.sub(replace, markdown)

@@ -31,6 +31,7 @@ from .urls import (
     cohort_src,
     cohort_workbook_src,
     draft_src,
+    finish_src,
     guide_src,
     letter_src,
     relative_href,
@@ -75,7 +76,12 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
         *_letter_pages(letters),
         *_tag_pages(library),
         GeneratedPage(TRACKS_INDEX, render_page("tracks.md.j2", TRACKS_INDEX, library=library)),
-        GeneratedPage(JOURNAL, render_page("journal.md.j2", JOURNAL, data_src=JOURNAL_DATA)),
+        GeneratedPage(
+            JOURNAL,
+            render_page(
+                "journal.md.j2", JOURNAL, data_src=JOURNAL_DATA, assessments=library.assessments
+            ),
+        ),
     ]
     for assessment in library.assessments:
         src = assessment_src(assessment)
@@ -85,17 +91,17 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
         src = article_src(article)
         placements = library.placements(article.slug)
         tags = [catalogue.TagLink(tag, library.tag_title(tag)) for tag in article.tags]
-        text = render_page("article.md.j2", src, article=article, placements=placements, tags=tags)
+        text = render_page(
+            "article.md.j2",
+            src,
+            article=article,
+            placements=placements,
+            tags=tags,
+            program_src=JOURNAL_DATA,
+        )
         pages.append(GeneratedPage(src, text, source=article.repo_path, in_nav=False))
     for track in library.tracks:
-        src = track_src(track)
-        text = render_page("track.md.j2", src, track=track, plan_src=plan_data_src(track))
-        pages.append(GeneratedPage(src, text, source=track.repo_path))
-        for week in track.weeks:
-            src = week_src(track, week)
-            text = render_page("week.md.j2", src, track=track, week=week)
-            pages.append(GeneratedPage(src, text, source=track.repo_path))
-            pages.append(_guide_page(track, week))
+        pages += _track_pages(library, track)
     cohorts_index = render_page(
         "cohorts.md.j2", COHORTS_INDEX, library=library, date_range=long_range
     )
@@ -136,6 +142,25 @@ def cohort_pages(cohort: Cohort, site_url: str) -> list[GeneratedPage]:
         GeneratedPage(src, text, source=cohort.repo_path, in_nav=False),
         GeneratedPage(workbook, cover, source=cohort.repo_path, in_nav=False),
     ]
+
+
+def _track_pages(library: Library, track: Track) -> list[GeneratedPage]:
+    """A track's overview, its weeks with their discussion guides, and its finish page.
+    Each knows the journal's data file (`program_src`), for the track a participant follows."""
+    context = {"track": track, "program_src": JOURNAL_DATA, "finish_src": finish_src}
+    src = track_src(track)
+    text = render_page("track.md.j2", src, plan_src=plan_data_src(track), **context)
+    pages = [GeneratedPage(src, text, source=track.repo_path)]
+    for week in track.weeks:
+        src = week_src(track, week)
+        text = render_page("week.md.j2", src, week=week, **context)
+        pages.append(GeneratedPage(src, text, source=track.repo_path))
+        pages.append(_guide_page(track, week))
+    src = finish_src(track)
+    others = [other for other in library.tracks if other is not track]
+    text = render_page("finish.md.j2", src, others=others, **context)
+    pages.append(GeneratedPage(src, text, source=track.repo_path, in_nav=False))
+    return pages
 
 
 def workbook_pages(library: Library) -> list[GeneratedPage]:

@@ -49,6 +49,12 @@ def workbook_src(track: Track) -> str:
     return f"tracks/{track.id}/workbook.md"
 
 
+def finish_src(track: Track) -> str:
+    """The end of a track: what changed, the journal to keep, the next track (not in the
+    navigation; linked from the last week and the track's card once it is complete)."""
+    return f"tracks/{track.id}/finish.md"
+
+
 def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 
