@@ -31,7 +31,8 @@ class Built:
 
 
 def run(command: list[str], cwd: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    # Author links on (as for an authors' build), so the edit buttons are there to check.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "AUTHOR_LINKS": "1"}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
