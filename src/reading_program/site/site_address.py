@@ -27,7 +27,8 @@ def local_address_warning(site_url: str) -> str | None:
     if not is_local_address(site_url):
         return None
     return (
-        f"WARNING: this build's address is {site_url or 'not set'} (SITE_URL is not set): "
+        f"WARNING: this build's address is {site_url or 'not set'} "
+        "(SITE_URL is not set, or names this computer): "
         "calendar feeds, messages, e-mail drafts and mailto links in site/ will point at "
         "this computer. To publish, give the site's address: "
         "SITE_URL=https://your.site/ make build (or mkdocs gh-deploy)."
