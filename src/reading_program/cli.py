@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import mkdocs_adapter
-from .content.drafts import draft_files
 from .content.files import COHORT, RESERVED_IDS, ContentFile, suggest_id
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
@@ -283,7 +282,7 @@ def _check(args: argparse.Namespace) -> int:
     site_url = mkdocs_adapter.site_url(config)
     site = prepare_site(paths, docs, site_url, markdown=markdown)  # as published: no drafts
     print(_plan_report(site.library))
-    for left_out in draft_files(paths):
+    for left_out in site.library.drafts:
         print(f"Draft, left out of published builds (shown by make serve): {left_out}")
     return 0
 

@@ -28,10 +28,9 @@ from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
 from .content.cache import ParseCache
-from .content.drafts import draft_files
 from .content.files import walk_files
 from .content.markdown_render import MarkdownConfig
-from .content.paths import CONFIG_FILE, ContentPaths
+from .content.paths import CONFIG_FILE, ContentPaths, RepoPath
 from .content.problems import ContentError, Problem
 from .content.project_hook import HOOK_MISSING, without_tripwire
 from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
@@ -166,7 +165,7 @@ def prepare(config: MkDocsConfig) -> GeneratedSite | None:
         if cache.note:
             log.info(cache.note)
     if not serving():
-        _published_notes(paths, config.site_url or "")
+        _published_notes(site.library.drafts, config.site_url or "")
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
@@ -185,8 +184,8 @@ def prepare(config: MkDocsConfig) -> GeneratedSite | None:
     return site
 
 
-def _published_notes(paths: ContentPaths, site_url: str) -> None:
-    for draft in draft_files(paths):
+def _published_notes(drafts: tuple[RepoPath, ...], site_url: str) -> None:
+    for draft in drafts:
         log.info("%s: a draft (draft: true), left out of this build", draft)
     if warning := local_address_warning(site_url):
         # Printed, not logged: `mkdocs build --strict` (make build) fails on a logged warning.

@@ -225,6 +225,7 @@ class Library:
     assessments: tuple[Assessment, ...] = ()
     cohorts: tuple[Cohort, ...] = ()
     tags: tuple[TagInfo, ...] = ()  # from content/tags.yml; empty when there is none
+    drafts: tuple[RepoPath, ...] = ()  # articles left out of this build as drafts
 
     def tag_title(self, slug: str) -> str:
         """The tag's title from content/tags.yml, or the slug when it is not listed."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .files import ARTICLE, ContentFile, list_kind
 from .loader import Content
-from .paths import ContentPaths, RepoPath
+from .paths import ContentPaths
 
 _DRAFT_LINE = re.compile(r"draft:[ \t]*(?i:true)[ \t]*(?:#.*)?")
 _FENCE = "---"
@@ -45,12 +45,6 @@ def _is_draft(file: ContentFile) -> bool:
     return says_draft(text)
 
 
-def draft_files(paths: ContentPaths) -> list[RepoPath]:
-    """The repository paths of the drafts, sorted."""
-    files, _ = list_kind(paths, ARTICLE)
-    return sorted(file.repo_path for file in files if _is_draft(file))
-
-
 def without_drafts(content: Content, paths: ContentPaths) -> Content:
     """`content` as a published build sees it: drafts, and their problems, left out."""
     broken = content.did_not_load(ARTICLE)  # only these need their text read again
@@ -68,4 +62,5 @@ def without_drafts(content: Content, paths: ContentPaths) -> Content:
         articles=tuple(item for item in content.articles if item.repo_path not in drafts),
         failed=failed,
         problems=tuple(p for p in content.problems if p.repo_path not in drafts),
+        drafts=tuple(sorted(drafts)),
     )

@@ -92,6 +92,7 @@ class Content:
     tags: Loaded[TagsFile] | None = None
     failed: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> ids that exist
     problems: tuple[Problem, ...] = ()
+    drafts: tuple[RepoPath, ...] = ()  # articles left out as drafts (content.drafts), sorted
 
     def did_not_load(self, kind: Kind) -> frozenset[str]:
         return self.failed.get(kind.name, frozenset())

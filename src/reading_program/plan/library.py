@@ -75,6 +75,7 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
         assessments=tuple(assessments),
         cohorts=tuple(cohorts),
         tags=tuple(tags),
+        drafts=content.drafts,
     )
 
 
