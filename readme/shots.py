@@ -42,11 +42,9 @@ def output_folder(description: str, argv: list[str] | None = None) -> Path:
 
 def missing_requirements(chromium: Path = CHROMIUM) -> list[str]:
     """What this machine lacks to take the pictures, in plain words (empty when nothing)."""
-    missing = [
-        f"the Python package {name!r} (a test tool)"
-        for name in TEST_TOOLS
-        if importlib.util.find_spec(name) is None
-    ]
+    missing = []
+    if absent := [name for name in TEST_TOOLS if importlib.util.find_spec(name) is None]:
+        missing.append(f"the test tools ({', '.join(absent)} are not installed)")
     if not chromium.is_file():
         missing.append(f"Debian's chromium at {chromium} (sudo apt-get install chromium)")
     return missing
@@ -57,5 +55,5 @@ def require_browser(chromium: Path = CHROMIUM) -> None:
     if missing := missing_requirements(chromium):
         raise SystemExit(
             "The pictures need " + " and ".join(missing) + ". `make screenshots` installs the "
-            "test tools into .venv and takes every picture; `make serve` alone does not."
+            "test tools into .venv (`make serve` does not) and takes every picture."
         )
