@@ -28,7 +28,7 @@ from .content.paths import ContentPaths, ProjectNotFound, find_root
 from .content.problems import ContentError, Problem, closest
 from .content.project_hook import hook_problems
 from .content.specs import SLUG_PATTERN, AssignedSpec, time_zones
-from .export import WITHOUT_THE_HOOK, ExportError, export_site
+from .export import WITHOUT_THE_HOOK, ExportError, build_command, export_site
 from .model import Cohort, Library
 from .pipeline import prepare_site
 from .plan.cohorts import Assignment, assignment, build_cohort
@@ -259,7 +259,8 @@ def _add_export(commands: Commands) -> None:
         "export",
         "Write a complete MkDocs project (docs with every generated page, and mkdocs.yml "
         "without hooks) that any generator reading mkdocs.yml can build.",
-        "reading-program export --out build/export && cd build/export && mkdocs build",
+        "reading-program export --out build/export\n"
+        "  .venv/bin/mkdocs build --strict -f build/export/mkdocs.yml",
     )
     export.add_argument("--out", type=Path, required=True, help="an empty folder to write into")
     export.add_argument("--force", action="store_true", help="replace an earlier export in --out")
@@ -303,7 +304,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     export_site(args.root, args.out, force=args.force)
-    print(f"Exported to {args.out}: build it with `mkdocs build -f {args.out / 'mkdocs.yml'}`.")
+    print(f"Exported to {args.out}: build it with `{build_command(args.out)}`.")
     print(WITHOUT_THE_HOOK)
     return 0
 
