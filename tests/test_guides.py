@@ -74,7 +74,7 @@ def test_the_quoted_check_output_is_what_check_prints_on_the_sample(
     assert quoted, "the quoted output of check"
     lines = [line for line in quoted.group(1).splitlines() if line.strip() != "..."]
     root = sample_site(tmp_path / "sample")
-    assert main(["check", "--root", str(root)]) == 0
+    assert main(["--root", str(root), "check"]) == 0
     printed = capsys.readouterr().out.splitlines()
     position = 0
     for line in lines:  # each quoted line, in the order check prints them
@@ -244,3 +244,20 @@ def test_the_participant_page_is_in_the_site_and_publishes_no_note_for_the_lead(
     assert "issue 18" not in page and "For the lead" not in page
     home = (repo_site.directory / "index.html").read_text("utf-8")
     assert 'href="how-this-works/"' in home
+
+
+def test_the_readmes_map_lists_the_stages_in_the_order_imports_run() -> None:
+    from test_architecture import STAGES
+
+    block = section(README, "## The map").split("```", 2)[1]
+    package = block.split("src/reading_program/\n", 1)[1]
+    listed = []
+    for line in package.splitlines():
+        if not line.startswith(" "):
+            break  # past the package
+        if re.match(r"  \S", line):  # an entry (deeper lines continue its description)
+            names = line.strip().split("  ", 1)[0]
+            listed += [
+                name.strip().removesuffix("/").removesuffix(".py") for name in names.split(",")
+            ]
+    assert listed == STAGES

@@ -194,7 +194,9 @@ def _message(model: type[BaseModel], error: Any, location: Location) -> str:
         return f"must be {' or '.join(allowed)}, not {describe(value)}"
     if kind == "value_error":
         return str(ctx.get("error", "is not valid"))
-    return f"has a value of the wrong kind ({describe(value)}); see the README for this field"
+    return (
+        f"has a value of the wrong kind ({describe(value)}); see guides/authors.md for this field"
+    )
 
 
 def _wrong_type(kind: str, value: Any) -> str:
