@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from annotated_types import MaxLen, MinLen
-from conftest import sample_site
 from packaging.requirements import Requirement
 from site_helpers import REPO
+from test_architecture import STAGES
 from test_readme_commands import DOCUMENTS, TEXTS, fresh_clone
 
 from reading_program.cli import main
@@ -68,13 +68,12 @@ def test_the_readme_names_each_tool_make_test_needs_at_its_version() -> None:
 
 @pytest.mark.build
 def test_the_quoted_check_output_is_what_check_prints_on_the_sample(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    repo_site, capsys: pytest.CaptureFixture[str]
 ) -> None:
     quoted = re.search(r"```text\n\$ \.venv/bin/reading-program check\n(.*?)```", AUTHORS, re.S)
     assert quoted, "the quoted output of check"
     lines = [line for line in quoted.group(1).splitlines() if line.strip() != "..."]
-    root = sample_site(tmp_path / "sample")
-    assert main(["--root", str(root), "check"]) == 0
+    assert main(["--root", str(repo_site.source), "check"]) == 0  # the sample content
     printed = capsys.readouterr().out.splitlines()
     position = 0
     for line in lines:  # each quoted line, in the order check prints them
@@ -247,8 +246,6 @@ def test_the_participant_page_is_in_the_site_and_publishes_no_note_for_the_lead(
 
 
 def test_the_readmes_map_lists_the_stages_in_the_order_imports_run() -> None:
-    from test_architecture import STAGES
-
     block = section(README, "## The map").split("```", 2)[1]
     package = block.split("src/reading_program/\n", 1)[1]
     listed = []
@@ -261,3 +258,7 @@ def test_the_readmes_map_lists_the_stages_in_the_order_imports_run() -> None:
                 name.strip().removesuffix("/").removesuffix(".py") for name in names.split(",")
             ]
     assert listed == STAGES
+
+
+def test_the_maintainers_guide_names_the_stages_in_the_order_imports_run() -> None:
+    assert ", ".join(STAGES) in " ".join(MAINTAINERS.split())  # line breaks aside
