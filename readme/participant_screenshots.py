@@ -19,9 +19,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shots import output_folder, require_browser
 
@@ -204,7 +201,9 @@ def shoot(browser, url: str, weeks: list[WeekPage], out: Path) -> None:
 
 def main() -> None:
     out = output_folder("Take the pictures of a participant's six weeks.")
-    require_browser()
+    require_browser()  # before the imports that need the test tools
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
