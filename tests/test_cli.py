@@ -245,6 +245,32 @@ def test_ids_are_transliterated(run, site: Site) -> None:
     assert written == ["cafe-fuhrung.yml", "equipe-zurich.yml"]
 
 
+def test_every_place_that_makes_or_suggests_an_id_agrees(run, site: Site) -> None:
+    """One slug function: the id `assign` and `new` make, and the fix every message suggests."""
+    name = "Café Führung"
+    # made: the cohort file `assign` writes and the article file `new` writes
+    assert assign(run, site.root, team=name).code == 0
+    assert (site.root / "content/cohorts/cafe-fuhrung.yml").is_file()
+    made = run("--root", str(site.root), "new", "article", name, "--tags", "leadership")
+    assert made.code == 0, made.err
+    assert (site.root / "content/articles/cafe-fuhrung.md").is_file()
+    # suggested: an --id, a tag, a file name and an id inside YAML that are not ids
+    bad_id = assign(run, site.root, "--id", name)
+    assert "e.g. 'cafe-fuhrung'" in bad_id.err
+    bad_tag = run("--root", str(site.root), "new", "article", "T", "--tags", name)
+    assert "e.g. 'cafe-fuhrung'" in bad_tag.err
+    site.write(f"content/articles/{name}.md", article_text())
+    site.write("content/articles/other.md", article_text(tags=f'["{name}"]'))
+    check = run("--root", str(site.root), "check")
+    assert f"content/articles/{name}.md: " in check.err
+    assert "rename it to cafe-fuhrung.md" in check.err
+    assert (
+        "content/articles/other.md:4: tag 1: 'Café Führung' is not a valid id: use lowercase "
+        "letters, digits and single hyphens, e.g. 'cafe-fuhrung'"
+    ) in check.err
+    assert "caf-f-hrung" not in bad_id.err + bad_tag.err + check.err
+
+
 def test_a_very_long_team_name_is_one_line(run, site: Site) -> None:
     result = assign(run, site.root, team="A" * 300)
     assert result.code == 1

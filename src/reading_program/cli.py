@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import mkdocs_adapter
-from .content.files import COHORT, RESERVED_IDS, ContentFile, suggest_id
+from .content.files import COHORT, RESERVED_IDS, ContentFile
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
 from .content.paths import ContentPaths, ProjectNotFound, find_root
 from .content.problems import ContentError, Problem, closest
 from .content.project_hook import hook_problems
-from .content.specs import SLUG_PATTERN, AssignedSpec, time_zones
+from .content.slugs import is_slug, slug_for
+from .content.specs import AssignedSpec, time_zones
 from .export import WITHOUT_THE_HOOK, ExportError, export_site
 from .model import Cohort, Library
 from .pipeline import prepare_site
@@ -40,7 +41,6 @@ if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 DRAFTS = Path("drafts")  # message --eml's folder in the repository; .gitignore lists it
-_SLUG = re.compile(SLUG_PATTERN)
 _MAX_ID = 60  # a file name and an address: long enough for any team name worth typing
 
 
@@ -433,8 +433,8 @@ def _drafts_folder(given: Path, root: Path) -> Path:
 def _id(given: str | None, text: str, option: str, source: str) -> str:
     """A valid id: `given`, or one made from `text` (transliterated)."""
     if given is not None:
-        if not _SLUG.match(given) or len(given) > _MAX_ID:
-            suggestion = suggest_id(given)[:_MAX_ID].strip("-")
+        if not is_slug(given) or len(given) > _MAX_ID:
+            suggestion = slug_for(given)[:_MAX_ID].strip("-")
             hint = f", e.g. {suggestion!r}" if suggestion else ""
             raise CommandError(
                 f"{option} {given!r} is not a valid id: lowercase letters, digits and single "
@@ -442,7 +442,7 @@ def _id(given: str | None, text: str, option: str, source: str) -> str:
             )
         made = given
     else:
-        made = suggest_id(text)
+        made = slug_for(text)
         if not made:
             raise CommandError(f"cannot make an id from {source} {text!r}: pass {option}")
         if len(made) > _MAX_ID:
@@ -469,8 +469,8 @@ def _tags(text: str, paths: ContentPaths) -> list[str]:
     allowed = _listed_tags(paths)
     problems = []
     for tag in tags:
-        if not _SLUG.match(tag):
-            suggestion = suggest_id(tag)
+        if not is_slug(tag):
+            suggestion = slug_for(tag)
             problems.append(
                 f"{tag!r} is not a tag: tags are lowercase words joined by hyphens"
                 + (f", e.g. {suggestion!r}" if suggestion else "")

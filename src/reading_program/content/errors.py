@@ -13,6 +13,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from .paths import RepoPath
 from .problems import Problem, closest
+from .slugs import slug_for
 from .strict_yaml import Location, ParsedYaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -219,7 +220,7 @@ def _out_of_range(value: Any, ctx: dict[str, Any]) -> str:
 
 def _not_a_slug(value: Any) -> str:
     message = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
-    normalised = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    normalised = slug_for(str(value))
     return f"{message}, e.g. {normalised!r}" if normalised else message
 
 
