@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import mkdocs_adapter
+from .atomic_files import write_atomically
 from .content.files import COHORT, RESERVED_IDS, ContentFile
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
@@ -318,7 +318,7 @@ def _new(args: argparse.Namespace) -> int:
         raise CommandError(f"{paths.repo_path(existing)} exists; pass another --id")
     tags = _tags(args.tags, paths)
     target = paths.articles / f"{slug}.md"
-    _write_atomically(target, _article_skeleton(args.title, tags))
+    write_atomically(target, _article_skeleton(args.title, tags))
     print(f"Wrote {paths.repo_path(target)}: replace its TODO placeholders and its text, then")
     print("run `reading-program check` to see it valid and where it lands in the tracks.")
     return 0
@@ -342,7 +342,7 @@ def _assign(args: argparse.Namespace) -> int:
         text = _with_record(text, record)
         cohort = _validated_cohort(text, file, library)
     _warn_if_past(cohort)
-    _write_atomically(target, text)
+    write_atomically(target, text)
     print(f"Wrote {paths.repo_path(target)}. Publish it with `make build`.\n")
     print(_schedule_report(cohort, _site_url(args.root)))
     return 0
@@ -367,7 +367,7 @@ def _update(args: argparse.Namespace) -> int:
         return 0
     text = _with_record(text, record)
     recorded = _validated_cohort(text, file, library)
-    _write_atomically(target, text)
+    write_atomically(target, text)
     print(f"Recorded in {file.repo_path} (calendar revision {record.sequence}).")
     print("".join(f"  Before: {note}\n" for note in before))
     print(_schedule_report(recorded, _site_url(args.root)))
@@ -405,7 +405,7 @@ def _write_drafts(args: argparse.Namespace, cohort: Cohort, weeks: list) -> None
     site_url = _site_url(args.root)
     for scheduled in weeks:
         target = folder / draft_name(cohort, scheduled)
-        _write_atomically(target, draft(cohort, scheduled, site_url, recipients))
+        write_atomically(target, draft(cohort, scheduled, site_url, recipients))
         print(f"Wrote {target}")
 
 
@@ -663,30 +663,6 @@ def _input_problems(problems: list[Problem]) -> str:
         field = re.sub(r" [0-9]+$", "", problem.field.split(",")[0])
         lines.append(f"{_OPTIONS.get(field, field or 'input')}: {problem.message}")
     return "bad input:\n  " + "\n  ".join(lines)
-
-
-def _write_atomically(target: Path, content: str | bytes) -> None:
-    """Write a sibling temporary file and rename it: readers never see half a file. The
-    file gets the permissions the umask gives any new file (mkstemp would make it 0600)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _site_url(root: Path) -> str:

@@ -33,7 +33,8 @@ from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths, RepoPath
 from .content.problems import ContentError, Problem
 from .content.project_hook import HOOK_MISSING, without_tripwire
-from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
+from .fingerprints import files_fingerprint, fingerprint
+from .incremental import GeneratedSources, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
 from .site.generate import DocsFiles, GeneratedSite, ThemeFacts

@@ -18,16 +18,17 @@ or edited (rendered HTML that was never checked, say) is not ours. Anything else
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import importlib.metadata
 import json
 import os
 import secrets
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from ..atomic_files import write_atomically
+from ..fingerprints import fingerprint, signature
 
 T = TypeVar("T")
 _FORMAT = "reading-program-parse-cache"
@@ -36,10 +37,8 @@ _CONTENT_PACKAGE = Path(__file__).resolve().parent
 
 def code_fingerprint() -> str:
     """Changes whenever a module that parses content changes, so old entries are dropped."""
-    digest = hashlib.sha256()
-    for module in sorted(_CONTENT_PACKAGE.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
-    return digest.hexdigest()
+    modules = sorted(_CONTENT_PACKAGE.glob("*.py"))
+    return fingerprint(part for module in modules for part in (module.name, module.read_bytes()))
 
 
 def signing_key() -> bytes | None:
@@ -117,17 +116,13 @@ class ParseCache:
         entries = json.dumps(self._kept, separators=(",", ":")).encode()
         header = json.dumps({**self._stamp, "signature": self._sign(entries)}).encode()
         try:
-            self._store.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._store.parent, prefix=".parse-cache.")
-            with os.fdopen(handle, "wb") as file:
-                file.write(header + b"\n" + entries)
-            os.replace(temporary, self._store)
+            write_atomically(self._store, header + b"\n" + entries, mode=0o600)
         except OSError:
             return
 
     def _sign(self, entries: bytes) -> str:
         assert self._key is not None
-        return hmac.new(self._key, entries, hashlib.sha256).hexdigest()
+        return signature(self._key, entries)
 
     def _read(self) -> dict[str, dict[str, Any]]:
         if self._store is None:

@@ -10,11 +10,11 @@ not load are kept, so later stages can tell "unknown" from "broken".
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..fingerprints import digest
 from .article_body import count_words
 from .cache import ParseCache
 from .errors import place, validate
@@ -135,7 +135,7 @@ class _Reading:
 
     def read(self, raw: bytes, file: ContentFile, markdown: bool) -> tuple[FileRead, str]:
         """What the file says, as plain data (cached), and the hash of its bytes."""
-        content_hash = hashlib.sha256(raw).hexdigest()
+        content_hash = digest(raw)
         key = f"{content_hash}:{self.renderer.config.fingerprint}" if markdown else content_hash
 
         def read_now() -> FileRead:

@@ -17,7 +17,6 @@ itself does not depend on the other files, so it is cached by content hash.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import importlib.metadata
 import json
 import re
@@ -33,6 +32,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..fingerprints import digest
 from .html_policy import Kind, inspect, sanitised
 from .paths import RepoPath
 from .problems import Problem
@@ -58,7 +58,7 @@ class MarkdownConfig:
             default=_describe,
         )
         versions = [importlib.metadata.version("markdown"), _package_version()]
-        return hashlib.sha256("\0".join([described, *versions]).encode()).hexdigest()[:16]
+        return digest("\0".join([described, *versions]))[:16]
 
 
 def _describe(value: Any) -> str:

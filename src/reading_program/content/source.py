@@ -8,7 +8,6 @@ other bytes are reported with the line they sit on. A file that cannot be read a
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import frontmatter
 
+from ..fingerprints import digest
 from .paths import RepoPath
 from .problems import Problem
 
@@ -99,7 +99,7 @@ def decode(
         message = f"is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save the file as UTF-8"
         return Problem(repo_path, line, "", message)
     text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(text, content_hash or hashlib.sha256(raw).hexdigest())
+    return SourceText(text, content_hash or digest(raw))
 
 
 def read_text(file: Path, repo_path: RepoPath) -> SourceText | Problem:
