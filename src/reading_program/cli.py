@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.metadata
 import json
 import os
 import re
@@ -30,6 +29,7 @@ from .content.project_hook import hook_problems
 from .content.slugs import is_slug, slug_for
 from .content.specs import AssignedSpec, time_zones
 from .export import WITHOUT_THE_HOOK, ExportError, export_site
+from .fingerprints import installed_version
 from .model import Cohort, Library
 from .pipeline import prepare_site
 from .plan.cohorts import Assignment, assignment, build_cohort
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the repository (the folder holding mkdocs.yml); default: found from the "
         "current folder upwards, as git finds its repository",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_check(commands)
     _add_new(commands)
@@ -107,13 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     _add_schema(commands)
     _add_export(commands)
     return parser
-
-
-def _version() -> str:
-    try:
-        return importlib.metadata.version("reading-program")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def _command(commands: Commands, name: str, summary: str, example: str) -> argparse.ArgumentParser:

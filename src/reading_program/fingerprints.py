@@ -3,14 +3,16 @@
 A fingerprint changes whenever its input changes (a file's bytes, the parsing code, what
 every page shows); `digest` is the plain SHA-256 of one text, kept byte for byte where a
 value is stored elsewhere (a question's id lives in participants' journals); `signature`
-proves the parse cache was written by this user.
+proves the parse cache was written by this user. Installed versions go into fingerprints.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.metadata
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 
@@ -36,6 +38,22 @@ def files_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] | None 
             if file.is_file() and (suffixes is None or file.suffix in suffixes):
                 parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
     return fingerprint(parts)
+
+
+@cache  # what is installed does not change while the process runs
+def installed_version(distribution: str = "reading-program") -> str:
+    """The installed version of `distribution` (this package by default), or "unknown"."""
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@cache  # the code that runs is the code imported: an edit needs a new process anyway
+def modules_fingerprint(folder: Path) -> str:
+    """A hash of the Python modules directly in `folder` (names and bytes)."""
+    modules = sorted(folder.glob("*.py"))
+    return fingerprint(part for module in modules for part in (module.name, module.read_bytes()))
 
 
 def signature(key: bytes, data: bytes) -> str:

@@ -3,7 +3,6 @@ docs folder, and the generated files handed back to it. `hooks/` delegates here.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import logging
 import os
@@ -33,7 +32,7 @@ from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths, RepoPath
 from .content.problems import ContentError, Problem
 from .content.project_hook import HOOK_MISSING, without_tripwire
-from .fingerprints import files_fingerprint, fingerprint
+from .fingerprints import files_fingerprint, fingerprint, installed_version
 from .incremental import GeneratedSources, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
@@ -393,8 +392,8 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
             files_fingerprint(theme_dirs),
             Path(config.config_file_path).read_bytes(),
             config.site_url or "",
-            importlib.metadata.version("mkdocs"),
-            importlib.metadata.version("mkdocs-material"),
+            installed_version("mkdocs"),
+            installed_version("mkdocs-material"),
         ]
     )
 

@@ -19,7 +19,6 @@ or edited (rendered HTML that was never checked, say) is not ours. Anything else
 from __future__ import annotations
 
 import hmac
-import importlib.metadata
 import json
 import os
 import secrets
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..atomic_files import write_atomically
-from ..fingerprints import fingerprint, signature
+from ..fingerprints import installed_version, modules_fingerprint, signature
 
 T = TypeVar("T")
 _FORMAT = "reading-program-parse-cache"
@@ -37,8 +36,7 @@ _CONTENT_PACKAGE = Path(__file__).resolve().parent
 
 def code_fingerprint() -> str:
     """Changes whenever a module that parses content changes, so old entries are dropped."""
-    modules = sorted(_CONTENT_PACKAGE.glob("*.py"))
-    return fingerprint(part for module in modules for part in (module.name, module.read_bytes()))
+    return modules_fingerprint(_CONTENT_PACKAGE)
 
 
 def signing_key() -> bytes | None:
@@ -63,13 +61,6 @@ def signing_key() -> bytes | None:
         return None
 
 
-def _version() -> str:
-    try:
-        return importlib.metadata.version("reading-program")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
 class Codec(Generic[T]):
     """How one kind of value is kept: `encode` to JSON data, `decode` back, raising
     ValueError, KeyError or TypeError for data of the wrong shape."""
@@ -86,7 +77,11 @@ class ParseCache:
         self._key = signing_key() if store else None
         self._store = store if self._key else None
         self.note: str | None = None  # why the stored cache was ignored, if it was
-        self._stamp = {"format": _FORMAT, "version": _version(), "code": code_fingerprint()}
+        self._stamp = {
+            "format": _FORMAT,
+            "version": installed_version(),
+            "code": code_fingerprint(),
+        }
         self._stored: dict[str, dict[str, Any]] = self._read()
         self._kept: dict[str, dict[str, Any]] = {}
         self._changed = False
