@@ -7,6 +7,7 @@ job the named module does (then use that module, or move the new need into it).
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from site_helpers import REPO
@@ -21,6 +22,12 @@ def _modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+@cache
+def _nodes(file: Path) -> tuple[ast.AST, ...]:
+    """Every node of `file`'s syntax tree, parsed once for all the tests here."""
+    return tuple(ast.walk(ast.parse(file.read_text("utf-8"))))
+
+
 def _name(file: Path) -> str:
     return file.relative_to(PACKAGE).as_posix()
 
@@ -28,7 +35,7 @@ def _name(file: Path) -> str:
 def _calls(file: Path) -> set[str]:
     """Dotted names called in `file`: `os.replace`, `tempfile.mkstemp`."""
     called = set()
-    for node in ast.walk(ast.parse(file.read_text("utf-8"))):
+    for node in _nodes(file):
         function = node.func if isinstance(node, ast.Call) else None
         if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
             called.add(f"{function.value.id}.{function.attr}")
@@ -37,7 +44,7 @@ def _calls(file: Path) -> set[str]:
 
 def _imported(file: Path) -> set[str]:
     found = set()
-    for node in ast.walk(ast.parse(file.read_text("utf-8"))):
+    for node in _nodes(file):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
