@@ -80,3 +80,18 @@ def test_only_one_module_writes_files_atomically() -> None:
 def test_only_one_module_hashes() -> None:
     hashing = {_name(f) for f in _modules() if "hashlib" in _imported(f) or "hmac.new" in _calls(f)}
     assert hashing == {_name(Path(fingerprints.__file__))}
+
+
+def test_problems_travel_one_way() -> None:
+    """A function returns its result or None, and adds its problems to the collector
+    (content.problems.Problems): none returns a result *or* problems for callers to tell
+    apart with isinstance."""
+    mixed = []
+    for file in _modules():
+        for node in _nodes(file):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.returns:
+                parts = {part.strip() for part in ast.unparse(node.returns).split("|")}
+                problems = parts & {"Problem", "list[Problem]", "tuple[Problem, ...]"}
+                if problems and parts - problems - {"None"}:
+                    mixed.append(f"{_name(file)}:{node.lineno} {node.name}")
+    assert mixed == []

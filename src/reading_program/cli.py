@@ -24,7 +24,7 @@ from .content.files import COHORT, RESERVED_IDS, ContentFile
 from .content.json_schemas import write_schemas
 from .content.loader import load_content, load_text
 from .content.paths import ContentPaths, ProjectNotFound, find_root
-from .content.problems import ContentError, Problem, closest
+from .content.problems import ContentError, Problem, Problems, closest
 from .content.project_hook import hook_problems
 from .content.slugs import is_slug, slug_for
 from .content.specs import AssignedSpec, time_zones
@@ -584,10 +584,10 @@ def _when(when: dt.date) -> str:
 def _previous_record(path: Path, file: ContentFile) -> AssignedSpec | None:
     """What the file being replaced or updated recorded, if it reads."""
     try:
-        loaded = load_text(COHORT, path.read_text("utf-8"), file)
+        loaded = load_text(COHORT, path.read_text("utf-8"), file, Problems())
     except (OSError, UnicodeDecodeError):
         return None
-    return None if isinstance(loaded, list) else loaded.spec.assigned
+    return None if loaded is None else loaded.spec.assigned  # unreadable: nothing recorded
 
 
 def _now() -> dt.datetime:
@@ -639,14 +639,13 @@ _OPTIONS = {
 def _validated_cohort(
     text: str, file: ContentFile, library: Library, *, take_plan: bool = False
 ) -> Cohort:
-    loaded = load_text(COHORT, text, file)
-    if isinstance(loaded, list):
-        raise CommandError(_input_problems(loaded))
-    cohort = build_cohort(
-        loaded, library.tracks, frozenset(), library.articles, take_plan=take_plan
+    problems = Problems()
+    loaded = load_text(COHORT, text, file, problems)
+    cohort = loaded and build_cohort(
+        loaded, library.tracks, frozenset(), problems, library.articles, take_plan=take_plan
     )
-    if isinstance(cohort, list):
-        raise CommandError(_input_problems(cohort))
+    if cohort is None:
+        raise CommandError(_input_problems(list(problems)))
     return cohort
 
 
