@@ -300,7 +300,8 @@ def test_assign_records_the_readings_and_events_the_team_is_given(
     run, site: Site, monkeypatch
 ) -> None:
     monkeypatch.setattr(
-        "reading_program.cli._now", lambda: dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC)
+        "reading_program.commands.cohort_files._now",
+        lambda: dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC),
     )
     result = assign(
         run, site.root, "--meeting", "Thu 09:30", "--timezone", "Europe/Berlin",
@@ -323,7 +324,7 @@ def test_the_track_changes_and_update_takes_the_new_plan_when_asked(
     run, site: Site, monkeypatch
 ) -> None:
     clock = iter(dt.datetime(2026, 12, day, 9, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
-    monkeypatch.setattr("reading_program.cli._now", lambda: next(clock))
+    monkeypatch.setattr("reading_program.commands.cohort_files._now", lambda: next(clock))
     assert assign(run, site.root, "--meeting", "Thu 09:30").code == 0
     site.write("content/articles/brave.md", article_text("Brave", tags="[coaching]"))
     file = site.root / "content/cohorts/sales-east.yml"
