@@ -22,7 +22,7 @@ from site_helpers import REPO
 from reading_program.content.drafts import says_draft
 from reading_program.content.json_schemas import DIALECT, render, schema_files, write_schemas
 from reading_program.content.loader import unfinished_parts
-from reading_program.content.problems import Problem
+from reading_program.content.problems import Problems
 from reading_program.content.source import read_text, split_markdown
 from reading_program.content.specs import (
     ArticleFrontmatter,
@@ -49,10 +49,10 @@ def yaml_data(text: str) -> Any:
 
 
 def frontmatter(file: Path) -> Any:
-    source = read_text(file, file.name)
-    assert not isinstance(source, Problem), source
-    parts = split_markdown(source.text, file.name)
-    assert not isinstance(parts, Problem), parts
+    problems = Problems()
+    source = read_text(file, file.name, problems)
+    parts = source and split_markdown(source.text, file.name, problems)
+    assert parts is not None and not problems, [str(p) for p in problems]
     return yaml_data(parts.frontmatter)
 
 

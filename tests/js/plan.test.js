@@ -86,6 +86,12 @@ describe("the plan form says what Python says (tests/js/plan-cases.json)", () =>
     });
   }
 
+  it("makes a team's id as assign does, where assign can make one", () => {
+    for (const { team, id } of cases.ids) {
+      assert.equal(teamId(team), id || encodeURIComponent(team), team);
+    }
+  });
+
   it("writes days and ranges as the site does", () => {
     for (const { first, last, day, long, short } of cases.dates) {
       assert.deepEqual([dayText(first, data), longRange(first, last, data), shortRange(first, last, data)], [day, long, short]);

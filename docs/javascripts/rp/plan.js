@@ -92,11 +92,13 @@ export function planMessage(data, plan, week, base, schedule = { weeks: [week], 
   return { subject: fill(text.subject, values).trim().split(/\s+/).join(" "), body: fill(lines.join("\n"), values) };
 }
 
-/** A team's id as `reading-program assign` would make it: "Équipe Zürich" -> "equipe-zurich". */
+/** A team's id as `reading-program assign` would make it: "Équipe Zürich" -> "equipe-zurich".
+ * Python's slugs.slug_for answers tests/js/plan-cases.json's cases for it. */
 export const teamId = (team) =>
   team
+    .replaceAll("ß", "ss")
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+    .replace(/[\u0080-\uffff]/g, "") // what is not ASCII now goes, as in Python
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || encodeURIComponent(team);
