@@ -259,3 +259,32 @@ def test_a_feed_without_a_record_keeps_the_stamp_it_always_had() -> None:
     found = Calendar.from_ical(feed(cohort())).walk("VEVENT")
     assert {int(e["SEQUENCE"]) for e in found} == {0}
     assert {e.DTSTAMP for e in found} == {dt.datetime(2026, 3, 9, tzinfo=dt.UTC)}
+
+
+# ---- the download with reminders: the same events, each with its alarm ---------------------
+
+
+def test_the_subscription_feed_carries_no_alarm() -> None:
+    assert b"VALARM" not in feed(cohort())
+
+
+def test_the_download_reminds_at_each_meeting_in_local_time_across_dst() -> None:
+    # Berlin moves to summer time on Sun 29 Mar 2026: week 3's meeting is on 2 Apr.
+    data = cohort_calendar(cohort(start="2026-03-16"), SITE, reminders=True)
+    found = events(data)
+    assert [e.uid.value for e in found] == [e.uid.value for e in events(feed(cohort("2026-03-16")))]
+    for event in found:
+        [alarm] = event.valarm_list
+        assert alarm.action.value == "DISPLAY"
+        assert alarm.description.value == event.summary.value
+        fires = event.dtstart.value + alarm.trigger.value  # relative to the start
+        assert (fires.hour, fires.minute, fires.tzinfo) == (9, 30, event.dtstart.value.tzinfo)
+    utc = [(e.dtstart.value + e.valarm.trigger.value).astimezone(dt.UTC).hour for e in found]
+    assert utc == [8, 8, 7]  # 09:30 in Berlin, winter then summer time
+
+
+def test_the_download_reminds_at_nine_on_an_all_day_week() -> None:
+    data = cohort_calendar(cohort(start="2026-12-28", meeting=None), SITE, reminders=True)
+    triggers = [e.valarm.trigger.value for e in events(data)]
+    assert triggers == [dt.timedelta(hours=9)] * 3
+    assert b"TRIGGER:PT9H\r\n" in data
