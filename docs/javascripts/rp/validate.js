@@ -105,12 +105,33 @@ const READERS = {
     if (!Array.isArray(value.retakes) && value.retakes !== undefined) note.skip("retakes not a list");
     return before || retakes.length ? keepOthers({ before, retakes }, value, note, ["before", "retakes"]) : null;
   },
-  // The tracks a participant started or chose to follow, by id: `followed`, when.
+  // The tracks a participant started or chose to follow, by id: `followed`, when; and
+  // `rhythm`, the weeks they set for themselves (rhythm.js).
   tracks(value, note) {
     if (!isRecord(value) || !isTimestamp(value.followed)) return note.skip("not a followed track");
-    return copy({}, value, note, {}, "followed");
+    const entry = copy({}, value, note, {}, "followed", ["rhythm"]);
+    if (value.rhythm === undefined) return entry;
+    const rhythm = readRhythm(value.rhythm);
+    if (rhythm) entry.rhythm = keepOthers(rhythm, value.rhythm, note, Object.keys(rhythm));
+    else note.repair("bad rhythm");
+    return entry;
   },
 };
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** A rhythm's fields when they are sound, else null: `start` a real day, `day` a weekday or
+ * "" (the week's first day), `time` hh:mm, `zone` an IANA time zone's name. */
+export function readRhythm(value) {
+  if (!isRecord(value)) return null;
+  const { start, day = "", time, zone } = value;
+  const [year, month, date] = typeof start === "string" && /^\d{4}-\d\d-\d\d$/.test(start) ? start.split("-").map(Number) : [];
+  const real = year > 1900 && new Date(Date.UTC(year, month - 1, date)).toISOString().startsWith(start);
+  const clock = typeof time === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+  if (!real || !clock || !(day === "" || WEEKDAYS.includes(day)) || typeof zone !== "string" || !ZONE.test(zone)) return null;
+  return { start, day, time, zone };
+}
 
 export function result(value, note) {
   if (!isRecord(value)) return note.skip("incomplete result");
