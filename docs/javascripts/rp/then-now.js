@@ -43,7 +43,7 @@ function again(item, key, open) {
       store.set("answers", key, { ...answer, first, text: area.value, updated: new Date().toISOString() });
       store.saveNow();
     });
-    part.replaceChildren(element("p", { class: "rp-meta" }, open ? "Now: what would you write now?" : "Now"), area, save);
+    part.replaceChildren(element("p", { class: "rp-meta" }, "Now"), area, save);
     if (focus) area.focus();
   };
   if (open) edit(false);

@@ -3,6 +3,10 @@
 // of its own) is carried along unchanged when it is plain, small data, and set aside (kept in
 // the copy of the original, and counted) when it is not: never dropped without a word.
 
+import { readRhythm } from "./rhythm-check.js";
+
+export { readRhythm };
+
 // Harmless in Maps, but the mark of a hostile or broken file.
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/;
@@ -117,21 +121,6 @@ const READERS = {
     return entry;
   },
 };
-
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
-
-/** A rhythm's fields when they are sound, else null: `start` a real day, `day` a weekday or
- * "" (the week's first day), `time` hh:mm, `zone` an IANA time zone's name. */
-export function readRhythm(value) {
-  if (!isRecord(value)) return null;
-  const { start, day = "", time, zone } = value;
-  const [year, month, date] = typeof start === "string" && /^\d{4}-\d\d-\d\d$/.test(start) ? start.split("-").map(Number) : [];
-  const real = year > 1900 && new Date(Date.UTC(year, month - 1, date)).toISOString().startsWith(start);
-  const clock = typeof time === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
-  if (!real || !clock || !(day === "" || WEEKDAYS.includes(day)) || typeof zone !== "string" || !ZONE.test(zone)) return null;
-  return { start, day, time, zone };
-}
 
 export function result(value, note) {
   if (!isRecord(value)) return note.skip("incomplete result");
