@@ -66,8 +66,7 @@ export function showCard(card, track, status) {
   primary.dataset.rpTrack = track.id;
   primary.classList.toggle("rp-start-link", !status.started);
   part("progress").hidden = !status.started;
-  const rhythm = rhythmOf(store.journal, track.id);
-  const calendar = rhythm && !status.complete ? calendarNext(status, rhythmWeeks(track, rhythm), todayIn(rhythm.zone)) : null;
+  const calendar = calendarOf(track, status);
   const opens = calendar?.index === 0 && calendar.opens ? `Week 1 opens ${longDay(calendar.opens)} · ` : "";
   if (!status.started) {
     const first = track.weeks[0];
@@ -92,6 +91,18 @@ export function showCard(card, track, status) {
   if (reading) setLink(primary, reading.url, `Continue: ${reading.title}${reading.minutes ? ` · ${reading.minutes} min` : ""}`);
   else setLink(primary, `${week.url}#reflect`, `Continue: answer a question of week ${week.number}`);
 }
+
+/** The week the participant is in: on their own calendar when they set one (the week
+ * Continue leads to), else the first incomplete week. */
+function currentIndex(track, status) {
+  const calendar = calendarOf(track, status);
+  return calendar ? (calendar.index ?? calendar.upToDate) : status.current;
+}
+
+const calendarOf = (track, status) => {
+  const rhythm = rhythmOf(store.journal, track.id);
+  return rhythm && !status.complete ? calendarNext(status, rhythmWeeks(track, rhythm), todayIn(rhythm.zone)) : null;
+};
 
 const nextIn = (week) => ({ week, reading: week.readings.find((item) => !store.journal.read.has(item.slug)) ?? null });
 
@@ -144,7 +155,7 @@ function showWeeksTable(track, status) {
   for (const cell of ofTrack(".rp-week-progress", track)) {
     const week = weekOf(cell, status);
     if (!week) continue;
-    const current = status.started && !status.complete && status.current === Number(cell.dataset.rpWeek) - 1;
+    const current = status.started && !status.complete && currentIndex(track, status) === Number(cell.dataset.rpWeek) - 1;
     cell.replaceChildren(icon(week.complete ? "complete" : current ? "current" : "waiting"), describeWeek(week));
     cell.classList.toggle("rp-week-progress--complete", week.complete);
     cell.closest("tr")?.classList.toggle("rp-current", current);
@@ -169,7 +180,7 @@ function markNavigation(track, status, mine) {
   for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
     const index = weeks.get(link.href);
     if (index === undefined) continue;
-    const kind = status.weeks[index].complete ? "complete" : mine && index === status.current && !status.complete ? "current" : "";
+    const kind = status.weeks[index].complete ? "complete" : mine && index === currentIndex(track, status) && !status.complete ? "current" : "";
     mark(link, kind, { complete: "complete", current: "this week" }[kind]);
   }
 }
