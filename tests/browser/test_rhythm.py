@@ -289,6 +289,31 @@ def test_week_6_sets_each_week_1_answer_beside_todays(page: Page, program_url: s
 # ---- Accessible, light and dark, desktop and phone; the pictures -------------------------
 
 
+def around(page: Page, first: str, last: str) -> dict:
+    """Screenshot options for the part of the page from `first` to the end of `last`."""
+    top = page.locator(first).first.bounding_box()
+    bottom = page.locator(last).first.bounding_box()
+    scroll = page.evaluate("window.scrollY")
+    y = max(top["y"] + scroll - 16, 0)
+    x = max(min(top["x"], bottom["x"]) - 16, 0)
+    width = (
+        min(
+            max(top["x"] + top["width"], bottom["x"] + bottom["width"]) + 16,
+            page.viewport_size["width"],
+        )
+        - x
+    )
+    return {
+        "full_page": True,
+        "clip": {
+            "x": x,
+            "y": y,
+            "width": width,
+            "height": bottom["y"] + scroll + bottom["height"] + 16 - y,
+        },
+    }
+
+
 def with_everything(page: Page, program_url: str) -> None:
     page.clock.set_fixed_time("2027-03-17T08:00:00")
     answer(page, program_url + week_url(1), WEEK_1_PROMPT, "Saying no to the Friday meeting.")
@@ -317,6 +342,7 @@ def test_the_rhythm_and_the_words_pass_axe(page: Page, program_url: str, scheme:
 @pytest.mark.parametrize(
     ("viewport", "scheme"),
     [(DESKTOP, "light"), (PHONE, "dark"), (PHONE, "light"), (DESKTOP, "dark")],
+    ids=["desktop-light", "phone-dark", "phone-light", "desktop-dark"],
 )
 def test_pictures_of_the_rhythm_and_the_words(
     page: Page, program_url: str, tmp_path: Path, viewport: dict, scheme: str
@@ -331,10 +357,12 @@ def test_pictures_of_the_rhythm_and_the_words(
     rhythm = page.locator(".rp-rhythm")
     expect(rhythm.locator(".rp-rhythm__weeks")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    page.locator(".rp-resume").scroll_into_view_if_needed()
-    page.screenshot(path=tmp_path / f"rhythm-track-{name}.png", full_page=False)
+    page.screenshot(
+        path=tmp_path / f"rhythm-track-{name}.png", **around(page, ".rp-resume", ".rp-rhythm")
+    )
     page.goto(program_url + week_url(3))
     expect(page.locator(".rp-last-week__card")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-    page.screenshot(path=tmp_path / f"last-week-you-wrote-{name}.png", full_page=False)
+    picture = around(page, "article h1", ".rp-last-week__card")
+    page.screenshot(path=tmp_path / f"last-week-you-wrote-{name}.png", **picture)
     print(tmp_path)
