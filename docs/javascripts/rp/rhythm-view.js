@@ -84,6 +84,10 @@ function render(section, track) {
 }
 
 async function addToCalendar(section, track, rhythm, status) {
+  if (!knownZone(rhythm.zone)) {
+    status.textContent = `This browser does not know the time zone “${rhythm.zone}”: change your weeks and name another.`;
+    return;
+  }
   const data = await loadData(section.dataset.rpPlan);
   if (!data) {
     status.textContent = "The calendar file could not be made: reload the page and try again.";
