@@ -194,8 +194,22 @@ def _event(event) -> dict:
             "zone": zone,
             "utc": start.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "minutes": (event.DTEND - start) // dt.timedelta(minutes=1),
+            "alarms": _alarms(event),
         }
-    return {"day": start.strftime("%Y%m%d")}
+    return {"day": start.strftime("%Y%m%d"), "alarms": _alarms(event)}
+
+
+def _alarms(event) -> list[dict]:
+    """Each alarm as the download with reminders writes it: its trigger (as written, relative
+    to the start) and what it says."""
+    return [
+        {
+            "action": str(alarm["ACTION"]),
+            "trigger": alarm["TRIGGER"].to_ical().decode(),
+            "description": str(alarm["DESCRIPTION"]),
+        }
+        for alarm in event.walk("VALARM")
+    ]
 
 
 def plan_cases() -> dict:
@@ -205,7 +219,7 @@ def plan_cases() -> dict:
     cases = []
     for plan in PLANS:
         cohort = _cohort_of(track, plan)
-        feed = Calendar.from_ical(cohort_calendar(cohort, BASE))
+        feed = Calendar.from_ical(cohort_calendar(cohort, BASE, reminders=True))
         messages = [week_message(cohort, w, BASE, published=False) for w in cohort.schedule]
         cases.append(
             {
