@@ -9,7 +9,6 @@ import {
   decodeJournal,
   encodeJournal,
   fromBase64Url,
-  isJournalHash,
   journalLink,
   toBase64Url,
 } from "../../docs/javascripts/rp/device-link.js";
@@ -46,14 +45,6 @@ describe("a journal in a link", () => {
 
   it("puts the payload in the fragment of the page's address, replacing any there", () => {
     assert.equal(journalLink("https://example.org/program/journal/#top", "rp1.abc"), "https://example.org/program/journal/#rp1.abc");
-  });
-
-  it("tells a journal link's fragment from a heading's", () => {
-    assert.ok(isJournalHash("#rp1.abc"));
-    assert.ok(isJournalHash("#rp2.abc"));
-    assert.ok(!isJournalHash("#rp-journal-search"));
-    assert.ok(!isJournalHash("#week-1"));
-    assert.ok(!isJournalHash(""));
   });
 });
 

@@ -13,9 +13,6 @@ export const QR_MAX_CHARS = 2000;
 const FORMAT = "deflate-raw";
 const CHUNK = 0x8000; // bytes per String.fromCharCode call, well under argument limits
 
-/** Whether the fragment `hash` ("#…", as in location.hash) looks like a journal link. */
-export const isJournalHash = (hash) => /^#rp\d/.test(hash);
-
 /** The fragment for the journal's JSON text `text`: "rp1." and the compressed text. */
 export async function encodeJournal(text) {
   const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream(FORMAT));

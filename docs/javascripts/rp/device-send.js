@@ -19,12 +19,14 @@ export async function toggle(opener) {
   const wasOpen = open && !open.hidden && opener.ariaExpanded === "true";
   open?.remove();
   for (const other of document.querySelectorAll(`[aria-controls="${PANEL_ID}"]`)) other.ariaExpanded = "false";
-  if (wasOpen) return;
-  const panel = await buildPanel();
+  if (wasOpen || opener.dataset.rpBusy) return;
+  opener.dataset.rpBusy = "yes"; // a second click while the link is made opens no second panel
+  const panel = await buildPanel().finally(() => delete opener.dataset.rpBusy);
   (opener.closest("p") ?? opener).after(panel);
   opener.setAttribute("aria-controls", PANEL_ID);
   opener.ariaExpanded = "true";
-  panel.querySelector("textarea").focus();
+  panel.querySelector("textarea").focus({ preventScroll: true }); // the link, selectable at once
+  panel.scrollIntoView({ block: "nearest" });
 }
 
 async function buildPanel() {

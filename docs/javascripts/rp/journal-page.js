@@ -12,6 +12,7 @@ export function enhance({ signal }) {
   const root = document.querySelector(".rp-journal");
   if (holder.dataset.rpReady || !root) return;
   holder.dataset.rpReady = "yes";
+  const arrived = takeLink();
   for (const tools of document.querySelectorAll(".rp-journal-tools")) tools.hidden = false;
   root.hidden = false;
   const status = holder.querySelector(".rp-journal-status");
@@ -35,17 +36,23 @@ export function enhance({ signal }) {
       if (!signal.aborted) module.showJournal(view, signal);
     })
     .catch(failed)
-    .finally(() => receiveLink(status));
+    .finally(() => arrived && receive(arrived, status));
 }
 
-// A journal sent by link from another device (device-send.js) arrives in the fragment.
-function receiveLink(status) {
-  if (!window.location.hash.startsWith("#rp")) return;
+// A journal sent by link from another device (device-send.js) arrives in the fragment: it
+// leaves the address bar and the history entry at once, whatever happens next.
+function takeLink() {
+  const fragment = window.location.hash;
+  if (!/^#rp\d/.test(fragment)) return null;
+  window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+  return fragment;
+}
+
+function receive(fragment, status) {
   import("./device-receive.js")
-    .then((link) => link.receive(status, loadTools))
+    .then((link) => link.receive(fragment, status, loadTools))
     .catch((error) => {
-      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
-      status.textContent = "Nothing was imported from the link: reload the page and try again.";
+      status.textContent = "Nothing was imported from the link: reload the page and open the link again.";
       console.error("reading-program:", error);
     });
 }
