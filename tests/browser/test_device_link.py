@@ -6,10 +6,12 @@ as the very link."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import random
 import string
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,6 +49,11 @@ def answer(page: Page, index: int, text: str) -> None:
     area.fill(text)
     area.blur()
     expect(page.locator(".rp-saved-note").nth(index)).to_contain_text("Saved")
+    # in storage, not only in memory: what another page or a link reads
+    page.wait_for_function(
+        "text => (localStorage.getItem('reading-program') || '').includes(JSON.stringify(text))",
+        arg=text,
+    )
 
 
 def send_link(page: Page) -> str:
@@ -166,10 +173,20 @@ def damaged_links(link: str) -> dict[str, tuple[str, str]]:
         "not base64": (f"{page}#rp1.%%%<script>", damaged),
         "empty": (f"{page}#rp1.", damaged),
         "newer": (f"{page}#rp9.{payload[4:]}", "from a newer version of this site"),
+        "a compression bomb": (f"{page}#rp1.{bomb()}", "too large for a journal"),
     }
 
 
-@pytest.mark.parametrize("how", ["cut short", "changed", "not base64", "empty", "newer"])
+def bomb() -> str:
+    """A short link that inflates to 21 MB: more than any journal (20 MB)."""
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate, as the links are
+    packed = squeeze.compress(b" " * (21 * 1024 * 1024)) + squeeze.flush()
+    return base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "how", ["cut short", "changed", "not base64", "empty", "newer", "a compression bomb"]
+)
 def test_a_damaged_link_changes_nothing(
     devices: tuple[BrowserContext, BrowserContext], site_url: str, how: str
 ) -> None:
@@ -212,11 +229,20 @@ def test_a_link_to_something_else_than_a_journal_is_refused_by_the_journal_check
     assert stored(page).get("answers", {}) == {}
 
 
-def test_the_qr_code_reads_back_as_the_link(page: Page, site_url: str) -> None:
-    page.goto(site_url + WEEK_1)
-    answer(page, 0, "A short answer, for a code a phone reads at a glance.")
+def noise(length: int) -> str:
+    """Text that does not compress, for a long link."""
+    return "".join(random.Random(length).choices(string.ascii_letters + " ", k=length))
+
+
+@pytest.mark.parametrize("length", [60, 1600], ids=["short", "near the limit"])
+def test_the_qr_code_reads_back_as_the_link(page: Page, site_url: str, length: int) -> None:
+    answers = {KEY: {"text": noise(length)}}
+    page.goto(site_url)
+    journal = {"format": "reading-program-journal", "version": 3, "answers": answers}
+    page.evaluate("data => localStorage.setItem('reading-program', JSON.stringify(data))", journal)
     page.goto(site_url + JOURNAL)
     link = send_link(page)
+    assert (len(link) < 500) if length < 100 else (1700 < len(link) <= 2000), len(link)
     code = page.get_by_role("img", name="QR code of the link to your journal")
     expect(code).to_be_visible()
     image = Image.open(io.BytesIO(code.screenshot()))
@@ -229,11 +255,8 @@ def test_the_qr_code_reads_back_as_the_link(page: Page, site_url: str) -> None:
 def test_a_journal_too_large_for_a_qr_code_is_offered_as_link_and_file(
     page: Page, site_url: str
 ) -> None:
-    noise = random.Random(7)  # text that does not compress: a long link
     answers = {
-        f"week-six-week-leadership-{week}/q{n}": {
-            "text": "".join(noise.choices(string.ascii_letters + " ", k=300))
-        }
+        f"week-six-week-leadership-{week}/q{n}": {"text": noise(300 + week * 10 + n)}
         for week in range(1, 7)
         for n in range(3)
     }
