@@ -306,3 +306,14 @@ def test_the_panel_is_accessible(page: Page, site_url: str, url: str, scheme: st
     opener.click()
     expect(opener).to_have_attribute("aria-expanded", "false")
     expect(page.locator(".rp-device-panel")).to_have_count(0)
+
+
+def test_a_journal_this_page_cannot_read_is_not_sent_as_if_whole(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.evaluate("localStorage.setItem('reading-program', '{\"answers\": {broken')")
+    page.goto(site_url + JOURNAL)
+    send_link(page)
+    expect(page.locator(".rp-device-partial")).to_contain_text(
+        "This link holds only what this page could read"
+    )
+    assert page.evaluate("localStorage.getItem('reading-program')") == '{"answers": {broken'

@@ -38,6 +38,9 @@ async function buildPanel() {
     element("link", { rel: "stylesheet", href: STYLE }),
     element("p", {}, "Open this link on your other device (a phone, a laptop) to add this journal there: your answers, reading marks, results and the track you follow. They travel inside the link, after its “#”, a part browsers never send to a website. Anyone who has the link can read your answers: send it only to yourself."),
   );
+  if (store.problem?.raw !== undefined) {
+    panel.append(element("p", { class: "rp-device-partial" }, "This link holds only what this page could read of your saved journal: download the unreadable saved journal from the notice to keep it too."));
+  }
   const size = element("p", { class: "rp-device-size" }, `The link is ${NUMBER.format(link.length)} characters long.`);
   panel.append(size);
   const code = link.length <= QR_MAX_CHARS ? await qrCode(link) : null;
