@@ -24,7 +24,8 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site-installed
 
-# ESLint and its plugins at the exact versions of package-lock.json.
+# ESLint and its plugins, and the QR generator the site vendors (tests/js/vendor.test.js
+# compares them), at the exact versions of package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -41,7 +42,7 @@ build: $(VENV)/.site-installed ## build the site into site/ (content is checked 
 check: $(VENV)/.site-installed ## check all content without building, and print each track's plan
 	$(BIN)/reading-program check
 
-test: $(VENV)/.test-installed ## the whole suite: the browser modules' unit tests (needs Node.js), then pytest (browser tests need Debian's chromium)
+test: $(VENV)/.test-installed node_modules/.installed ## the whole suite: the browser modules' unit tests (needs Node.js), then pytest (browser tests need Debian's chromium)
 	node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
