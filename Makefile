@@ -54,6 +54,7 @@ bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site: runs
 
 screenshots: $(VENV)/.test-installed ## the guides' pictures into build/screenshots/ (Debian's chromium; SHOTS_ARGS=--update-readme replaces readme/'s)
 	$(BIN)/python readme/participant_screenshots.py $(SHOTS_ARGS)
+	$(BIN)/python readme/device_screenshots.py $(SHOTS_ARGS)
 	$(BIN)/python readme/team_leads_screenshots.py $(SHOTS_ARGS)
 	$(BIN)/python readme/author_screenshots.py $(SHOTS_ARGS)
 

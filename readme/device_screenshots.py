@@ -1,28 +1,29 @@
 """The README's pictures of Send to another device, taken in headless Chromium (Debian's,
 never a download) from the repository's site, the clock pinned to a Monday:
-`.venv/bin/python readme/device_screenshots.py`.
+`make screenshots`, or `.venv/bin/python readme/device_screenshots.py [--out DIR |
+--update-readme]` once the test tools are installed (readme/shots.py says what it needs).
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, stores the journal of a
 participant in week 3 (participant_screenshots.py) in a laptop's browser, opens Send to
 another device there (readme/device-link-desktop.png, light), then opens its link in a
-phone's browser, another context with its own storage (readme/device-link-phone.png,
-dark)."""
+phone's browser, another context with its own storage (device-link-phone.png, dark), into
+build/screenshots/ (readme/ with --update-readme)."""
 
 from __future__ import annotations
 
 import functools
+import sys
 import tempfile
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from participant_screenshots import (
     ARGS,
     DESKTOP,
     MONDAYS,
-    OUT,
     PHONE,
     REPO,
     Quiet,
@@ -31,7 +32,10 @@ from participant_screenshots import (
     open_with,
     weeks_of,
 )
-from playwright.sync_api import Browser, Page, sync_playwright
+from shots import output_folder, require_browser
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 
 def scroll_to(page: Page, selector: str) -> None:
@@ -42,7 +46,7 @@ def scroll_to(page: Page, selector: str) -> None:
     page.evaluate("y => scrollTo(0, y)", top - 72)
 
 
-def shoot(browser: Browser, url: str, weeks: list[WeekPage]) -> None:
+def shoot(browser: Browser, url: str, weeks: list[WeekPage], out: Path) -> None:
     laptop = browser.new_page(viewport={**DESKTOP, "height": 1000}, device_scale_factor=1)
     laptop.clock.set_fixed_time(f"{MONDAYS[2]}T10:00:00")
     open_with(laptop, url, "journal/", journal(weeks, 2, True))
@@ -57,7 +61,7 @@ def shoot(browser: Browser, url: str, weeks: list[WeekPage]) -> None:
     end = panel.bounding_box()
     pad = 16
     laptop.screenshot(
-        path=OUT / "device-link-desktop.png",
+        path=out / "device-link-desktop.png",
         clip={
             "x": tools["x"] - pad,
             "y": tools["y"] - pad,
@@ -73,11 +77,17 @@ def shoot(browser: Browser, url: str, weeks: list[WeekPage]) -> None:
     phone.locator(".rp-journal-status").filter(has_text="From the link").wait_for()
     scroll_to(phone, ".rp-journal-tools")
     phone.wait_for_timeout(400)
-    phone.screenshot(path=OUT / "device-link-phone.png")
+    phone.screenshot(path=out / "device-link-phone.png")
     phone.close()
 
 
 def main() -> None:
+    out = output_folder("Take the pictures of Send to another device.")
+    require_browser()  # before the imports that need the test tools
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         handler = functools.partial(Quiet, directory=str(site))
@@ -88,9 +98,10 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            shoot(browser, url, weeks_of(site))
+            shoot(browser, url, weeks_of(site), out)
             browser.close()
         server.shutdown()
+    print(f"Wrote the pictures of Send to another device into {out}")
 
 
 if __name__ == "__main__":
