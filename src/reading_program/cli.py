@@ -149,6 +149,7 @@ def _add_new(commands: Commands) -> None:
     new.add_argument("title", help="the article's title")
     new.add_argument("--tags", required=True, help="comma-separated tags, e.g. coaching,feedback")
     new.add_argument("--id", help="the article's id and address (default: made from the title)")
+    new.add_argument("--draft", action="store_true", help="mark it draft: true (not published)")
     new.set_defaults(run=_new)
 
 
@@ -318,7 +319,7 @@ def _new(args: argparse.Namespace) -> int:
         raise CommandError(f"{paths.repo_path(existing)} exists; pass another --id")
     tags = _tags(args.tags, paths)
     target = paths.articles / f"{slug}.md"
-    _write_atomically(target, _article_skeleton(args.title, tags))
+    _write_atomically(target, _article_skeleton(args.title, tags, draft=args.draft))
     print(f"Wrote {paths.repo_path(target)}: replace its TODO placeholders and its text, then")
     print("run `reading-program check` to see it valid and where it lands in the tracks.")
     return 0
@@ -516,7 +517,7 @@ def _dump(data: dict) -> str:
     return yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _article_skeleton(title: str, tags: list[str]) -> str:
+def _article_skeleton(title: str, tags: list[str], draft: bool = False) -> str:
     frontmatter = {
         "title": title,
         "summary": "TODO: one or two sentences on what the reader will take away.",
@@ -526,7 +527,7 @@ def _article_skeleton(title: str, tags: list[str]) -> str:
             "TODO: a second question",
             "TODO: a third question",
         ],
-    }
+    } | ({"draft": True} if draft else {})  # shown by make serve, left out of published builds
     return (
         f"---\n{_dump(frontmatter)}---\n\nWrite the article here. Use `##` for section headings.\n"
     )
