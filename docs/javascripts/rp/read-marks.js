@@ -26,8 +26,9 @@ export function enhance({ signal }) {
     });
   for (const view of views) {
     view.box.addEventListener("pointerdown", show, { once: true, signal }); // ready before the click
+    const meant = pressedAs(view, signal);
     view.box.addEventListener("change", () => {
-      const read = view.box.checked; // as clicked, before the store's view of it
+      const read = meant(); // as the reader meant it, before the store's view of it
       show().then(() => view.mark(read));
     }, { signal });
   }
@@ -53,6 +54,18 @@ function addReadMark(holder, index) {
   else if (closing) closing.after(wrapper);
   else holder.append(wrapper);
   return { slug, hash, box, updated };
+}
+
+// What a click means: the opposite of what the box showed when it was pressed. Another tab
+// may change the mark while the press lasts, and the click then turns over the new state.
+function pressedAs({ box }, signal) {
+  let pressed = null;
+  const press = () => (pressed = box.checked);
+  const release = () => setTimeout(() => (pressed = null)); // after the click it ends
+  box.closest(".rp-read").addEventListener("pointerdown", press, { signal });
+  box.addEventListener("keydown", (event) => event.key === " " && !event.repeat && press(), { signal });
+  for (const end of ["pointerup", "pointercancel", "keyup"]) addEventListener(end, release, { signal });
+  return () => (pressed === null ? box.checked : !pressed);
 }
 
 function busy({ box }, waiting) {
