@@ -6,11 +6,11 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test test-fast lint format bench clean
+.PHONY: help serve build check test test-fast lint format bench screenshots clean
 
 help: ## list the targets
 	@echo "Targets (run from the repository):"
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,8 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site-installed
 
-# ESLint and its plugins at the exact versions of package-lock.json.
+# ESLint and its plugins, and the QR generator the site vendors (tests/js/vendor.test.js
+# compares them), at the exact versions of package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -41,15 +42,20 @@ build: $(VENV)/.site-installed ## build the site into site/ (content is checked 
 check: $(VENV)/.site-installed ## check all content without building, and print each track's plan
 	$(BIN)/reading-program check
 
-test: $(VENV)/.test-installed ## the whole suite: browser modules' unit tests (node), then pytest (browser tests need Debian's chromium)
+test: $(VENV)/.test-installed node_modules/.installed ## the whole suite: the browser modules' unit tests (needs Node.js), then pytest (browser tests need Debian's chromium)
 	node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
 	$(BIN)/python -m pytest -m "not build and not browser"
 
-bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site; see benchmarks/README.md
+bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site: runs about 40 minutes; see benchmarks/README.md
 	$(BIN)/python benchmarks/build_bench.py $(BENCH_ARGS)
+
+screenshots: $(VENV)/.test-installed ## the guides' pictures into build/screenshots/ (Debian's chromium; SHOTS_ARGS=--update-readme replaces readme/'s)
+	$(BIN)/python readme/participant_screenshots.py $(SHOTS_ARGS)
+	$(BIN)/python readme/team_leads_screenshots.py $(SHOTS_ARGS)
+	$(BIN)/python readme/author_screenshots.py $(SHOTS_ARGS)
 
 lint: $(VENV)/.test-installed node_modules/.installed ## ruff (lint and format check) and ESLint
 	$(BIN)/ruff check .

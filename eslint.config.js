@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: [".venv/", "site/", "node_modules/", ".cache/"] },
+  { ignores: [".venv/", "site/", "node_modules/", ".cache/", "docs/javascripts/vendor/"] }, // vendor/: npm packages as published
   js.configs.recommended,
   {
     files: ["docs/javascripts/**/*.js"],

@@ -1,32 +1,27 @@
 """The README's pictures for authors, taken in headless Chromium (Debian's, never a
-download): `.venv/bin/python readme/author_screenshots.py`.
+download): `make screenshots`, or `.venv/bin/python readme/author_screenshots.py [--out DIR |
+--update-readme]` once the test tools are installed (readme/shots.py says what it needs).
 
 Serves a small site the way `make serve` does (tests/mkdocs_serve.py), with a draft and
-then a mistake, and writes readme/serve-draft.png and readme/serve-problems.png."""
+then a mistake, and writes serve-draft.png and serve-problems.png into build/screenshots/
+(readme/ with --update-readme)."""
 
 from __future__ import annotations
 
 import sys
 import tempfile
 from pathlib import Path
-
-from playwright.sync_api import Page, expect, sync_playwright
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "browser")]
-from mkdocs_serve import mkdocs_serve  # noqa: E402
-from site_helpers import article_text, make_site  # noqa: E402
+sys.path[:0] = [str(REPO / "readme"), str(REPO / "tests"), str(REPO / "tests" / "browser")]
+from shots import output_folder, require_browser  # noqa: E402
 
-OUT = REPO / "readme"
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-DRAFT = article_text(
-    "Decide Before You Are Ready",
-    summary="Why leaders who wait for certainty decide too late.",
-    tags="[leadership]",
-    extra="draft: true\n",
-    body="Leaders rarely have all the facts. They decide anyway.\n",
-)
 
 
 def article_shot(page: Page, path: Path) -> None:
@@ -36,22 +31,35 @@ def article_shot(page: Page, path: Path) -> None:
 
 
 def main() -> None:
+    out = output_folder("Take the authors' pictures.")
+    require_browser()  # before the imports that need the test tools
+    from mkdocs_serve import mkdocs_serve
+    from playwright.sync_api import expect, sync_playwright
+    from site_helpers import article_text, make_site
+
+    draft = article_text(
+        "Decide Before You Are Ready",
+        summary="Why leaders who wait for certainty decide too late.",
+        tags="[leadership]",
+        extra="draft: true\n",
+        body="Leaders rarely have all the facts. They decide anyway.\n",
+    )
     with tempfile.TemporaryDirectory() as folder:
         site = make_site(Path(folder))
-        site.write("content/articles/decide-before-you-are-ready.md", DRAFT)
+        site.write("content/articles/decide-before-you-are-ready.md", draft)
         coach = site.root / "content/articles/coach.md"
         with mkdocs_serve(site.root) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1100, "height": 700})
             page.goto(url + "articles/decide-before-you-are-ready/")
-            article_shot(page, OUT / "serve-draft.png")
+            article_shot(page, out / "serve-draft.png")
             coach.write_text(
                 coach.read_text("utf-8").replace("tags: [coaching]", "tag: [coaching]"), "utf-8"
             )
             expect(page.locator(".rp-content-problems li")).to_have_count(1, timeout=90_000)
-            article_shot(page, OUT / "serve-problems.png")
+            article_shot(page, out / "serve-problems.png")
             browser.close()
-    print(f"Wrote {OUT / 'serve-draft.png'} and {OUT / 'serve-problems.png'}")
+    print(f"Wrote {out / 'serve-draft.png'} and {out / 'serve-problems.png'}")
 
 
 if __name__ == "__main__":

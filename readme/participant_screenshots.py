@@ -1,28 +1,31 @@
 """The README's pictures of a participant's six weeks, taken in headless Chromium (Debian's,
 never a download) from the repository's site, the clock pinned to a Monday:
-`.venv/bin/python readme/participant_screenshots.py`.
+`make screenshots`, or `.venv/bin/python readme/participant_screenshots.py [--out DIR |
+--update-readme]` once the test tools are installed (readme/shots.py says what it needs).
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, stores a journal as a
-participant's would be after some weeks, and writes readme/resume-card.png,
-readme/resume-card-phone.png, readme/week-page.png, readme/week-page-dark-phone.png,
-readme/journal-light.png, readme/journal-dark-phone.png, readme/finish.png and
-readme/finish-phone.png."""
+participant's would be after some weeks, and writes resume-card.png, resume-card-phone.png,
+week-page.png, week-page-dark-phone.png, journal-light.png, journal-dark-phone.png,
+finish.png and finish-phone.png into build/screenshots/ (readme/ with --update-readme)."""
 
 from __future__ import annotations
 
 import functools
+import sys
 import tempfile
 import threading
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from playwright.sync_api import Page, sync_playwright
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shots import output_folder, require_browser
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "readme"
 TRACK = "six-week-leadership"
 ASSESSMENT = "leader-or-manager"
 MONDAYS = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25", "2027-02-01", "2027-02-08"]
@@ -141,7 +144,7 @@ def open_with(page: Page, url: str, path: str, data: dict, scheme: str = "light"
     page.wait_for_timeout(700)  # the views bound to the journal have run
 
 
-def shoot(browser, url: str, weeks: list[WeekPage]) -> None:
+def shoot(browser, url: str, weeks: list[WeekPage], out: Path) -> None:
     for name, viewport, scheme in (("", DESKTOP, "light"), ("-phone", PHONE, "light")):
         page = browser.new_page(viewport=viewport, device_scale_factor=1)
         page.clock.set_fixed_time(f"{MONDAYS[2]}T10:00:00")
@@ -151,7 +154,7 @@ def shoot(browser, url: str, weeks: list[WeekPage]) -> None:
         box = region.bounding_box()
         pad = 16
         page.screenshot(
-            path=OUT / f"resume-card{name}.png",
+            path=out / f"resume-card{name}.png",
             clip={
                 "x": max(box["x"] - pad, 0),
                 "y": max(box["y"] - 140, 0),
@@ -177,7 +180,7 @@ def shoot(browser, url: str, weeks: list[WeekPage]) -> None:
         else:
             page.evaluate("scrollTo(0, 0)")
         page.wait_for_timeout(400)
-        page.screenshot(path=OUT / f"week-page{name}.png")
+        page.screenshot(path=out / f"week-page{name}.png")
         page.close()
     for name, viewport, scheme in (("-light", DESKTOP, "light"), ("-dark-phone", PHONE, "dark")):
         page = browser.new_page(viewport=viewport)
@@ -186,17 +189,23 @@ def shoot(browser, url: str, weeks: list[WeekPage]) -> None:
         if name == "-light":  # below the tools: the followed track with its weeks
             page.locator(".rp-journal-track").first.evaluate("(node) => node.scrollIntoView()")
         page.wait_for_timeout(400)  # the header's title has settled
-        page.screenshot(path=OUT / f"journal{name}.png")
+        page.screenshot(path=out / f"journal{name}.png")
         page.close()
     for name, viewport in (("", DESKTOP), ("-phone", PHONE)):
         page = browser.new_page(viewport={**viewport, "height": 1400 if name else 1100})
         page.clock.set_fixed_time(f"{MONDAYS[5]}T10:00:00")
         open_with(page, url, f"tracks/{TRACK}/finish/", journal(weeks, 6, False, ending=True))
-        page.screenshot(path=OUT / f"finish{name}.png")
+        page.screenshot(path=out / f"finish{name}.png")
         page.close()
 
 
 def main() -> None:
+    out = output_folder("Take the pictures of a participant's six weeks.")
+    require_browser()  # before the imports that need the test tools
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         handler = functools.partial(Quiet, directory=str(site))
@@ -207,9 +216,10 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            shoot(browser, url, weeks_of(site))
+            shoot(browser, url, weeks_of(site), out)
             browser.close()
         server.shutdown()
+    print(f"Wrote the participant pictures into {out}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """The README's pictures for team leads, taken in headless Chromium (Debian's, never a
-download): `.venv/bin/python readme/team_leads_screenshots.py`.
+download): `make screenshots`, or `.venv/bin/python readme/team_leads_screenshots.py [--out DIR |
+--update-readme]` once the test tools are installed (readme/shots.py says what it needs).
 
 Builds the site the browser tests build (tests/browser/team_site.py: Ops North reading six
 weeks in Berlin, with members and a named break), serves it on 127.0.0.1 and writes
-readme/cohort-calendar.png, readme/cohort-email.png, readme/team-progress.png and
-readme/workbook.png."""
+cohort-calendar.png, cohort-email.png, team-progress.png and workbook.png into
+build/screenshots/ (readme/ with --update-readme)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import base64
 import sys
 import tempfile
 from pathlib import Path
-
-from playwright.sync_api import Page, sync_playwright
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "browser")]
-from team_site import served_team_site  # noqa: E402
+sys.path[:0] = [str(REPO / "readme"), str(REPO / "tests"), str(REPO / "tests" / "browser")]
+from shots import output_folder, require_browser  # noqa: E402
 
-OUT = REPO / "readme"
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 TODAY = "2027-01-27T10:00:00"  # Ops North's week 3: the week before the sales kick-off
 IDLE = {"status": 0, "read": 0, "answers": 0}
 TEAM = [  # (name, day, weeks 1 to 3) of the check-ins the lead received
@@ -47,13 +48,13 @@ body { margin: 0; padding: 16px; background: #d9d9d9; display: flex; gap: 16px; 
 """
 
 
-def shoot(page: Page, url: str) -> None:
+def shoot(page: Page, url: str, out: Path) -> None:
     page.clock.set_fixed_time(TODAY)
     page.goto(url + "cohorts/ops-north/")
     top = page.locator("article h1").bounding_box()
     schedule = page.locator("#schedule").bounding_box()
     page.screenshot(
-        path=OUT / "cohort-calendar.png",
+        path=out / "cohort-calendar.png",
         clip={
             "x": top["x"] - 12,
             "y": top["y"] - 12,
@@ -65,7 +66,7 @@ def shoot(page: Page, url: str) -> None:
     week = page.locator(".rp-cohort-week").nth(2)  # this week, highlighted, a break next
     week.locator("summary").click()
     page.evaluate("window.scrollTo(0, 0)")
-    week.screenshot(path=OUT / "cohort-email.png")
+    week.screenshot(path=out / "cohort-email.png")
 
     codes = [
         page.evaluate(
@@ -97,7 +98,7 @@ def shoot(page: Page, url: str) -> None:
     last = page.locator(".rp-team-progress").bounding_box()
     clip = {"x": last["x"] - 12, "y": first["y"] - 12, "width": last["width"] + 24}
     clip["height"] = last["y"] + last["height"] - clip["y"] + 12
-    page.screenshot(path=OUT / "team-progress.png", clip=clip)
+    page.screenshot(path=out / "team-progress.png", clip=clip)
 
     page.goto(url + "cohorts/ops-north/workbook/")
     page.locator(".rp-workbook-team").wait_for()
@@ -119,10 +120,15 @@ def shoot(page: Page, url: str) -> None:
     page.set_viewport_size({"width": 842, "height": 593})
     page.set_content(f"<style>{SHEETS}</style>{pages}")
     page.locator(".page").last.wait_for()
-    page.screenshot(path=OUT / "workbook.png")
+    page.screenshot(path=out / "workbook.png")
 
 
 def main() -> None:
+    out = output_folder("Take the team leads' pictures.")
+    require_browser()  # before the imports that need the test tools
+    from playwright.sync_api import sync_playwright
+    from team_site import served_team_site
+
     with (
         tempfile.TemporaryDirectory() as folder,
         served_team_site(Path(folder)) as url,
@@ -131,8 +137,9 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
-        shoot(browser.new_page(viewport={"width": 1280, "height": 900}), url)
+        shoot(browser.new_page(viewport={"width": 1280, "height": 900}), url, out)
         browser.close()
+    print(f"Wrote the team leads' pictures into {out}")
 
 
 if __name__ == "__main__":

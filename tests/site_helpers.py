@@ -108,11 +108,13 @@ def loaded(kind_name: str, text: str, item_id: str = "t"):
     from reading_program.content import files
     from reading_program.content.files import ContentFile
     from reading_program.content.loader import load_text
+    from reading_program.content.problems import Problems
 
     kind = {k.name: k for k in files.FOLDER_KINDS}[kind_name]
     repo_path = f"content/{kind.folder}/{item_id}{kind.suffixes[0]}"
-    result = load_text(kind, text, ContentFile(item_id, REPO / repo_path, repo_path))
-    assert not isinstance(result, list), [str(p) for p in result]
+    problems = Problems()
+    result = load_text(kind, text, ContentFile(item_id, REPO / repo_path, repo_path), problems)
+    assert result is not None and not problems, [str(p) for p in problems]
     return result
 
 

@@ -1,7 +1,7 @@
 """The package's layout is the build's stages, and imports run one way through them.
 
-content -> model -> plan -> site -> pipeline -> incremental, staging -> mkdocs_adapter ->
-export, cli: a module may
+atomic_files, fingerprints (helpers every stage uses) -> content -> model -> plan -> site ->
+pipeline -> incremental, staging -> mkdocs_adapter -> export -> commands -> cli: a module may
 import from its own stage and the stages before it, never after (type-only imports count).
 MkDocs is imported by the adapter alone; hooks/ delegates to it.
 """
@@ -16,8 +16,8 @@ from site_helpers import REPO
 
 PACKAGE = REPO / "src" / "reading_program"
 STAGES = [
-    "content", "model", "plan", "site", "pipeline", "incremental", "staging", "mkdocs_adapter",
-    "export", "cli",
+    "atomic_files", "fingerprints", "content", "model", "plan", "site", "pipeline",
+    "incremental", "staging", "mkdocs_adapter", "export", "commands", "cli",
 ]  # fmt: skip
 _TOP = {"__init__", "__main__"}  # the package's entry points, outside the stages
 

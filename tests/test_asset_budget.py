@@ -38,6 +38,7 @@ PAGES = {
     "tag index": "tags/",
     "all articles": "articles/",
     "all tracks": "tracks/",
+    "how this works": "how-this-works/",
 }
 FEATURE = re.compile(r'\{ when: "([^"]+)", load: \(\) => import\("([^"]+)"\) \}')
 STATIC_IMPORT = re.compile(r'^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)";', re.MULTILINE)

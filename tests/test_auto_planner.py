@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from site_helpers import loaded, make_article
 
+from reading_program.content.problems import Problems
 from reading_program.model import Article, Track
 from reading_program.plan.from_tags import (
     balanced_sizes,
@@ -61,7 +62,9 @@ def spec(**fields):
 
 
 def plan(articles: list[Article], **fields) -> Track | list:
-    return plan_from_tags(spec(**fields), articles)
+    problems = Problems()
+    track = plan_from_tags(spec(**fields), articles, problems)
+    return list(problems) if track is None else track
 
 
 def test_order_is_level_then_date_then_title() -> None:

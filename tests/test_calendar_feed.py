@@ -259,3 +259,39 @@ def test_a_feed_without_a_record_keeps_the_stamp_it_always_had() -> None:
     found = Calendar.from_ical(feed(cohort())).walk("VEVENT")
     assert {int(e["SEQUENCE"]) for e in found} == {0}
     assert {e.DTSTAMP for e in found} == {dt.datetime(2026, 3, 9, tzinfo=dt.UTC)}
+
+
+# ---- the download with reminders: the same events, each with its alarm ---------------------
+
+
+def test_the_subscription_feed_carries_no_alarm() -> None:
+    assert b"VALARM" not in feed(cohort())
+
+
+def test_the_download_reminds_at_each_meeting_in_local_time_across_dst() -> None:
+    # Berlin moves to summer time on Sun 29 Mar 2026: week 3's meeting is on 2 Apr. Read with
+    # icalendar: vobject keeps the first VTIMEZONE it saw for a TZID, whatever file it read.
+    data = cohort_calendar(cohort(start="2026-03-16"), SITE, reminders=True)
+    found = Calendar.from_ical(data).walk("VEVENT")
+    plain = Calendar.from_ical(feed(cohort(start="2026-03-16"))).walk("VEVENT")
+    assert [str(e["UID"]) for e in found] == [str(e["UID"]) for e in plain]
+    fires = []
+    for event in found:
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+        fires.append(event.DTSTART + alarm["TRIGGER"].dt)  # relative to the start
+    assert [f.strftime("%m-%d %H:%M") for f in fires] == [
+        "03-19 09:30",
+        "03-26 09:30",
+        "04-02 09:30",
+    ]
+    utc = [f.astimezone(dt.UTC).hour for f in fires]
+    assert utc == [8, 8, 7]  # 09:30 in Berlin, winter then summer time
+
+
+def test_the_download_reminds_at_nine_on_an_all_day_week() -> None:
+    data = cohort_calendar(cohort(start="2026-12-28", meeting=None), SITE, reminders=True)
+    triggers = [e.walk("VALARM")[0]["TRIGGER"].dt for e in Calendar.from_ical(data).walk("VEVENT")]
+    assert triggers == [dt.timedelta(hours=9)] * 3
+    assert b"TRIGGER:PT9H\r\n" in data

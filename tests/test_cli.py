@@ -246,6 +246,32 @@ def test_ids_are_transliterated(run, site: Site) -> None:
     assert written == ["cafe-fuhrung.yml", "equipe-zurich.yml"]
 
 
+def test_every_place_that_makes_or_suggests_an_id_agrees(run, site: Site) -> None:
+    """One slug function: the id `assign` and `new` make, and the fix every message suggests."""
+    name = "Café Führung"
+    # made: the cohort file `assign` writes and the article file `new` writes
+    assert assign(run, site.root, team=name).code == 0
+    assert (site.root / "content/cohorts/cafe-fuhrung.yml").is_file()
+    made = run("--root", str(site.root), "new", "article", name, "--tags", "leadership")
+    assert made.code == 0, made.err
+    assert (site.root / "content/articles/cafe-fuhrung.md").is_file()
+    # suggested: an --id, a tag, a file name and an id inside YAML that are not ids
+    bad_id = assign(run, site.root, "--id", name)
+    assert "e.g. 'cafe-fuhrung'" in bad_id.err
+    bad_tag = run("--root", str(site.root), "new", "article", "T", "--tags", name)
+    assert "e.g. 'cafe-fuhrung'" in bad_tag.err
+    site.write(f"content/articles/{name}.md", article_text())
+    site.write("content/articles/other.md", article_text(tags=f'["{name}"]'))
+    check = run("--root", str(site.root), "check")
+    assert f"content/articles/{name}.md: " in check.err
+    assert "rename it to cafe-fuhrung.md" in check.err
+    assert (
+        "content/articles/other.md:4: tag 1: 'Café Führung' is not a valid id: use lowercase "
+        "letters, digits and single hyphens, e.g. 'cafe-fuhrung'"
+    ) in check.err
+    assert "caf-f-hrung" not in bad_id.err + bad_tag.err + check.err
+
+
 def test_a_very_long_team_name_is_one_line(run, site: Site) -> None:
     result = assign(run, site.root, team="A" * 300)
     assert result.code == 1
@@ -275,7 +301,8 @@ def test_assign_records_the_readings_and_events_the_team_is_given(
     run, site: Site, monkeypatch
 ) -> None:
     monkeypatch.setattr(
-        "reading_program.cli._now", lambda: dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC)
+        "reading_program.commands.cohort_files._now",
+        lambda: dt.datetime(2026, 12, 3, 10, 15, tzinfo=dt.UTC),
     )
     result = assign(
         run, site.root, "--meeting", "Thu 09:30", "--timezone", "Europe/Berlin",
@@ -298,7 +325,7 @@ def test_the_track_changes_and_update_takes_the_new_plan_when_asked(
     run, site: Site, monkeypatch
 ) -> None:
     clock = iter(dt.datetime(2026, 12, day, 9, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
-    monkeypatch.setattr("reading_program.cli._now", lambda: next(clock))
+    monkeypatch.setattr("reading_program.commands.cohort_files._now", lambda: next(clock))
     assert assign(run, site.root, "--meeting", "Thu 09:30").code == 0
     site.write("content/articles/brave.md", article_text("Brave", tags="[coaching]"))
     file = site.root / "content/cohorts/sales-east.yml"

@@ -39,7 +39,15 @@ def test_cohort_page_schedule_feed_and_messages(site: Site) -> None:
     body = weeks[0].select_one(".rp-message__body").get_text()
     assert "Hello Sales <East> & Co," in body
     assert "http://127.0.0.1:8000/articles/lead/" in body
-    assert page.select_one("a[href='../east.ics']") is not None
+    download = page.select_one("a[href='east-reminders.ics'][download]")
+    assert download.get_text() == "Download with reminders (.ics)"
+    note = page.select_one(".rp-reminders-note").get_text()
+    assert (
+        note
+        == "Reminders come with the download only: calendar apps ignore them in a subscription."
+    )
+    reminders = vobject.readOne((site.root / "site/cohorts/east/east-reminders.ics").read_text())
+    assert all(len(event.valarm_list) == 1 for event in reminders.vevent_list)
     assert "Welcome!" in page.select_one(".rp-callout").get_text()
 
     feed = (site.root / "site/cohorts/east.ics").read_text()

@@ -5,13 +5,13 @@ will point. Real builds and a real `mkdocs serve` on sites the tests write."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs_serve import fetch, mkdocs_serve, wait_for
 from site_helpers import Site, article_text
 
+from reading_program.cli import main
 from reading_program.content.drafts import says_draft
 from reading_program.site.site_address import is_local_address, local_address_warning
 
@@ -22,6 +22,13 @@ BROKEN_DRAFT = '---\ntitle: "Half written\nsummary: 12\ndraft: true\n---\n\nSome
 
 def titles(soup: BeautifulSoup) -> list[str]:
     return [a.get_text(strip=True) for a in soup.select("article a")]
+
+
+def check(site: Site, capsys: pytest.CaptureFixture[str]) -> subprocess.CompletedProcess[str]:
+    """`reading-program check` on `site`, in-process (tests/test_cli.py runs the script)."""
+    code = main(["--root", str(site.root), "check"])
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(["check"], code, captured.out, captured.err)
 
 
 # ---- recognising a draft -------------------------------------------------------------------
@@ -43,15 +50,10 @@ def test_a_draft_is_the_line_draft_true_in_the_frontmatter(text: str, expected: 
     assert says_draft(text) is expected
 
 
-def test_check_agrees_with_the_published_build_and_names_the_drafts(site: Site) -> None:
+def test_check_agrees_with_the_published_build_and_names_the_drafts(site: Site, capsys) -> None:
     site.write("content/articles/work-in-progress.md", DRAFT)
     site.write("content/articles/half-written.md", BROKEN_DRAFT)
-    result = subprocess.run(
-        [sys.executable, "-m", "reading_program", "--root", str(site.root), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = check(site, capsys)
     assert result.returncode == 0, result.stderr
     assert "Work in progress" not in result.stdout  # in no week
     assert "2 articles, 1 track" in result.stdout
@@ -59,19 +61,14 @@ def test_check_agrees_with_the_published_build_and_names_the_drafts(site: Site) 
         assert f"Draft, left out of published builds (shown by make serve): {path}" in result.stdout
 
 
-def test_a_draft_the_track_pins_is_a_problem_of_the_track(site: Site) -> None:
+def test_a_draft_the_track_pins_is_a_problem_of_the_track(site: Site, capsys) -> None:
     site.write("content/articles/work-in-progress.md", DRAFT)
     track = (site.root / "content/tracks/two-weeks.yml").read_text("utf-8")
     site.write(
         "content/tracks/two-weeks.yml",
         track.replace("tags: [coaching]", "tags: [coaching]\n    articles: [work-in-progress]"),
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "reading_program", "--root", str(site.root), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = check(site, capsys)
     assert result.returncode != 0
     assert "content/tracks/two-weeks.yml" in result.stderr
     assert "'work-in-progress'" in result.stderr

@@ -17,6 +17,7 @@ from reading_program.content.problems import ContentError
 from reading_program.export import ExportError, export_site
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
+from reading_program.site.generate import page_title
 from reading_program.site.pages import navigation
 from reading_program.site.urls import article_src, directory_url, track_src, week_src
 
@@ -67,8 +68,9 @@ def test_export_config_has_no_hooks_and_the_hooks_navigation(exported: Path, rep
     library = load_library(ContentPaths(repo_site.source))
     docs = repo_site.source / "docs"
     extra = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    titled = [(p, page_title((docs / p).read_text("utf-8"))) for p in extra]
     assert config["nav"] == navigation(
-        library, [p for p in extra if p not in {"index.md", "tags.md"}]
+        library, [(p, title) for p, title in titled if p not in {"index.md", "tags.md"}]
     )
     hidden = set(config["not_in_nav"].split())
     assert {f"/{article_src(a)}" for a in library.articles} <= hidden

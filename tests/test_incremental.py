@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reading_program.incremental import GeneratedSources, files_fingerprint, merged_search_index
+from reading_program.fingerprints import files_fingerprint
+from reading_program.incremental import GeneratedSources, merged_search_index
 
 
 def test_a_source_is_rewritten_only_when_its_text_changes(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from icalendar import Calendar
 from site_helpers import REPO
 
 from reading_program.content.paths import ContentPaths
+from reading_program.content.slugs import slug_for
 from reading_program.model import WEEKDAYS, Cohort, Meeting, ScheduledWeek
 from reading_program.plan.library import load_library
 from reading_program.plan.schedule import plan_breaks
@@ -158,6 +159,18 @@ PLANS = [
 ]  # fmt: skip
 
 
+# Team names whose ids `assign` and the plan form's calendar must make alike.
+ID_CASES = [
+    "Café Führung",
+    "Straße Nord",
+    "Øresund Øst",
+    "AØB",
+    "R&D -- West",
+    "ﬁnance",
+    "東京 Tokyo",
+]
+
+
 def _cohort_of(track, plan: dict) -> Cohort:
     day = WEEKDAYS.index(plan["day"]) if plan["day"] else None
     meeting = Meeting(day, dt.time.fromisoformat(plan["time"])) if day is not None else None
@@ -181,8 +194,22 @@ def _event(event) -> dict:
             "zone": zone,
             "utc": start.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "minutes": (event.DTEND - start) // dt.timedelta(minutes=1),
+            "alarms": _alarms(event),
         }
-    return {"day": start.strftime("%Y%m%d")}
+    return {"day": start.strftime("%Y%m%d"), "alarms": _alarms(event)}
+
+
+def _alarms(event) -> list[dict]:
+    """Each alarm as the download with reminders writes it: its trigger (as written, relative
+    to the start) and what it says."""
+    return [
+        {
+            "action": str(alarm["ACTION"]),
+            "trigger": alarm["TRIGGER"].to_ical().decode(),
+            "description": str(alarm["DESCRIPTION"]),
+        }
+        for alarm in event.walk("VALARM")
+    ]
 
 
 def plan_cases() -> dict:
@@ -192,7 +219,7 @@ def plan_cases() -> dict:
     cases = []
     for plan in PLANS:
         cohort = _cohort_of(track, plan)
-        feed = Calendar.from_ical(cohort_calendar(cohort, BASE))
+        feed = Calendar.from_ical(cohort_calendar(cohort, BASE, reminders=True))
         messages = [week_message(cohort, w, BASE, published=False) for w in cohort.schedule]
         cases.append(
             {
@@ -216,12 +243,14 @@ def plan_cases() -> dict:
                 "events": [_event(event) for event in feed.walk("VEVENT")],
             }
         )
+    teams = [*(plan["team"] for plan in PLANS), *ID_CASES]
     days = [dt.date(2026, 12, 28) + dt.timedelta(days=n) for n in range(0, 70, 9)]
     return {
         "base": BASE,
         "track": track_data(track, lambda src: relative_href(track_src(track), src)),
         "data": plan_data(track),
         "plans": cases,
+        "ids": [{"team": team, "id": slug_for(team)} for team in teams],
         "dates": [
             {
                 "first": first.isoformat(),

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from site_helpers import loaded, make_article
 
-from reading_program.content.problems import Problem
+from reading_program.content.problems import Problem, Problems
 from reading_program.model import Article, Track
 from reading_program.plan.listed import plan_track
 
@@ -20,7 +20,9 @@ def article(slug: str, tags: str, title: str | None = None, date: str | None = N
 
 def plan(weeks: list[dict], articles: list[Article]) -> Track | list[Problem]:
     text = yaml.safe_dump({"title": "T", "summary": "S.", "weeks": weeks}, sort_keys=False)
-    return plan_track(loaded("track", text), articles)
+    problems = Problems()
+    track = plan_track(loaded("track", text), articles, problems)
+    return list(problems) if track is None else track
 
 
 def week(tags: list[str] | None = None, articles: list[str] | None = None, title: str = "W"):

@@ -1,4 +1,5 @@
-"""Every `reading-program` command the README shows works as written on a fresh clone.
+"""Every `reading-program` command the README and the guides show works as written on a fresh
+clone.
 
 A fresh clone is the repository's tracked files only. Each code block (or each inline
 command) runs in its own fresh copy, its commands in order, as a newcomer would type them;
@@ -21,14 +22,22 @@ from reading_program.cli import main
 
 pytestmark = pytest.mark.build
 
-README = (REPO / "README.md").read_text("utf-8")
+# The README and a guide for each reader (tests/test_guides.py checks the facts they state).
+DOCUMENTS = [
+    "README.md",
+    "guides/authors.md",
+    "guides/team-leads.md",
+    "docs/how-this-works.md",
+    "src/reading_program/README.md",
+]
+TEXTS = {name: (REPO / name).read_text("utf-8") for name in DOCUMENTS}
 COMMAND = re.compile(r"^(?:\$ )?(\.venv/bin/reading-program\b.*)$")
 
 
-def command_groups() -> list[list[str]]:
-    """The README's commands: one group per fenced block, one per inline code span."""
+def command_groups(text: str) -> list[list[str]]:
+    """A document's commands: one group per fenced block, one per inline code span."""
     groups = []
-    for block in re.findall(r"```(?:sh|text|console)\n(.*?)```", README, re.S):
+    for block in re.findall(r"```(?:sh|text|console)\n(.*?)```", text, re.S):
         lines = re.sub(r"\\\n\s*", " ", block).splitlines()
         commands = [
             m.group(1).split("  #")[0].strip()
@@ -37,12 +46,12 @@ def command_groups() -> list[list[str]]:
         ]
         if commands:
             groups.append(commands)
-    for span in re.findall(r"`(\.venv/bin/reading-program [^`]+)`", README):
+    for span in re.findall(r"`(\.venv/bin/reading-program [^`]+)`", text):
         groups.append([span])
     return groups
 
 
-GROUPS = command_groups()
+GROUPS = [group for name in DOCUMENTS for group in command_groups(TEXTS[name])]
 
 
 def fresh_clone(target: Path) -> Path:
@@ -58,7 +67,7 @@ def fresh_clone(target: Path) -> Path:
     return target
 
 
-def test_the_readme_shows_the_commands_it_should() -> None:
+def test_the_guides_show_the_commands_they_should() -> None:
     shown = " ".join(command for group in GROUPS for command in group)
     for command in ("check", "new article", "assign", "message", "schema", "export"):
         assert f"reading-program {command}" in shown, command

@@ -14,6 +14,7 @@ const FEATURES = [
   { when: ".rp-journal-tools", load: () => import("./rp/journal-page.js") },
   { when: ".rp-cohort-week, .rp-message", load: () => import("./rp/cohort.js") },
   { when: "form.rp-plan", load: () => import("./rp/plan-form.js") },
+  { when: ".rp-rhythm", load: () => import("./rp/rhythm-form.js") },
   { when: ".rp-track-data", load: () => import("./rp/share.js") },
   { when: ".rp-team-progress", load: () => import("./rp/team-progress.js") },
   { when: ".rp-workbook", load: () => import("./rp/workbook.js") },

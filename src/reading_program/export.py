@@ -7,7 +7,10 @@ expanded, and the navigation the hook computes at build time is written into `na
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,30 @@ WITHOUT_THE_HOOK = (
     "build, so export again after every change to content/ or docs/; a failed build does not "
     "keep the last good site in place; pages have no edit button."
 )
+
+
+def build_command(out: Path, cwd: Path | None = None) -> str:
+    """The command that builds the export in `out`, as it can be typed in `cwd`.
+
+    MkDocs is the one installed beside the Python running this (`.venv/bin/mkdocs` after
+    `make`), which need not be on the PATH: named as on the PATH when it is that one,
+    else by its path (relative to `cwd` when inside it)."""
+    here = Path.cwd() if cwd is None else cwd
+    beside = Path(sys.executable).parent / "mkdocs"  # not resolved: a venv's python is a link
+    on_path = shutil.which("mkdocs")
+    if not beside.is_file():
+        program = [str(_shown(Path(sys.executable), here)), "-m", "mkdocs"]
+    elif on_path and os.path.samefile(on_path, beside):
+        program = ["mkdocs"]
+    else:
+        program = [str(_shown(beside, here))]
+    config = _shown(out / "mkdocs.yml", here)
+    return shlex.join([*program, "build", "--strict", "-f", str(config)])
+
+
+def _shown(path: Path, cwd: Path) -> Path:
+    absolute = path if path.is_absolute() else cwd / path
+    return absolute.relative_to(cwd) if absolute.is_relative_to(cwd) else absolute
 
 
 class ExportError(Exception):

@@ -17,32 +17,15 @@ are used only when they are plain paths inside the folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from . import fingerprints
+from .atomic_files import write_atomically
+
 _MANIFEST = "manifest.json"
-
-
-def fingerprint(parts: Iterable[bytes | str]) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode() if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def files_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
-    """A hash of every file below `folders` (names and bytes)."""
-    parts: list[bytes | str] = []
-    for folder in folders:
-        for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if file.is_file() and (suffixes is None or file.suffix in suffixes):
-                parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
-    return fingerprint(parts)
 
 
 class GeneratedSources:
@@ -66,9 +49,9 @@ class GeneratedSources:
         `touch`: dated now all the same, so that a dirty build rebuilds it."""
         path = self.folder / src_uri
         data = text.encode()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = fingerprints.digest(data)
         if self._previous.get("pages", {}).get(src_uri) != digest or not _holds(path, data):
-            _write_atomically(path, text)
+            write_atomically(path, text)
         elif touch:
             os.utime(path)
         self._current[src_uri] = digest
@@ -83,7 +66,7 @@ class GeneratedSources:
             "pages": self._current,  # generated: src_uri -> hash of its text
             "site": sorted(site_pages),  # every page, to tell which are gone next time
         }
-        _write_atomically(self.folder / _MANIFEST, json.dumps(manifest, sort_keys=True))
+        write_atomically(self.folder / _MANIFEST, json.dumps(manifest, sort_keys=True))
 
     def _read_manifest(self) -> dict:
         try:
@@ -115,14 +98,6 @@ def _holds(path: Path, data: bytes) -> bool:
         return not path.is_symlink() and path.read_bytes() == data
     except OSError:
         return False
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rp-", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(temporary, path)
 
 
 def merged_search_index(

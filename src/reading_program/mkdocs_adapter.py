@@ -3,12 +3,13 @@ docs folder, and the generated files handed back to it. `hooks/` delegates here.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import logging
 import os
 import posixpath
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ from .content.markdown_render import MarkdownConfig
 from .content.paths import CONFIG_FILE, ContentPaths, RepoPath
 from .content.problems import ContentError, Problem
 from .content.project_hook import HOOK_MISSING, without_tripwire
-from .incremental import GeneratedSources, files_fingerprint, fingerprint, merged_search_index
+from .fingerprints import files_fingerprint, fingerprint, installed_version
+from .incremental import GeneratedSources, merged_search_index
 from .pipeline import prepare_site
 from .site import assets, html_blocks
 from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
@@ -42,23 +44,52 @@ from .site.problems_page import problems_page
 from .site.site_address import local_address_warning
 from .staging import SiteStaging, StagingError
 
-# What one event hands to the next, on the build's config (MkDocs makes one per build).
-_SITE = "reading_program_site"
-_SOURCES = "reading_program_sources"
-_FINGERPRINT = "reading_program_fingerprint"
-_BUILT = "reading_program_built"
-_FILES = "reading_program_files"
-_PREVIOUS_INDEX = "reading_program_previous_search_index"
-_BLOCKS = "reading_program_blocks"
-_GENERATED = "reading_program_generated_pages"
-_STAGING = "reading_program_staging"  # (SiteStaging, the site folder MkDocs was given)
-_EDITED = "reading_program_edited"  # src_uri -> the file an author edits, for messages
-_PROBLEMS = "reading_program_problems"  # under `serve`: the content problems it shows
+# The one key on the build's config holding its BuildState (MkDocs makes a config a build).
+_STATE = "reading_program"
 # The command MkDocs runs (`on_startup`, once per process; a hook module keeps no state).
 COMMAND_VARIABLE = "READING_PROGRAM_MKDOCS_COMMAND"
 _SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """The staging folder MkDocs writes into, and the site folder it was given."""
+
+    staging: SiteStaging
+    site_dir: str
+
+
+@dataclass(frozen=True)
+class _Handed:
+    """What `on_files` handed MkDocs: `finish` records it after the build."""
+
+    sources: GeneratedSources
+    fingerprint: str  # what every page shows ("content problems" for problem pages)
+    files: Files
+    generated: frozenset[str]  # src_uris of the generated pages
+
+
+@dataclass
+class BuildState:
+    """What one build's events hand to the next, on that build's config (the hook module
+    keeps nothing: MkDocs caches it across `serve` rebuilds). Set by `prepare`; `site` is
+    let go once written; `handed` is set by `on_files`; the pages' blocks and URLs fill
+    in as MkDocs renders them."""
+
+    edited: Mapping[str, str]  # src_uri -> the file an author edits, for messages
+    previous_index: bytes | None  # the search index the last (dirty) build left
+    site: GeneratedSite | None = None
+    problems: tuple[Problem, ...] | None = None  # under `serve`: the problems it shows
+    staged: _Staged | None = None
+    handed: _Handed | None = None
+    blocks: dict[str, html_blocks.PageText] = field(default_factory=dict)
+    built: set[str] = field(default_factory=set)  # URLs of the pages rendered
+
+
+def _state(config: MkDocsConfig) -> BuildState:
+    return config[_STATE]
 
 
 def repository(config: MkDocsConfig) -> Path:
@@ -169,17 +200,15 @@ def prepare(config: MkDocsConfig) -> GeneratedSite | None:
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
-    config[_SITE] = site
-    config[_BUILT] = set()
-    config[_BLOCKS] = {}
-    config[_EDITED] = {
+    edited = {
         **{src: f"{_docs_prefix(config)}{src}" for src in site.hand_written.repo_paths},
         **{page.src_uri: page.source or f"the site's page {page.src_uri}" for page in site.pages},
     }
     _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
     previous_index = Path(config.site_dir) / _SEARCH_INDEX
-    config[_PREVIOUS_INDEX] = previous_index.read_bytes() if previous_index.is_file() else None
+    previous = previous_index.read_bytes() if previous_index.is_file() else None
+    config[_STATE] = BuildState(edited, previous, site=site)
     _stage(config)
     return site
 
@@ -196,9 +225,7 @@ def _show_problems(config: MkDocsConfig, error: ContentError) -> None:
     """Under `serve`, content problems make a site of problem pages (`add_generated_files`)
     rather than a failed build, on which MkDocs' server would hold every request."""
     log.error(error.report())
-    config[_PROBLEMS] = error.problems
-    config[_BUILT], config[_BLOCKS], config[_PREVIOUS_INDEX] = set(), {}, None
-    config[_EDITED] = {}
+    config[_STATE] = BuildState({}, None, problems=tuple(error.problems))
     _stage(config)
 
 
@@ -214,22 +241,22 @@ def _stage(config: MkDocsConfig) -> None:
         folder = staging.start()
     except StagingError as error:
         raise PluginError(f"cannot prepare the new site: {error}") from None
-    config[_STAGING] = (staging, config.site_dir)
+    _state(config).staged = _Staged(staging, config.site_dir)
     config.site_dir = str(folder)
 
 
 def _swap_in(config: MkDocsConfig) -> None:
     """The staging folder becomes the site, unless MkDocs is about to abort the build for
     a strict-mode warning (it counts them, and raises only after `on_post_build`)."""
-    staging, site_dir = config[_STAGING]
+    state = _state(config)
+    assert state.staged is not None
     if config.strict and _warnings_counted():
         return  # the build error that follows discards the staging folder
     try:
-        staging.swap_in()
+        state.staged.staging.swap_in()
     except StagingError as error:
         raise PluginError(f"cannot put the new site in place: {error}") from None
-    config.site_dir = site_dir
-    config[_STAGING] = None
+    config.site_dir, state.staged = state.staged.site_dir, None
 
 
 def _warnings_counted() -> bool:
@@ -245,10 +272,10 @@ def build_failed(error: BaseException) -> None:
     built if any, are found in the frames the error went through (`build`, where it was
     caught, and `_populate_page` or `_build_page`)."""
     config, page = _failed_build(error)
-    if config is not None and config.get(_STAGING):
-        staging, site_dir = config[_STAGING]
-        staging.discard()
-        config.site_dir, config[_STAGING] = site_dir, None
+    state = config.get(_STATE) if config is not None else None
+    if config is not None and state is not None and state.staged is not None:
+        state.staged.staging.discard()
+        config.site_dir, state.staged = state.staged.site_dir, None
     if isinstance(error, BuildError | Abort):
         return  # MkDocs says these in one line already
     where = _failing_file(error, config, page)
@@ -260,7 +287,7 @@ def _failed_build(error: BaseException) -> tuple[MkDocsConfig | None, Page | Non
     traceback = error.__traceback__
     while traceback is not None:
         local = traceback.tb_frame.f_locals
-        if isinstance(local.get("config"), MkDocsConfig) and _STAGING in local["config"]:
+        if isinstance(local.get("config"), MkDocsConfig) and _STATE in local["config"]:
             config = config or local["config"]
         if isinstance(local.get("page"), Page):
             page = local["page"]
@@ -275,7 +302,9 @@ def _failing_file(error: BaseException, config: MkDocsConfig | None, page: Page 
     if page is None or config is None:
         return CONFIG_FILE
     src_uri = page.file.src_uri
-    return config.get(_EDITED, {}).get(src_uri) or f"{_docs_prefix(config)}{src_uri}"
+    state: BuildState | None = config.get(_STATE)
+    edited = state.edited.get(src_uri) if state is not None else None
+    return edited or f"{_docs_prefix(config)}{src_uri}"
 
 
 def _plain(error: BaseException) -> str:
@@ -305,18 +334,20 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     copy of their text); when something every page shows has changed (see `_fingerprint`),
     every page counts as changed: generated ones are touched, hand-written ones handed
     over as text, which MkDocs always rebuilds."""
+    state = _state(config)
+    assert state.staged is not None
     try:
-        config[_STAGING][0].own_copies()  # a dirty build: the last site, unshared
+        state.staged.staging.own_copies()  # a dirty build: the last site, unshared
     except StagingError as error:
         raise PluginError(f"cannot prepare the new site: {error}") from None
-    if config.get(_PROBLEMS) is not None:
-        return _problem_pages(files, config)
-    site: GeneratedSite = config[_SITE]
+    if state.problems is not None:
+        return _problem_pages(files, config, state.problems)
+    site = state.site
+    assert site is not None
     root = repository(config)
     sources = GeneratedSources(ContentPaths(root).generated)
     site_fingerprint = _fingerprint(site, config)
     everything = site_fingerprint != sources.previous_fingerprint
-    config[_SOURCES], config[_FINGERPRINT] = sources, site_fingerprint
 
     def generated(src_uri: str, text: str, **options: Any) -> File:
         path = sources.put(src_uri, text, touch=everything)
@@ -324,7 +355,6 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 
     for asset in site.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
-    config[_GENERATED] = {page.src_uri for page in site.pages}
     for page in site.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = generated(page.src_uri, html_blocks.with_blocks(page.text), inclusion=inclusion)
@@ -344,12 +374,13 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(replacement)
     _minify_own_stylesheets(files, config)
     config.nav = site.nav
-    config[_FILES] = files
-    config[_SITE] = None  # the generated text is on disk now: let it go
+    generated_pages = frozenset(page.src_uri for page in site.pages)
+    state.handed = _Handed(sources, site_fingerprint, files, generated_pages)
+    state.site = None  # the generated text is on disk now: let it go
     return files
 
 
-def _problem_pages(files: Files, config: MkDocsConfig) -> Files:
+def _problem_pages(files: Files, config: MkDocsConfig, problems: tuple[Problem, ...]) -> Files:
     """Under `serve` with content problems: every page the author may have open (the
     home page, docs/ and the last build's pages) lists them; recording an unmatched
     fingerprint makes the build after the fix rebuild every page."""
@@ -359,11 +390,10 @@ def _problem_pages(files: Files, config: MkDocsConfig) -> Files:
     for src_uri in sorted(pages):
         if (original := files.get_file_from_path(src_uri)) is not None:
             files.remove(original)
-        text = problems_page(src_uri, config[_PROBLEMS])
+        text = problems_page(src_uri, problems)
         inclusion = InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=text, inclusion=inclusion))
-    config[_SOURCES], config[_FINGERPRINT], config[_FILES] = sources, "content problems", files
-    config[_GENERATED] = pages
+    _state(config).handed = _Handed(sources, "content problems", files, frozenset(pages))
     config.nav = [{"Content problems": "index.md"}]
     return files
 
@@ -392,8 +422,8 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
             files_fingerprint(theme_dirs),
             Path(config.config_file_path).read_bytes(),
             config.site_url or "",
-            importlib.metadata.version("mkdocs"),
-            importlib.metadata.version("mkdocs-material"),
+            installed_version("mkdocs"),
+            installed_version("mkdocs-material"),
         ]
     )
 
@@ -401,18 +431,20 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """For `on_page_markdown`: a generated page's HTML blocks set apart (site.html_blocks)
     until MkDocs has made its HTML."""
-    if page.file.src_uri not in config[_GENERATED]:
+    state = _state(config)
+    assert state.handed is not None
+    if page.file.src_uri not in state.handed.generated:
         return markdown  # a hand-written page: its text is the author's, as written
     text = html_blocks.split_blocks(markdown)
     if text.blocks:
-        config[_BLOCKS][page.file.src_uri] = text
+        state.blocks[page.file.src_uri] = text
     return text.markdown
 
 
 def page_content(page_html: str, page: Page, config: MkDocsConfig) -> str:
     """For `on_page_content`: the blocks that search should see put back, and the ids of
     all of them known to MkDocs' anchor checks, which run before any page is written."""
-    text = config[_BLOCKS].get(page.file.src_uri)
+    text = _state(config).blocks.get(page.file.src_uri)
     if text is None:
         return page_html
     if page.present_anchor_ids is not None:
@@ -445,10 +477,11 @@ def _with_body_toc(page: Page, page_html: str, body: html_blocks.BodyBlock) -> T
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """For `on_page_context`, after the search plugin's: the blocks kept out of search put
     back; and the page noted as rendered in this build (under --dirty: those changed)."""
-    text = config[_BLOCKS].pop(page.file.src_uri, None)
+    state = _state(config)
+    text = state.blocks.pop(page.file.src_uri, None)
     if text is not None and page.content is not None:
         page.content = html_blocks.restored(page.content, text.blocks, searched_only=False)
-    config[_BUILT].add(page.url)
+    state.built.add(page.url)
     return context
 
 
@@ -463,14 +496,15 @@ def finish(config: MkDocsConfig) -> None:
 
 
 def _finish_dirty_build(config: MkDocsConfig) -> None:
-    sources: GeneratedSources = config[_SOURCES]
-    files: Files = config[_FILES]
+    state = _state(config)
+    assert state.handed is not None
+    sources, files = state.handed.sources, state.handed.files
     current = {f.src_uri for f in files.documentation_pages()}
     gone = sources.previous_pages() - current
-    sources.finish(config[_FINGERPRINT], current)
+    sources.finish(state.handed.fingerprint, current)
     # Page URLs, as the search index writes them (the home page's is "", its file's "./")
     pages = [f.page.url if f.page else f.url for f in files.documentation_pages()]
-    if len(config[_BUILT]) == len(pages):
+    if len(state.built) == len(pages):
         return  # a full build: nothing can be stale
     for src_uri in gone:
         gone_file = File(src_uri, "", config.site_dir, config.use_directory_urls)
@@ -482,10 +516,11 @@ def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
     index_file = Path(config.site_dir) / _SEARCH_INDEX
     try:
         current = json.loads(index_file.read_text("utf-8"))
-        previous = json.loads(config[_PREVIOUS_INDEX]) if config[_PREVIOUS_INDEX] else None
+        kept = _state(config).previous_index
+        previous = json.loads(kept) if kept else None
     except (OSError, ValueError):
         return  # no search plugin, or an index we cannot read: leave it as it is
-    merged = merged_search_index(previous, current, config[_BUILT], pages)
+    merged = merged_search_index(previous, current, _state(config).built, pages)
     index_file.write_text(json.dumps(merged, separators=(",", ":")), "utf-8")
 
 

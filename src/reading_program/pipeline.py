@@ -14,7 +14,7 @@ from .content.files import TRACK
 from .content.loader import load_content
 from .content.markdown_render import MarkdownConfig, Renderer
 from .content.paths import ContentPaths
-from .content.problems import ContentError
+from .content.problems import Problems
 from .plan.library import build_library
 from .site.generate import DocsFiles, GeneratedSite, generate_site, read_hand_written
 from .site.templating import ARTICLE_PAGE_IDS
@@ -29,7 +29,8 @@ def prepare_site(
     *,
     with_drafts: bool = False,
 ) -> GeneratedSite:
-    """Load, plan, generate and check everything; raise ContentError with every problem.
+    """Load, plan, generate and check everything; raise ContentError with every problem:
+    one collector goes down the stages, and is raised here, once.
     `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None).
     Drafts are built only `with_drafts` (`mkdocs serve`); see content.drafts."""
     config = markdown or MarkdownConfig()
@@ -37,13 +38,11 @@ def prepare_site(
     content = load_content(paths, cache, renderer)
     content = content if with_drafts else without_drafts(content, paths)
     track_ids = frozenset(item.id for item in content.tracks) | content.did_not_load(TRACK)
+    problems = Problems()
     # Hand-written pages are read and their markers checked even when content is broken,
     # so every problem is reported in one go.
-    hand_written, docs_problems = read_hand_written(docs, paths, track_ids, renderer, cache)
-    try:
-        library = build_library(content)
-    except ContentError as error:
-        raise ContentError([*error.problems, *docs_problems]) from None
-    if docs_problems:
-        raise ContentError(docs_problems)
+    hand_written = read_hand_written(docs, paths, track_ids, renderer, problems, cache)
+    library = build_library(content, problems)
+    problems.raise_if_any()
+    assert library is not None  # no problems: it built
     return generate_site(library, docs, hand_written, site_url, renderer)

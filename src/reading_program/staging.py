@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from .atomic_files import copy_atomically
 
 
 class StagingError(Exception):
@@ -103,14 +104,7 @@ def _files(folder: Path):
 
 
 def _unshare(file: Path) -> None:
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
-    os.close(handle)
-    try:
-        shutil.copy2(file, temporary)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    copy_atomically(file, file)
 
 
 def _remove(path: Path) -> None:

@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "discussion guide": "tracks/six-week-leadership/week-1/guide/",
     "week with comparison": "tracks/six-week-leadership/week-6/",
     "finish": "tracks/six-week-leadership/finish/",
+    "how this works": "how-this-works/",
 }
 WCAG_2_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

@@ -140,10 +140,14 @@ def test_the_calendar_can_be_subscribed_to_or_downloaded(page: Page, team_url: s
     host = team_url.removeprefix("http://")
     expect(subscribe).to_have_attribute("href", f"webcal://{host}cohorts/ops-north.ics")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the calendar (.ics)").click()
+        page.get_by_role("link", name="Download with reminders (.ics)").click()
     feed = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
     events = feed.walk("VEVENT")
     assert len(events) == 6
+    for event in events:  # each week's reminder at the meeting, in the team's zone
+        [alarm] = event.walk("VALARM")
+        assert (event.DTSTART + alarm["TRIGGER"].dt).strftime("%H:%M %Z") == "09:30 CET"
+    expect(page.get_by_text("calendar apps ignore them in a subscription")).to_be_visible()
     assert {int(event["SEQUENCE"]) for event in events} == {0}
     assert events[3].DTSTART.isoformat() == "2027-02-11T09:30:00+01:00"  # after the break
     assert str(events[0]["URL"]).endswith("tracks/six-weeks/week-1/?cohort=ops-north")

@@ -24,7 +24,19 @@ function readCalendar(text) {
     return found;
   };
   const props = (block) => Object.fromEntries(block.map((line) => [line.split(/[:;]/)[0], line]));
-  return { lines, events: blocks("VEVENT").map(props), observances: [...blocks("STANDARD"), ...blocks("DAYLIGHT")].map(props) };
+  // An event's own properties, and its alarms' apart (both have a DESCRIPTION).
+  const event = (block) => {
+    const own = [];
+    const alarms = [];
+    let alarm = null;
+    for (const line of block) {
+      if (line === "BEGIN:VALARM") alarm = [];
+      else if (line === "END:VALARM") alarms.push(alarm), (alarm = null);
+      else (alarm ?? own).push(line);
+    }
+    return { ...props(own), alarms: alarms.map(props) };
+  };
+  return { lines, events: blocks("VEVENT").map(event), observances: [...blocks("STANDARD"), ...blocks("DAYLIGHT")].map(props) };
 }
 
 /** The UTC instant of a local time by the file's own VTIMEZONE: the last change before it. */
@@ -64,6 +76,18 @@ describe("the plan form says what Python says (tests/js/plan-cases.json)", () =>
       );
     });
 
+    it(`${plan.team}: with reminders, the same alarm on each event as a cohort's download`, () => {
+      const unescape = (text) => text.replace(/\\([\\;,])/g, "$1").replace(/\\n/g, "\n");
+      const value = (line) => line.slice(line.indexOf(":") + 1);
+      const file = readCalendar(planCalendar(data, track, plan, schedule.weeks, base, NOW, { reminders: true }));
+      assert.deepEqual(
+        file.events.map((event) => event.alarms.map((alarm) => ({ action: value(alarm.ACTION), trigger: value(alarm.TRIGGER), description: unescape(value(alarm.DESCRIPTION)) }))),
+        events.map((event) => event.alarms),
+      );
+      const plain = readCalendar(planCalendar(data, track, plan, schedule.weeks, base, NOW));
+      assert.ok(plain.events.every((event) => event.alarms.length === 0), "no alarm unless asked for");
+    });
+
     it(`${plan.team}: the same events at the same instants, by the file's own time zone`, () => {
       const file = readCalendar(planCalendar(data, track, plan, schedule.weeks, base, NOW));
       const value = (line) => line.slice(line.indexOf(":") + 1);
@@ -85,6 +109,12 @@ describe("the plan form says what Python says (tests/js/plan-cases.json)", () =>
       });
     });
   }
+
+  it("makes a team's id as assign does, where assign can make one", () => {
+    for (const { team, id } of cases.ids) {
+      assert.equal(teamId(team), id || encodeURIComponent(team), team);
+    }
+  });
 
   it("writes days and ranges as the site does", () => {
     for (const { first, last, day, long, short } of cases.dates) {

@@ -3,7 +3,7 @@
 // there is a result to show.
 import { bandsWithResults, comparisonColumns, comparisonHeadline, comparisonRows } from "./comparison-data.js";
 import { element, readIsland } from "./dom.js";
-
+import { styled } from "./stylesheet.js";
 
 function assessmentData(id) {
   for (const node of document.querySelectorAll(".rp-assessment-data")) {
@@ -11,24 +11,6 @@ function assessmentData(id) {
     if (data?.id === id) return data;
   }
   return null;
-}
-
-const stylesheets = new Map(); // href -> {link, loaded}
-
-// The table's stylesheet, added once (again after a page swap dropped it).
-function styled(href) {
-  if (!href) return Promise.resolve();
-  let sheet = stylesheets.get(href);
-  if (!sheet) {
-    const link = element("link", { rel: "stylesheet", href });
-    const loaded = new Promise((done) => {
-      link.addEventListener("load", done);
-      link.addEventListener("error", done);
-    });
-    stylesheets.set(href, (sheet = { link, loaded }));
-  }
-  if (!sheet.link.isConnected) document.head.append(sheet.link);
-  return sheet.loaded;
 }
 
 export function showComparisons(journal) {

@@ -10,7 +10,7 @@ export function addDays(iso, days) {
   return isoDay(new Date(y, m - 1, d + days)); // Date rolls over months and years
 }
 
-const weekdayOf = (iso) => {
+export const weekdayOf = (iso) => {
   const [year, month, day] = iso.split("-").map(Number);
   return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7; // Monday is 0
 };

@@ -1,13 +1,11 @@
 // A track's finish page, once there is a journal (finish.js): where the participant is
 // (done, or how far), each week-1 answer beside their latest answer to the same question
-// (answered again here, the week-1 answer kept as `first`).
-import { button, element } from "./dom.js";
+// (answered again here, the week-1 answer kept as `first`: then-now.js).
+import { element } from "./dom.js";
 import { plural, trackStatus } from "./progress.js";
 import { loadData } from "./site-data.js";
 import { store } from "./store.js";
-
-const DAY = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const day = (iso) => (iso ? DAY.format(new Date(iso)) : "");
+import { day, showThenNow } from "./then-now.js";
 
 export async function show(holder, signal) {
   store.open();
@@ -19,7 +17,7 @@ export async function show(holder, signal) {
   const show = (change) => {
     if (change?.type === "saved") return;
     showStatus(holder, track, new URL(src, window.location.href));
-    items.forEach(showThenNow);
+    items.forEach((item) => showThenNow(item));
     document.querySelector(".rp-then-now__empty").hidden = items.some(({ item }) => !item.hidden);
     const history = [...document.querySelectorAll(".rp-compare")].map((slot) => store.journal.assessments.get(slot.dataset.rpAssessment));
     const none = document.querySelector(".rp-finish-change__none");
@@ -51,45 +49,4 @@ function activity(track) {
   const slugs = track.weeks.flatMap((week) => week.readings.map((reading) => read.get(reading.slug)?.at));
   const keys = track.weeks.flatMap((week) => week.questions.map((key) => answers.get(key)?.updated));
   return [...slugs, ...keys].filter(Boolean);
-}
-
-function showThenNow({ item, key }) {
-  const answer = store.journal.answers.get(key);
-  item.hidden = !answer;
-  if (!answer || item.querySelector(".rp-then-now__edit textarea")) return;
-  item.querySelector(".rp-then-now__pair")?.remove();
-  const then = answer.first ?? answer;
-  const pair = element("div", { class: "rp-then-now__pair" });
-  pair.append(side("Week 1", then.updated, then.text));
-  if (answer.first) pair.append(side("Now", answer.updated, answer.text));
-  else pair.append(again(item, key));
-  item.append(pair);
-}
-
-function side(label, when, text) {
-  const part = element("div", { class: "rp-then-now__side" });
-  part.append(element("p", { class: "rp-meta" }, `${label}${when ? ` · ${day(when)}` : ""}`), element("p", { class: "rp-then-now__text" }, text));
-  return part;
-}
-
-// Answer again: the new words become the answer, the week-1 words stay as `first`.
-function again(item, key) {
-  const part = element("div", { class: "rp-then-now__side rp-then-now__edit" });
-  const question = item.querySelector(".rp-then-now__question");
-  question.id ||= `rp-then-${key.replace(/[^\w-]/g, "-")}`;
-  const open = button("Answer it again", () => {
-    const area = element("textarea", { class: "rp-answer", rows: "3", "aria-labelledby": question.id, placeholder: "What would you write now?" });
-    const save = button("Save", () => {
-      const answer = store.journal.answers.get(key);
-      if (!area.value.trim() || !answer) return;
-      const first = answer.first ?? { text: answer.text, ...(answer.updated && { updated: answer.updated }) };
-      part.remove(); // the pair is shown afresh, with both answers
-      store.set("answers", key, { ...answer, first, text: area.value, updated: new Date().toISOString() });
-      store.saveNow();
-    });
-    part.replaceChildren(element("p", { class: "rp-meta" }, "Now"), area, save);
-    area.focus();
-  });
-  part.append(element("p", { class: "rp-meta" }, "Now"), element("p", {}, "What would you write today?"), open);
-  return part;
 }

@@ -40,10 +40,16 @@ export async function importFile(input, status) {
 
 async function importText(file) {
   if (file.size > MAX_IMPORT_BYTES) return `Nothing was imported: that file is ${Math.round(file.size / 2 ** 20)} MB, too large for a journal.`;
-  const read = parseJournal(await file.text(), { file: true });
-  if (read.problem === "newer") return `Nothing was imported: that file is from a newer version of this site (format ${read.version}).`;
+  return importJournal(await file.text());
+}
+
+/** Imports a journal export's text (a file's, or a link's: device-receive.js), all or
+ * nothing, asking before replacing differing answers; -> what it did, in words. */
+export function importJournal(text, source = "that file") {
+  const read = parseJournal(text, { file: true });
+  if (read.problem === "newer") return `Nothing was imported: ${source} is from a newer version of this site (format ${read.version}).`;
   if (read.problem) return `Nothing was imported: ${REJECTED[read.problem]}.`;
-  store.sync(); // merge into what is stored now, other tabs' answers included
+  store.open(); // merge into what is stored now, other tabs' answers included
   const plan = planImport(store.journal, read.journal);
   const replace =
     plan.updated.length > 0 &&

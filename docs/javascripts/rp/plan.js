@@ -92,11 +92,13 @@ export function planMessage(data, plan, week, base, schedule = { weeks: [week], 
   return { subject: fill(text.subject, values).trim().split(/\s+/).join(" "), body: fill(lines.join("\n"), values) };
 }
 
-/** A team's id as `reading-program assign` would make it: "Équipe Zürich" -> "equipe-zurich". */
+/** A team's id as `reading-program assign` would make it: "Équipe Zürich" -> "equipe-zurich".
+ * Python's slugs.slug_for answers tests/js/plan-cases.json's cases for it. */
 export const teamId = (team) =>
   team
+    .replaceAll("ß", "ss")
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+    .replace(/[\u0080-\uffff]/g, "") // what is not ASCII now goes, as in Python
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "") || encodeURIComponent(team);
@@ -107,22 +109,26 @@ export const MEETING_MINUTES = 60;
 /** The plan as a calendar file: one event a week, at the meeting in the team's time zone
  * (as a cohort's feed has it), or all day on the week's first day; texts as in a cohort's
  * feed. Each download is a newer revision of the same events (same UID, a SEQUENCE that
- * grows with time, DTSTAMP now), so importing it again updates them. */
-export function planCalendar(data, track, plan, weeks, base, now = new Date()) {
+ * grows with time, DTSTAMP now), so importing it again updates them. `reminders`: each
+ * event with its alarm, as a cohort's download with reminders has it; `id` and `name`: a
+ * participant's own weeks instead of a team's. */
+export function planCalendar(data, track, plan, weeks, base, now = new Date(), { reminders = false, id = `plan-${track.id}-${teamId(plan.team)}`, name = data.calendar_name } = {}) {
   const values = { team: plan.team, base: base.replace(/\/$/, "") };
   const stamp = utcStamp(now);
   const sequence = Math.max(0, Math.floor((now.getTime() - REVISIONS_FROM) / 60000));
   const events = weeks.map((week) => {
     const text = data.weeks[week.number - 1];
+    const summary = fill(text.summary, values);
     return {
-      uid: `plan-${track.id}-${teamId(plan.team)}-week-${week.number}@reading-program`,
+      uid: `${id}-week-${week.number}@reading-program`,
       sequence,
       stamp,
       ...(week.meeting ? { start: week.meeting, minutes: MEETING_MINUTES } : { day: week.starts }),
-      summary: fill(text.summary, values),
+      summary,
       description: fill(text.description, values),
       url: week.url, // absolute: the view resolves it against the page
+      ...(reminders && { alarms: [{ trigger: data.reminders[week.meeting ? "timed" : "all_day"], description: summary }] }),
     };
   });
-  return calendarFile({ name: fill(data.calendar_name, values), zone: plan.timezone || "UTC", events });
+  return calendarFile({ name: fill(name, values), zone: plan.timezone || "UTC", events });
 }

@@ -1,10 +1,13 @@
 // Where a participant stands, shown where they are (track-views.js loads it once there is a
 // journal): the track's card (the week they are in and Continue, then what changed), each
 // week's status and what completes it, a quiet word when a week completes, ticks in the
-// navigation. The track followed and other tracks' cards: track-follow.js.
+// navigation. The track followed and other tracks' cards: track-follow.js. With a rhythm
+// of the participant's own (rhythm.js), the day each week opens, and Continue on that
+// calendar; a week's page also brings back their own words (week-words.js).
 import { element } from "./dom.js";
 import { followedTrackId } from "./follow.js";
 import { describeTrack, describeWeek, plural, trackStatus, weekTodo } from "./progress.js";
+import { calendarNext, longDay, opensText, rhythmOf, rhythmWeeks, todayIn } from "./rhythm.js";
 import { store } from "./store.js";
 
 export const ICONS = { complete: "✓", current: "●", waiting: "○" };
@@ -18,12 +21,17 @@ export function show(track, programSrc, signal) {
   store.listen(update, signal);
   update();
   document.querySelector(".rp-track-data").dataset.rpShown = "yes"; // for tests: shown from the journal
+  if (!document.querySelector(".rp-last-week, .rp-now-again")) return;
+  import("./week-words.js")
+    .then((module) => signal.aborted || module.show(track, signal))
+    .catch((error) => console.error("reading-program:", error));
 }
 
 function render(view) {
   const { track } = view;
   const status = trackStatus(track, store.journal);
   showWeekStatus(track, status);
+  showOpens(track);
   showWeeksTable(track, status);
   acknowledge(view, status);
   tickReadings();
@@ -58,12 +66,14 @@ export function showCard(card, track, status) {
   primary.dataset.rpTrack = track.id;
   primary.classList.toggle("rp-start-link", !status.started);
   part("progress").hidden = !status.started;
+  const calendar = calendarOf(track, status);
+  const opens = calendar?.index === 0 && calendar.opens ? `Week 1 opens ${longDay(calendar.opens)} · ` : "";
   if (!status.started) {
     const first = track.weeks[0];
     const minutes = first.minutes ?? first.readings.reduce((sum, reading) => sum + (reading.minutes ?? 0), 0);
     part("track").textContent = track.title;
     part("title").textContent = `Start week 1: ${first.title}`;
-    part("where").textContent = `${plural(first.readings.length, "reading")} · ${minutes} min · one answer to a question completes the week`;
+    part("where").textContent = `${opens}${plural(first.readings.length, "reading")} · ${minutes} min · one answer to a question completes the week`;
     return setLink(primary, first.url, "Start week 1");
   }
   part("track").textContent = `Your track: ${track.title}`;
@@ -74,11 +84,34 @@ export function showCard(card, track, status) {
     part("where").textContent = "See what changed since week 1, and keep your journal.";
     return setLink(primary, track.finish, "See what changed");
   }
-  const { week, reading } = status.next;
+  if (calendar?.upToDate !== undefined) return upToDate(card, track, calendar);
+  const { week, reading } = calendar ? nextIn(track.weeks[calendar.index]) : status.next;
   part("title").textContent = `Week ${week.number} of ${track.weeks.length}: ${week.title}`;
-  part("where").textContent = `To complete it: ${weekTodo(status.weeks[week.number - 1])}.`;
+  part("where").textContent = `${opens}To complete it: ${weekTodo(status.weeks[week.number - 1])}.`;
   if (reading) setLink(primary, reading.url, `Continue: ${reading.title}${reading.minutes ? ` · ${reading.minutes} min` : ""}`);
   else setLink(primary, `${week.url}#reflect`, `Continue: answer a question of week ${week.number}`);
+}
+
+/** The week the participant is in: on their own calendar when they set one (the week
+ * Continue leads to), else the first incomplete week. */
+function currentIndex(track, status) {
+  const calendar = calendarOf(track, status);
+  return calendar ? (calendar.index ?? calendar.upToDate) : status.current;
+}
+
+const calendarOf = (track, status) => {
+  const rhythm = rhythmOf(store.journal, track.id);
+  return rhythm && !status.complete ? calendarNext(status, rhythmWeeks(track, rhythm), todayIn(rhythm.zone)) : null;
+};
+
+const nextIn = (week) => ({ week, reading: week.readings.find((item) => !store.journal.read.has(item.slug)) ?? null });
+
+// Every week open on the participant's calendar is complete: the next one opens later.
+function upToDate(card, track, { upToDate: index, opens }) {
+  const following = track.weeks[index + 1];
+  card.querySelector(".rp-resume__title").textContent = `Up to date: week ${index + 1} of ${track.weeks.length} complete`;
+  card.querySelector(".rp-resume__where").textContent = `Week ${following.number} opens ${longDay(opens)}.`;
+  setLink(card.querySelector(".md-button--primary"), following.url, `Look ahead: week ${following.number}`);
 }
 
 function setLink(link, href, text) {
@@ -103,11 +136,26 @@ function showWeekStatus(track, status) {
   }
 }
 
+// "Week 2 opens Monday 18 January" on a week's page, from the participant's own dates.
+function showOpens(track) {
+  const rhythm = rhythmOf(store.journal, track.id);
+  const weeks = rhythm && rhythmWeeks(track, rhythm);
+  const today = rhythm && todayIn(rhythm.zone);
+  for (const line of ofTrack(".rp-opens", track)) {
+    const week = weeks?.[Number(line.dataset.rpWeek) - 1];
+    line.hidden = !week;
+    if (!week) continue;
+    const now = week.starts <= today && today <= week.ends;
+    const kind = now ? "current" : week.starts > today ? "waiting" : null;
+    line.replaceChildren(...(kind ? [icon(kind)] : []), `${opensText(week, today)}${now ? ": this is your week now" : ""}.`);
+  }
+}
+
 function showWeeksTable(track, status) {
   for (const cell of ofTrack(".rp-week-progress", track)) {
     const week = weekOf(cell, status);
     if (!week) continue;
-    const current = status.started && !status.complete && status.current === Number(cell.dataset.rpWeek) - 1;
+    const current = status.started && !status.complete && currentIndex(track, status) === Number(cell.dataset.rpWeek) - 1;
     cell.replaceChildren(icon(week.complete ? "complete" : current ? "current" : "waiting"), describeWeek(week));
     cell.classList.toggle("rp-week-progress--complete", week.complete);
     cell.closest("tr")?.classList.toggle("rp-current", current);
@@ -132,7 +180,7 @@ function markNavigation(track, status, mine) {
   for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
     const index = weeks.get(link.href);
     if (index === undefined) continue;
-    const kind = status.weeks[index].complete ? "complete" : mine && index === status.current && !status.complete ? "current" : "";
+    const kind = status.weeks[index].complete ? "complete" : mine && index === currentIndex(track, status) && !status.complete ? "current" : "";
     mark(link, kind, { complete: "complete", current: "this week" }[kind]);
   }
 }

@@ -3,6 +3,10 @@
 // of its own) is carried along unchanged when it is plain, small data, and set aside (kept in
 // the copy of the original, and counted) when it is not: never dropped without a word.
 
+import { readRhythm } from "./rhythm-check.js";
+
+export { readRhythm };
+
 // Harmless in Maps, but the mark of a hostile or broken file.
 const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/;
@@ -105,10 +109,16 @@ const READERS = {
     if (!Array.isArray(value.retakes) && value.retakes !== undefined) note.skip("retakes not a list");
     return before || retakes.length ? keepOthers({ before, retakes }, value, note, ["before", "retakes"]) : null;
   },
-  // The tracks a participant started or chose to follow, by id: `followed`, when.
+  // The tracks a participant started or chose to follow, by id: `followed`, when; and
+  // `rhythm`, the weeks they set for themselves (rhythm.js).
   tracks(value, note) {
     if (!isRecord(value) || !isTimestamp(value.followed)) return note.skip("not a followed track");
-    return copy({}, value, note, {}, "followed");
+    const entry = copy({}, value, note, {}, "followed", ["rhythm"]);
+    if (value.rhythm === undefined) return entry;
+    const rhythm = readRhythm(value.rhythm);
+    if (rhythm) entry.rhythm = keepOthers(rhythm, value.rhythm, note, Object.keys(rhythm));
+    else note.repair("bad rhythm");
+    return entry;
   },
 };
 

@@ -18,16 +18,16 @@ or edited (rendered HTML that was never checked, say) is not ours. Anything else
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import importlib.metadata
 import json
 import os
 import secrets
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+
+from ..atomic_files import write_atomically
+from ..fingerprints import installed_version, modules_fingerprint, signature
 
 T = TypeVar("T")
 _FORMAT = "reading-program-parse-cache"
@@ -36,10 +36,7 @@ _CONTENT_PACKAGE = Path(__file__).resolve().parent
 
 def code_fingerprint() -> str:
     """Changes whenever a module that parses content changes, so old entries are dropped."""
-    digest = hashlib.sha256()
-    for module in sorted(_CONTENT_PACKAGE.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return modules_fingerprint(_CONTENT_PACKAGE)
 
 
 def signing_key() -> bytes | None:
@@ -64,13 +61,6 @@ def signing_key() -> bytes | None:
         return None
 
 
-def _version() -> str:
-    try:
-        return importlib.metadata.version("reading-program")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
-
-
 class Codec(Generic[T]):
     """How one kind of value is kept: `encode` to JSON data, `decode` back, raising
     ValueError, KeyError or TypeError for data of the wrong shape."""
@@ -87,7 +77,11 @@ class ParseCache:
         self._key = signing_key() if store else None
         self._store = store if self._key else None
         self.note: str | None = None  # why the stored cache was ignored, if it was
-        self._stamp = {"format": _FORMAT, "version": _version(), "code": code_fingerprint()}
+        self._stamp = {
+            "format": _FORMAT,
+            "version": installed_version(),
+            "code": code_fingerprint(),
+        }
         self._stored: dict[str, dict[str, Any]] = self._read()
         self._kept: dict[str, dict[str, Any]] = {}
         self._changed = False
@@ -117,17 +111,13 @@ class ParseCache:
         entries = json.dumps(self._kept, separators=(",", ":")).encode()
         header = json.dumps({**self._stamp, "signature": self._sign(entries)}).encode()
         try:
-            self._store.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._store.parent, prefix=".parse-cache.")
-            with os.fdopen(handle, "wb") as file:
-                file.write(header + b"\n" + entries)
-            os.replace(temporary, self._store)
+            write_atomically(self._store, header + b"\n" + entries, mode=0o600)
         except OSError:
             return
 
     def _sign(self, entries: bytes) -> str:
         assert self._key is not None
-        return hmac.new(self._key, entries, hashlib.sha256).hexdigest()
+        return signature(self._key, entries)
 
     def _read(self) -> dict[str, dict[str, Any]]:
         if self._store is None:

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 
 from .paths import RepoPath
-from .problems import Problem, closest
+from .problems import Problem, Problems, closest
+from .slugs import slug_for
 from .strict_yaml import Location, ParsedYaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -63,25 +64,27 @@ def _is_plain_question(location: Location, data: Any) -> bool:
 
 
 def validate(
-    model: type[Model], parsed: ParsedYaml, repo_path: RepoPath, what: str
-) -> Model | list[Problem]:
-    """Validate `parsed.data` against `model`; return the model or every problem found."""
+    model: type[Model], parsed: ParsedYaml, repo_path: RepoPath, what: str, found: Problems
+) -> Model | None:
+    """Validate `parsed.data` against `model`: the model, or None with every problem found
+    added to `found`."""
     keyed_by = getattr(model, "item_noun", None)
     problems = [
         Problem(repo_path, issue.line, place(issue.location, parsed.data, keyed_by), issue.message)
         for issue in parsed.issues
     ]
-    if problems and parsed.data is None:
-        return problems
-    if not isinstance(parsed.data, dict):
+    if not isinstance(parsed.data, dict) and not (problems and parsed.data is None):
         got = describe(parsed.data)
         message = f"{what} must hold fields (name: value), one per line, but it holds {got}"
-        return [*problems, Problem(repo_path, parsed.lines.first_line, "", message)]
-    try:
-        result = model.model_validate(parsed.data)
-    except ValidationError as error:
-        problems += _problems(model, error, parsed, repo_path, keyed_by)
-    return problems or result
+        problems.append(Problem(repo_path, parsed.lines.first_line, "", message))
+    result = None
+    if isinstance(parsed.data, dict):
+        try:
+            result = model.model_validate(parsed.data)
+        except ValidationError as error:
+            problems += _problems(model, error, parsed, repo_path, keyed_by)
+    found.extend(problems)
+    return None if problems else result
 
 
 def _problems(
@@ -194,7 +197,9 @@ def _message(model: type[BaseModel], error: Any, location: Location) -> str:
         return f"must be {' or '.join(allowed)}, not {describe(value)}"
     if kind == "value_error":
         return str(ctx.get("error", "is not valid"))
-    return f"has a value of the wrong kind ({describe(value)}); see the README for this field"
+    return (
+        f"has a value of the wrong kind ({describe(value)}); see guides/authors.md for this field"
+    )
 
 
 def _wrong_type(kind: str, value: Any) -> str:
@@ -219,7 +224,7 @@ def _out_of_range(value: Any, ctx: dict[str, Any]) -> str:
 
 def _not_a_slug(value: Any) -> str:
     message = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
-    normalised = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    normalised = slug_for(str(value))
     return f"{message}, e.g. {normalised!r}" if normalised else message
 
 

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import ContentPaths, RepoPath
 from .problems import Problem, closest
+from .slugs import is_slug, slug_for
 from .source import not_a_file, unreadable
-from .specs import SLUG_PATTERN
 
-_SLUG = re.compile(SLUG_PATTERN)
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn"})
 _YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 # Ids the site uses itself: a folder's own page (/articles/, /cohorts/), the A to Z pages.
@@ -72,12 +69,6 @@ def is_editor_leftover(name: str) -> bool:
 
 def is_readme(name: str) -> bool:
     return name.split(".")[0].upper() == "README"
-
-
-def suggest_id(text: str) -> str:
-    """A slug for `text`, letters transliterated: "Café Führung" -> "cafe-fuhrung"."""
-    ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
 
 
 def list_kind(paths: ContentPaths, kind: Kind) -> tuple[list[ContentFile], list[Problem]]:
@@ -218,8 +209,8 @@ def _name_problem(file: Path, kind: Kind, paths: ContentPaths) -> Problem | None
         )
         return Problem(repo_path, None, "", message)
     item_id = file.name.removesuffix(file.suffix)
-    if not _SLUG.match(item_id):
-        suggestion = suggest_id(item_id)
+    if not is_slug(item_id):
+        suggestion = slug_for(item_id)
         fix = f"rename it to {suggestion}{file.suffix}" if suggestion else "rename it"
         message = (
             f"the file name {file.name!r} is not a valid id (it becomes the page's address: "

@@ -160,8 +160,8 @@ def _element_finding(tag: str, attributes: dict, text: str) -> Finding:
         )
         return Finding(Kind.NOT_ALLOWED, message, needles)
     message = (
-        f"<{tag}> is not allowed in an article (see 'Safe and private' in the README for "
-        "what a body may hold): remove it"
+        f"<{tag}> is not allowed in an article (see 'What an article may hold' in "
+        "guides/authors.md): remove it"
     )
     return Finding(Kind.NOT_ALLOWED, message, needles)
 

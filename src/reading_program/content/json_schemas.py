@@ -22,7 +22,8 @@ from pydantic_core import core_schema
 from . import specs as content_schema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_README = "README.md in the reading program's repository"
+AUTHORS_GUIDE = "guides/authors.md"
+TEAM_LEADS_GUIDE = "guides/team-leads.md"
 
 
 class _ContentSchema(GenerateJsonSchema):
@@ -140,8 +141,13 @@ def _track_schema() -> JsonSchemaValue:
     }
 
 
-def _document(generated: JsonSchemaValue, title: str, what: str, section: str) -> JsonSchemaValue:
-    description = f"{what} Written for editors; see section '{section}' of {_README}."
+def _document(
+    generated: JsonSchemaValue, title: str, what: str, section: str, guide: str = AUTHORS_GUIDE
+) -> JsonSchemaValue:
+    description = (
+        f"{what} Written for editors; see section '{section}' of {guide} in the reading "
+        "program's repository."
+    )
     return {**generated, "$schema": DIALECT, "title": title, "description": description}
 
 
@@ -164,7 +170,8 @@ def schema_files() -> dict[str, JsonSchemaValue]:
             _model_schema(content_schema.CohortFile),
             "Reading program cohort",
             "content/cohorts/<cohort-id>.yml, as `reading-program assign` writes it.",
-            "For team leads",
+            "Run a track with your team",
+            TEAM_LEADS_GUIDE,
         ),
         "assessment.schema.json": _document(
             _model_schema(content_schema.AssessmentFile),

@@ -10,11 +10,11 @@ not load are kept, so later stages can tell "unknown" from "broken".
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..fingerprints import digest
 from .article_body import count_words
 from .cache import ParseCache
 from .errors import place, validate
@@ -31,7 +31,7 @@ from .files import (
 )
 from .markdown_render import RenderedBody, Renderer
 from .paths import ContentPaths, RepoPath
-from .problems import Problem
+from .problems import Problem, Problems
 from .source import SourceText, decode, read_bytes, split_markdown
 from .specs import (
     BODY_PLACEHOLDER,
@@ -98,7 +98,7 @@ class Content:
         return self.failed.get(kind.name, frozenset())
 
 
-Validate = Callable[[FileRead, ContentFile, str], "Loaded | list[Problem]"]
+Validate = Callable[[FileRead, ContentFile, str, Problems], "Loaded | None"]
 
 
 def load_content(
@@ -107,12 +107,11 @@ def load_content(
     """Read and validate every content file; never raises for what a file says.
     `renderer`: the site's Markdown (MkDocs' defaults when not given)."""
     reading = _Reading(cache or ParseCache(None), renderer or Renderer())
-    problems = unexpected_entries(paths)
+    problems = Problems(unexpected_entries(paths))
     failed: dict[str, frozenset[str]] = {}
 
     def load(kind: Kind) -> tuple[Loaded, ...]:
-        loaded, kind_problems, broken = _load_kind(paths, kind, reading)
-        problems.extend(kind_problems)
+        loaded, broken = _load_kind(paths, kind, reading, problems)
         failed[kind.name] = frozenset(broken)
         return tuple(loaded)
 
@@ -135,43 +134,49 @@ class _Reading:
 
     def read(self, raw: bytes, file: ContentFile, markdown: bool) -> tuple[FileRead, str]:
         """What the file says, as plain data (cached), and the hash of its bytes."""
-        content_hash = hashlib.sha256(raw).hexdigest()
+        content_hash = digest(raw)
         key = f"{content_hash}:{self.renderer.config.fingerprint}" if markdown else content_hash
 
-        def read_now() -> FileRead:
-            source = decode(raw, file.repo_path, content_hash)
-            if isinstance(source, Problem):
-                return FileRead(problems=(source,))
+        def read_now() -> FileRead:  # what it finds is cached: problems with the rest
+            found = Problems()
+            source = decode(raw, file.repo_path, found, content_hash)
+            if source is None:
+                return FileRead(problems=tuple(found))
             return _read_markdown(source, file, self.renderer) if markdown else _read_yaml(source)
 
         return self.cache.get(file.repo_path, key, read_now, READ_CODEC), content_hash
 
 
 def _load_kind(
-    paths: ContentPaths, kind: Kind, reading: _Reading
-) -> tuple[list[Loaded], list[Problem], set[str]]:
-    files, problems = list_kind(paths, kind)
+    paths: ContentPaths, kind: Kind, reading: _Reading, problems: Problems
+) -> tuple[list[Loaded], set[str]]:
+    files, name_problems = list_kind(paths, kind)
+    problems.extend(name_problems)
     loaded, broken = [], set()
     for file in files:
-        result = _load_file(file, _VALIDATORS[kind.name], reading, kind.is_markdown)
-        if isinstance(result, Loaded):
-            loaded.append(result)
-        else:
-            problems.extend(result)
+        result = _load_file(file, _VALIDATORS[kind.name], reading, problems, kind.is_markdown)
+        if result is None:
             broken.add(file.id)
-    return loaded, problems, broken
+        else:
+            loaded.append(result)
+    return loaded, broken
 
 
 def _load_file(
-    file: ContentFile, validate_read: Validate, reading: _Reading, markdown: bool = False
-) -> Loaded | list[Problem]:
-    raw = read_bytes(file.path, file.repo_path)
-    if isinstance(raw, Problem):
-        return [raw]
+    file: ContentFile,
+    validate_read: Validate,
+    reading: _Reading,
+    problems: Problems,
+    markdown: bool = False,
+) -> Loaded | None:
+    raw = read_bytes(file.path, file.repo_path, problems)
+    if raw is None:
+        return None
     read, content_hash = reading.read(raw, file, markdown)
     if read.problems and read.yaml is None:
-        return list(read.problems)
-    return validate_read(read, file, content_hash)
+        problems.extend(read.problems)
+        return None
+    return validate_read(read, file, content_hash, problems)
 
 
 def _read_yaml(source: SourceText) -> FileRead:
@@ -179,9 +184,10 @@ def _read_yaml(source: SourceText) -> FileRead:
 
 
 def _read_markdown(source: SourceText, file: ContentFile, renderer: Renderer) -> FileRead:
-    parts = split_markdown(source.text, file.repo_path)
-    if isinstance(parts, Problem):
-        return FileRead(problems=(parts,))
+    found = Problems()
+    parts = split_markdown(source.text, file.repo_path, found)
+    if parts is None:
+        return FileRead(problems=tuple(found))
     rendered = renderer.render(parts.body, parts.body_line, file.repo_path, article=True)
     return FileRead(
         yaml=parse_yaml(parts.frontmatter),
@@ -193,24 +199,22 @@ def _read_markdown(source: SourceText, file: ContentFile, renderer: Renderer) ->
 
 
 def _load_tags(
-    paths: ContentPaths, reading: _Reading, problems: list[Problem]
+    paths: ContentPaths, reading: _Reading, problems: Problems
 ) -> Loaded[TagsFile] | None:
     """content/tags.yml lists the tags articles may carry; without it any slug is allowed."""
     if not paths.tags.exists() and not paths.tags.is_symlink():
         return None
     file = ContentFile("tags", paths.tags, paths.repo_path(paths.tags))
-    result = _load_file(file, _yaml_model(TagsFile, "the tags file"), reading)
-    if isinstance(result, Loaded):
-        return result
-    problems.extend(result)
-    return None
+    return _load_file(file, _yaml_model(TagsFile, "the tags file"), reading, problems)
 
 
 def _yaml_model(model: type, what: str) -> Validate:
-    def validate_read(read: FileRead, file: ContentFile, _: str) -> Loaded | list[Problem]:
+    def validate_read(
+        read: FileRead, file: ContentFile, _: str, problems: Problems
+    ) -> Loaded | None:
         assert read.yaml is not None
-        spec = validate(model, read.yaml, file.repo_path, what)
-        return spec if isinstance(spec, list) else _loaded(file, spec, read.yaml)
+        spec = validate(model, read.yaml, file.repo_path, what, problems)
+        return None if spec is None else _loaded(file, spec, read.yaml)
 
     return validate_read
 
@@ -242,39 +246,42 @@ def unfinished_parts(parsed: ParsedYaml, repo_path: RepoPath) -> list[Problem]:
     return sorted(found)
 
 
-def load_text(kind: Kind, text: str, file: ContentFile) -> Loaded | list[Problem]:
+def load_text(kind: Kind, text: str, file: ContentFile, problems: Problems) -> Loaded | None:
     """Validate text meant for `file` (e.g. a cohort file a command is about to write)."""
     source = SourceText(text, "")
     if kind.is_markdown:
         read = _read_markdown(source, file, Renderer())
         if read.yaml is None:
-            return list(read.problems)
+            problems.extend(read.problems)
+            return None
     else:
         read = _read_yaml(source)
-    return _VALIDATORS[kind.name](read, file, "")
+    return _VALIDATORS[kind.name](read, file, "", problems)
 
 
-def _validate_track(read: FileRead, file: ContentFile, _: str) -> Loaded | list[Problem]:
+def _validate_track(read: FileRead, file: ContentFile, _: str, problems: Problems) -> Loaded | None:
     assert read.yaml is not None
     # A track that gives `select` is planned from tags; otherwise its weeks are listed.
     planned = isinstance(read.yaml.data, dict) and "select" in read.yaml.data
     model = PlannedTrackFile if planned else TrackFile
-    spec = validate(model, read.yaml, file.repo_path, "a track file")
-    return spec if isinstance(spec, list) else _loaded(file, spec, read.yaml)
+    spec = validate(model, read.yaml, file.repo_path, "a track file", problems)
+    return None if spec is None else _loaded(file, spec, read.yaml)
 
 
 def _validate_article(
-    read: FileRead, file: ContentFile, content_hash: str
-) -> Loaded | list[Problem]:
+    read: FileRead, file: ContentFile, content_hash: str, problems: Problems
+) -> Loaded | None:
     assert read.yaml is not None and read.body is not None and read.rendered is not None
-    meta = validate(ArticleFrontmatter, read.yaml, file.repo_path, "the frontmatter")
-    if isinstance(meta, list):
-        return meta
+    meta = validate(ArticleFrontmatter, read.yaml, file.repo_path, "the frontmatter", problems)
+    if meta is None:
+        return None
     if not read.body.strip():
         message = "has no text below the frontmatter: write the article after the closing '---'"
-        return [Problem(file.repo_path, read.body_line, "", message)]
+        problems.add(Problem(file.repo_path, read.body_line, "", message))
+        return None
     if read.rendered.problems:  # what a body may not hold (html_policy.py)
-        return list(read.rendered.problems)
+        problems.extend(read.rendered.problems)
+        return None
     article = ArticleSource(
         meta, read.body, read.body_line, read.words, read.rendered, content_hash
     )

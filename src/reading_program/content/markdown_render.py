@@ -17,8 +17,6 @@ itself does not depend on the other files, so it is cached by content hash.
 from __future__ import annotations
 
 import bisect
-import hashlib
-import importlib.metadata
 import json
 import re
 import secrets
@@ -33,6 +31,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..fingerprints import digest, installed_version
 from .html_policy import Kind, inspect, sanitised
 from .paths import RepoPath
 from .problems import Problem
@@ -57,20 +56,13 @@ class MarkdownConfig:
             sort_keys=True,
             default=_describe,
         )
-        versions = [importlib.metadata.version("markdown"), _package_version()]
-        return hashlib.sha256("\0".join([described, *versions]).encode()).hexdigest()[:16]
+        versions = [installed_version("markdown"), installed_version()]
+        return digest("\0".join([described, *versions]))[:16]
 
 
 def _describe(value: Any) -> str:
     kind = value if callable(value) and hasattr(value, "__qualname__") else type(value)
     return f"{kind.__module__}.{kind.__qualname__}"
-
-
-def _package_version() -> str:
-    try:
-        return importlib.metadata.version("reading-program")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from .paths import RepoPath
 
@@ -47,3 +48,38 @@ class ContentError(Exception):
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} content {noun}:", *(f"  {problem}" for problem in self.problems)]
         return "\n".join(lines)
+
+
+class _Locates(Protocol):
+    """A loaded file: makes a problem on the line of a location within it."""
+
+    def problem(self, location: Any, message: str) -> Problem: ...
+
+
+class Problems:
+    """Every problem found so far. One collector is passed down the stages; each adds what
+    it finds, and a function that found problems instead of its result returns None. The
+    pipeline (and `check`) raise them all at once: `raise_if_any`."""
+
+    def __init__(self, found: Iterable[Problem] = ()) -> None:
+        self._found: list[Problem] = list(found)
+
+    def add(self, problem: Problem) -> None:
+        self._found.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self._found.extend(problems)
+
+    def in_file(self, file: _Locates) -> Callable[[Any, str], None]:
+        """`report(location, message)`: a problem at a location of `file`, collected."""
+        return lambda location, message: self.add(file.problem(location, message))
+
+    def raise_if_any(self) -> None:
+        if self._found:
+            raise ContentError(self._found)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)

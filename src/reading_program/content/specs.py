@@ -26,8 +26,8 @@ from pydantic import (
 )
 
 from .problems import closest
+from .slugs import SLUG_PATTERN
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PLACEHOLDER = "TODO"  # `reading-program new` writes it; see loader.unfinished_parts
 BODY_PLACEHOLDER = "Write the article here."
 MAX_WEEKS = 52

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..content.loader import ArticleSource, Loaded
-from ..content.problems import Problem, closest
+from ..content.problems import Problem, Problems, closest
 from ..model import Article, TagInfo
 from .questions import build_questions
 from .reading_time import reading_minutes
 
 
 def build_articles(
-    loaded: Sequence[Loaded[ArticleSource]], tags: Sequence[TagInfo], problems: list[Problem]
+    loaded: Sequence[Loaded[ArticleSource]], tags: Sequence[TagInfo], problems: Problems
 ) -> list[Article]:
     """Valid articles, A to Z by title; an unknown tag is a problem of its article."""
     articles = []

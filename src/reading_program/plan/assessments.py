@@ -11,22 +11,21 @@ from collections.abc import Sequence
 
 from ..content.article_body import heading_anchor
 from ..content.loader import Loaded
-from ..content.problems import Problem, closest
+from ..content.problems import Problems, closest
 from ..content.specs import AssessmentFile
-from ..content.strict_yaml import Location
 from ..model import Article, Assessment, Band, Statement
 
 
 def build_assessment(
     loaded: Loaded[AssessmentFile],
     articles: Sequence[Article],
+    problems: Problems,
+    *,
     unreadable: frozenset[str] = frozenset(),
-) -> Assessment | list[Problem]:
+) -> Assessment | None:
     spec = loaded.spec
-    problems: list[Problem] = []
-
-    def problem(location: Location, message: str) -> None:
-        problems.append(loaded.problem(location, message))
+    before = len(problems)
+    problem = problems.in_file(loaded)
 
     article = next((a for a in articles if a.slug == spec.article), None)
     if article is None and spec.article not in unreadable:
@@ -36,8 +35,8 @@ def build_assessment(
     _check_bands(spec, problem)
     if article is not None:
         _check_headings(spec, article, problem)
-    if problems or article is None:
-        return problems
+    if len(problems) > before or article is None:
+        return None
     return Assessment(
         id=loaded.id,
         repo_path=loaded.repo_path,

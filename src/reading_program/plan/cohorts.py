@@ -28,9 +28,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..content.loader import Loaded
-from ..content.problems import Problem, closest
+from ..content.problems import Problems, closest
 from ..content.specs import AssignedSpec, CohortFile
-from ..content.strict_yaml import Location
 from ..model import Article, Break, Cohort, Meeting, ScheduledWeek, Track, Week
 from .schedule import plan_breaks, plan_schedule, schedule_end
 
@@ -39,33 +38,31 @@ def build_cohort(
     loaded: Loaded[CohortFile],
     tracks: Sequence[Track],
     unloaded_tracks: frozenset[str],
+    problems: Problems,
     articles: Sequence[Article] = (),
     *,
     take_plan: bool = False,
-) -> Cohort | list[Problem]:
+) -> Cohort | None:
     """The cohort with its schedule. A track whose file did not load is not reported as
     unknown (its own problems say why), and the cohort waits for it: an empty list.
     `articles`: every article, to find recorded readings no track lists any more (without
     them, the articles in tracks). `take_plan`: read the track as it is now, whatever was
     recorded (`reading-program update --take-plan`)."""
     spec = loaded.spec
-    problems: list[Problem] = []
-
-    def problem(location: Location, message: str) -> None:
-        problems.append(loaded.problem(location, message))
-
+    before = len(problems)
+    problem = problems.in_file(loaded)
     track = next((t for t in tracks if t.id == spec.track), None)
     if track is None:
         if spec.track not in unloaded_tracks:
             problem(("track",), _unknown_track(spec.track, tracks))
-        return problems
+        return None
     record = None if take_plan else spec.assigned
     if record is None:
         weeks, notes = track.weeks, _unrecorded_note(loaded, take_plan)
     else:
         weeks = _recorded_weeks(loaded, record, track, _by_slug(articles, tracks), problem)
-        if problems:
-            return problems
+        if len(problems) > before:
+            return None
         notes = _track_changes(loaded.id, weeks, track)
     skip_days = [skip.date for skip in spec.skip]
     last_day = schedule_end(spec.start, len(weeks), skip_days)
@@ -75,8 +72,8 @@ def build_cohort(
         elif day > last_day:
             message = f"{day} is after the last reading week ends ({last_day}): remove it"
             problem(("skip", index), message)
-    if problems:
-        return problems
+    if len(problems) > before:
+        return None
     meeting = Meeting(spec.meeting.weekday, spec.meeting.time) if spec.meeting else None
     schedule = plan_schedule(spec.start, weeks, skip_days, meeting, spec.timezone)
     revised = revise(schedule, spec.assigned)

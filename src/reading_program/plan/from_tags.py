@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..content.loader import Loaded
-from ..content.problems import Problem, closest
+from ..content.problems import Problems, closest
 from ..content.specs import PlannedTrackFile
 from ..model import Article, Assessment, TagInfo, Track, Week
 from .questions import build_questions
@@ -33,37 +33,37 @@ OVER_TARGET = 1.5  # a week may run 50% over the target before the plan is flagg
 def plan_from_tags(
     loaded: Loaded[PlannedTrackFile],
     articles: Sequence[Article],
+    problems: Problems,
+    *,
     assessments: Sequence[Assessment] = (),
-    tags: Sequence[TagInfo] = (),
     unreadable: frozenset[str] = frozenset(),
-) -> Track | list[Problem]:
+    tags: Sequence[TagInfo] = (),
+) -> Track | None:
     """Plan one track from tags. While articles are `unreadable`, the checks that need
     every article wait (see plan_track)."""
     spec = loaded.spec
-
-    problem = loaded.problem
-
+    before = len(problems)
+    problem = problems.in_file(loaded)
     if unreadable:
-        return []
-
-    problems = _select_problems(spec, articles, problem)
+        return None  # the articles' own problems are reported; planning waits for them
+    _check_selected_tags(spec, articles, problem)
     chosen = sorted(select_articles(spec, articles), key=reading_order)
-    if not problems and len(chosen) < spec.weeks:
+    if len(problems) == before and len(chosen) < spec.weeks:
         message = (
             f"is {spec.weeks}, but 'select' matches only {len(chosen)} article(s): "
             "lower 'weeks' or select more tags"
         )
-        problems.append(problem(("weeks",), message))
+        problem(("weeks",), message)
     assessment = next((a for a in assessments if a.id == spec.assessment), None)
     if spec.assessment and assessment is None:
         known = ", ".join(a.id for a in assessments) or "none yet (add one in content/assessments/)"
         message = f"no assessment has the id {spec.assessment!r}; known: {known}"
-        problems.append(problem(("assessment",), message))
+        problem(("assessment",), message)
     if len(spec.themes) > spec.weeks:
         message = f"gives {len(spec.themes)} themes for {spec.weeks} weeks: remove the extra themes"
-        problems.append(problem(("themes",), message))
-    if problems:
-        return problems
+        problem(("themes",), message)
+    if len(problems) > before:
+        return None
     sizes = balanced_sizes([a.reading_minutes for a in chosen], spec.weeks)
     weeks = _weeks(spec, chosen, sizes, {t.slug: t.title for t in tags})
     notes = _notes(spec, weeks)
@@ -181,16 +181,12 @@ def _notes(spec: PlannedTrackFile, weeks: Sequence[Week]) -> tuple[str, ...]:
     )
 
 
-def _select_problems(spec: PlannedTrackFile, articles: Sequence[Article], problem) -> list[Problem]:
+def _check_selected_tags(spec: PlannedTrackFile, articles: Sequence[Article], problem) -> None:
     carried = sorted({tag for article in articles for tag in article.tags})
-    problems = []
     for index, tag in enumerate(spec.select.tags):
         if tag not in carried:
             close = closest(tag, carried)
             hint = (
                 f"; did you mean {close!r}?" if close else ": tag an article with it, or remove it"
             )
-            problems.append(
-                problem(("select", "tags", index), f"no article carries the tag {tag!r}{hint}")
-            )
-    return problems
+            problem(("select", "tags", index), f"no article carries the tag {tag!r}{hint}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TypeVar
 
 from ..content.cache import ParseCache
 from ..content.drafts import without_drafts
@@ -10,14 +12,16 @@ from ..content.files import ARTICLE, TRACK
 from ..content.loader import Content, Loaded, load_content
 from ..content.markdown_render import Renderer
 from ..content.paths import ContentPaths
-from ..content.problems import ContentError, Problem
+from ..content.problems import Problems
 from ..content.specs import PlannedTrackFile, TrackFile
-from ..model import Assessment, Cohort, Library, TagInfo, Track
+from ..model import Library, TagInfo, Track
 from .articles import build_articles
 from .assessments import build_assessment
 from .cohorts import build_cohort
 from .from_tags import plan_from_tags
 from .listed import plan_track
+
+T = TypeVar("T")
 
 
 def load_library(
@@ -31,23 +35,30 @@ def load_library(
     ContentError listing every problem. `renderer`: the site's Markdown (MkDocs' defaults
     when not given)."""
     content = without_drafts(load_content(paths, cache, renderer), paths)
-    return build_library(content, allow_unfinished=allow_unfinished)
+    problems = Problems()
+    library = build_library(content, problems, allow_unfinished=allow_unfinished)
+    problems.raise_if_any()
+    assert library is not None  # no problems: it built
+    return library
 
 
-def build_library(content: Content, *, allow_unfinished: bool = False) -> Library:
-    """The library, or ContentError with every problem. Placeholders that
+def build_library(
+    content: Content, problems: Problems, *, allow_unfinished: bool = False
+) -> Library | None:
+    """The library, or None with every problem added to `problems`. Placeholders that
     `reading-program new` wrote are problems unless `allow_unfinished` (for tools such as
     `assign`, which must not be blocked by an article someone is still writing), and in
     drafts, which are unfinished by definition."""
-    problems: list[Problem] = list(content.problems)
+    before = len(problems)
+    problems.extend(content.problems)
     if not allow_unfinished:
-        problems += [
+        problems.extend(
             p
             for kind in _KINDS
             for item in getattr(content, kind)
             if not _is_draft(item)
             for p in item.unfinished
-        ]
+        )
     tags = _tags(content, problems)
     articles = build_articles(content.articles, tags, problems)
     # Articles that exist but did not load (a broken file, an unknown tag) are "waiting":
@@ -56,19 +67,22 @@ def build_library(content: Content, *, allow_unfinished: bool = False) -> Librar
         {item.id for item in content.articles} - {article.slug for article in articles}
     )
     published = [article for article in articles if not article.draft]  # all but under serve
-    assessments: list[Assessment] = []
-    for item in content.assessments:
-        _keep(build_assessment(item, published, waiting), assessments, problems)
+    assessments = _built(
+        build_assessment(item, published, problems, unreadable=waiting)
+        for item in content.assessments
+    )
     tracks: list[Track] = []
     unloaded_tracks = set(content.did_not_load(TRACK))
     for item in content.tracks:
-        if not _keep(_plan(item, published, assessments, tags, waiting), tracks, problems):
+        track = _plan(item, published, assessments, tags, waiting, problems)
+        if track is None:
             unloaded_tracks.add(item.id)
-    cohorts: list[Cohort] = []
-    for item in content.cohorts:
-        _keep(build_cohort(item, tracks, frozenset(unloaded_tracks)), cohorts, problems)
-    if problems:
-        raise ContentError(problems)
+        else:
+            tracks.append(track)
+    unloaded = frozenset(unloaded_tracks)
+    cohorts = _built(build_cohort(item, tracks, unloaded, problems) for item in content.cohorts)
+    if len(problems) > before:
+        return None
     return Library(
         articles=tuple(articles),
         tracks=tuple(tracks),
@@ -87,7 +101,7 @@ def _is_draft(item: Loaded) -> bool:
     return bool(getattr(frontmatter, "draft", False))
 
 
-def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:
+def _tags(content: Content, problems: Problems) -> list[TagInfo]:
     """The listed tags. Two with the same title (ignoring case and punctuation) would look
     like one tag on every page: a problem."""
     if content.tags is None:
@@ -101,7 +115,7 @@ def _tags(content: Content, problems: list[Problem]) -> list[TagInfo]:
                 f"{entry.title!r} is also the title of the tag {seen[key]!r}; readers would "
                 "take them for one tag: give each its own title"
             )
-            problems.append(content.tags.problem((slug, "title"), message))
+            problems.add(content.tags.problem((slug, "title"), message))
         seen.setdefault(key, slug)
     return [
         TagInfo(slug, entries[slug].title, entries[slug].description) for slug in sorted(entries)
@@ -114,16 +128,15 @@ def _plan(
     assessments,
     tags,
     waiting: frozenset[str],
-) -> Track | list[Problem]:
+    problems: Problems,
+) -> Track | None:
     if isinstance(item.spec, PlannedTrackFile):
-        return plan_from_tags(item, articles, assessments, tags, waiting)
-    return plan_track(item, articles, waiting, assessments)
+        return plan_from_tags(
+            item, articles, problems, assessments=assessments, unreadable=waiting, tags=tags
+        )
+    return plan_track(item, articles, problems, assessments=assessments, unreadable=waiting)
 
 
-def _keep(result, into: list, problems: list[Problem]) -> bool:
-    """Keep a built object, or record its problems; False when it did not build."""
-    if isinstance(result, list):
-        problems.extend(result)
-        return False
-    into.append(result)
-    return True
+def _built(results: Iterable[T | None]) -> list[T]:
+    """What built; the rest added their problems to the collector."""
+    return [result for result in results if result is not None]

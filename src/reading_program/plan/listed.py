@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..content.loader import Loaded
-from ..content.problems import Problem, closest
+from ..content.problems import Problems, closest
 from ..content.specs import TrackFile
-from ..content.strict_yaml import Location
 from ..model import Article, Assessment, Track, Week
 from .questions import build_questions
 
@@ -25,24 +24,23 @@ from .questions import build_questions
 def plan_track(
     loaded: Loaded[TrackFile],
     articles: Sequence[Article],
-    unreadable: frozenset[str] = frozenset(),
+    problems: Problems,
+    *,
     assessments: Sequence[Assessment] = (),
-) -> Track | list[Problem]:
+    unreadable: frozenset[str] = frozenset(),
+) -> Track | None:
     """Plan one track. `unreadable` holds ids of articles whose files did not load: while
     there are any, checks that depend on every article (tags carried, empty weeks) wait,
     so one broken file does not bury its own message under follow-on errors."""
     spec = loaded.spec
-    problems: list[Problem] = []
-
-    def problem(location: Location, message: str) -> None:
-        problems.append(loaded.problem(location, message))
-
+    before = len(problems)
+    problem = problems.in_file(loaded)
     by_slug = {article.slug: article for article in articles}
     pinned_in = _pinned(spec, by_slug, unreadable, problem)
     readings = _readings(spec, articles, pinned_in, bool(unreadable), problem)
     assessment = _assessment(spec, assessments, problem)
-    if problems:
-        return problems
+    if len(problems) > before:
+        return None
     weeks = tuple(
         Week(
             number=w + 1,

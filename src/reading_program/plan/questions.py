@@ -10,12 +10,12 @@ when they reword a question more deeply.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 
 from ..content.specs import QuestionSpec
+from ..fingerprints import digest
 from ..model import Question
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -52,8 +52,7 @@ def _has_other_script(text: str) -> bool:
 def _words_hash(text: str) -> str:
     """`q-` and 8 hex digits from the text's words, case, width and spacing normalised."""
     words = _ANY_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    digest = hashlib.sha256(" ".join(words or [text.strip()]).encode()).hexdigest()
-    return f"q-{digest[:8]}"
+    return f"q-{digest(' '.join(words or [text.strip()]))[:8]}"
 
 
 def build_questions(specs: Iterable[QuestionSpec]) -> tuple[Question, ...]:

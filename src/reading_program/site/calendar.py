@@ -1,4 +1,6 @@
-"""A cohort's reading weeks as an iCalendar feed (RFC 5545) to subscribe to.
+"""A cohort's reading weeks as an iCalendar feed (RFC 5545) to subscribe to, and as a file
+to download with a reminder (VALARM) on each week: calendar services ignore alarms in a
+subscribed feed, so only the download carries them.
 
 One event per reading week: at the meeting time when the cohort meets, otherwise an
 all-day event on the week's first day. The feed is deterministic, so republishing the
@@ -11,13 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event, vText
+from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from ..model import Article, Cohort, ScheduledWeek
 from .urls import article_src, assessment_src, page_url, week_src
 
 PRODID = "-//Reading Program//Cohort calendar//EN"
 MEETING_LENGTH = timedelta(minutes=60)
+# A week's reminder: when its event starts (the meeting, or a reader's own reading time),
+# or at 09:00 on the first day of an all-day week, in the calendar's own time zone.
+REMINDER_AT_START = timedelta(0)
+REMINDER_ALL_DAY = timedelta(hours=9)
+
+
+def reminder_triggers() -> dict[str, str]:
+    """The TRIGGER values as iCalendar writes them, for the browser's calendar writer
+    (rp/ical.js, through the plan data): one rule, written once."""
+    return {
+        "timed": vDuration(REMINDER_AT_START).to_ical().decode(),
+        "all_day": vDuration(REMINDER_ALL_DAY).to_ical().decode(),
+    }
 
 
 @dataclass(frozen=True)
@@ -94,8 +109,9 @@ def _reading(article: Article, site_url: str) -> CalendarReading:
     )
 
 
-def cohort_calendar(cohort: Cohort, site_url: str) -> bytes:
-    """The cohort's feed as iCalendar bytes (CRLF line endings, folded lines)."""
+def cohort_calendar(cohort: Cohort, site_url: str, *, reminders: bool = False) -> bytes:
+    """The cohort's feed as iCalendar bytes (CRLF line endings, folded lines); with
+    `reminders`, the file to download, each week's event with its alarm."""
     track_title = cohort.track.title
     calendar = Calendar.new(
         prodid=PRODID,
@@ -106,7 +122,10 @@ def cohort_calendar(cohort: Cohort, site_url: str) -> bytes:
     _add_text(calendar, "DESCRIPTION", "X-WR-CALDESC", f"{cohort.team} reads {track_title}.")
     for scheduled in cohort.schedule:
         week = calendar_week(cohort, scheduled, site_url)
-        calendar.add_component(_event(cohort, week))
+        event = _event(cohort, week)
+        if reminders:
+            event.add_component(reminder(event))
+        calendar.add_component(event)
     if cohort.schedule:
         first, last = cohort.schedule[0].starts, cohort.schedule[-1].ends
         # Transitions for the years the feed covers only, not 1970-2038.
@@ -154,6 +173,17 @@ def _event(cohort: Cohort, week: CalendarWeek) -> Event:
         event.end = week.scheduled.starts + timedelta(days=1)
         event.add("transp", "TRANSPARENT")  # a reading reminder, not a busy day
     return event
+
+
+def reminder(event: Event) -> Alarm:
+    """A display alarm that says the event's summary: at its start, or at 09:00 on the
+    day of an all-day event (RFC 5545: relative to DTSTART)."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    timed = isinstance(event.start, datetime)
+    alarm.add("trigger", REMINDER_AT_START if timed else REMINDER_ALL_DAY)
+    alarm.add("description", event["SUMMARY"])
+    return alarm
 
 
 def event_uid(cohort_id: str, number: int) -> str:

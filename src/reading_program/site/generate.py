@@ -20,8 +20,8 @@ from ..content.file_read import READ_CODEC, FileRead
 from ..content.html_policy import script_loads, stylesheet_loads
 from ..content.markdown_render import RenderedBody, Renderer, with_links
 from ..content.paths import ContentPaths, RepoPath
-from ..content.problems import ContentError, Problem, closest
-from ..content.source import SourceText, read_text, split_markdown
+from ..content.problems import ContentError, Problem, Problems, closest
+from ..content.source import MarkdownParts, SourceText, read_text, split_markdown
 from ..content.strict_yaml import parse_yaml
 from ..model import Article, Library
 from . import html_blocks
@@ -106,30 +106,29 @@ def read_hand_written(
     paths: ContentPaths,
     track_ids: frozenset[str],
     renderer: Renderer,
+    problems: Problems,
     cache: ParseCache | None = None,
-) -> tuple[HandWritten, list[Problem]]:
+) -> HandWritten:
     """Read and render every hand-written page, check its markers and frontmatter: needs
     no library, so these problems are reported together with content problems."""
-    texts, repo_paths, rendered, problems = {}, {}, {}, list(docs.problems)
+    texts, repo_paths, rendered = {}, {}, {}
+    problems.extend(docs.problems)
     cache = cache or ParseCache(None)
     for src_uri, file in sorted(docs.pages.items()):
         repo_path = paths.repo_path(file)
         repo_paths[src_uri] = repo_path
-        source = read_text(file, repo_path)
         if not paths.inside(file):
             message = "is a link to a file outside the repository: copy the page in instead"
-            problems.append(Problem(repo_path, None, "", message))
-        elif isinstance(source, Problem):
-            problems.append(source)
-        else:
+            problems.add(Problem(repo_path, None, "", message))
+        elif (source := read_text(file, repo_path, problems)) is not None:
             texts[src_uri] = source.text
-            problems += marker_problems(source.text, repo_path, track_ids)
-            problems += _frontmatter_problems(source.text, repo_path, docs.theme)
+            problems.extend(marker_problems(source.text, repo_path, track_ids))
+            _check_frontmatter(source.text, repo_path, docs.theme, problems)
             rendered[src_uri] = _rendered_page(source, repo_path, renderer, cache)
-            problems += rendered[src_uri].problems
+            problems.extend(rendered[src_uri].problems)
     static_paths = {src_uri: paths.repo_path(file) for src_uri, file in docs.others.items()}
-    problems += _asset_problems(docs.others, static_paths)
-    return HandWritten(texts, repo_paths, static_paths, rendered), problems
+    problems.extend(_asset_problems(docs.others, static_paths))
+    return HandWritten(texts, repo_paths, static_paths, rendered)
 
 
 _OWN_ASSETS = {".css": stylesheet_loads, ".js": script_loads, ".mjs": script_loads}
@@ -140,8 +139,9 @@ def _asset_problems(files: Mapping[str, Path], repo_paths: Mapping[str, RepoPath
     problems = []
     for src_uri, file in sorted(files.items()):
         scan = _OWN_ASSETS.get(file.suffix.lower())
-        source = read_text(file, repo_paths[src_uri]) if scan else None
-        if source is None or isinstance(source, Problem):
+        # a file that cannot be read is not scanned (its problems are not this check's)
+        source = read_text(file, repo_paths[src_uri], Problems()) if scan else None
+        if source is None:
             continue
         for url in scan(source.text):
             line = source.text.count("\n", 0, source.text.find(url)) + 1
@@ -160,9 +160,9 @@ def _rendered_page(
 
     def render() -> FileRead:
         body, first_line = source.text, 1
-        if source.text.startswith("---\n"):
-            parts = split_markdown(source.text, repo_path)
-            if not isinstance(parts, Problem):
+        if source.text.startswith("---\n"):  # its problems: _check_frontmatter's
+            parts = split_markdown(source.text, repo_path, Problems())
+            if parts is not None:
                 body, first_line = parts.body, parts.body_line
         return FileRead(rendered=renderer.render(body, first_line, repo_path, article=False))
 
@@ -172,15 +172,18 @@ def _rendered_page(
     return read.rendered
 
 
-def _frontmatter_problems(text: str, repo_path: RepoPath, theme: ThemeFacts) -> list[Problem]:
+def _check_frontmatter(text: str, repo_path: RepoPath, theme: ThemeFacts, found: Problems) -> None:
     """A hand-written page's frontmatter, if it has one, must be valid YAML fields: MkDocs
     would silently drop it (title and all) rather than say so. The values the theme uses
     must be ones it can use: it would fail only after `site/` is emptied."""
-    if not text.startswith("---\n"):
-        return []
-    parts = split_markdown(text, repo_path)
-    if isinstance(parts, Problem):
-        return [parts]
+    parts = split_markdown(text, repo_path, found) if text.startswith("---\n") else None
+    if parts is not None:
+        found.extend(_frontmatter_problems(parts, repo_path, theme))
+
+
+def _frontmatter_problems(
+    parts: MarkdownParts, repo_path: RepoPath, theme: ThemeFacts
+) -> list[Problem]:
     parsed = parse_yaml(parts.frontmatter)
     problems = [Problem(repo_path, issue.line, "", issue.message) for issue in parsed.issues]
     if not problems and parsed.data is not None and not isinstance(parsed.data, dict):
@@ -308,8 +311,8 @@ def page_title(markdown: str, rendered: RenderedBody | None = None) -> str | Non
     """A hand-written page's title as MkDocs finds it: the frontmatter's `title`, else
     the first level-one heading (of the page as rendered)."""
     if markdown.startswith("---\n"):
-        parts = split_markdown(markdown, "")
-        if not isinstance(parts, Problem):
+        parts = split_markdown(markdown, "", Problems())  # reported when the page was read
+        if parts is not None:
             data = parse_yaml(parts.frontmatter).data
             if isinstance(data, dict) and isinstance(data.get("title"), str):
                 return data["title"]
@@ -384,8 +387,8 @@ class _LazyAnchors(Mapping[str, frozenset[str]]):
 
     def _rendered_ids(self, markdown: str) -> frozenset[str]:
         if markdown.startswith("---\n"):
-            parts = split_markdown(markdown, "")
-            markdown = parts.body if not isinstance(parts, Problem) else markdown
+            parts = split_markdown(markdown, "", Problems())  # reported when it was read
+            markdown = markdown if parts is None else parts.body
         if markdown not in self._by_markdown:
             rendered = self._renderer.render(markdown, 1, "", article=False)
             self._by_markdown[markdown] = frozenset(rendered.ids)

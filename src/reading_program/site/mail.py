@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
-import hashlib
 import re
 from collections.abc import Sequence
 from email.headerregistry import Address
@@ -18,6 +17,7 @@ from email.utils import format_datetime
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from ..fingerprints import digest
 from ..model import Cohort, ScheduledWeek
 from .messages import DETAILS, Message, week_message
 
@@ -72,8 +72,8 @@ def draft(
     # The same message, the same bytes: a random boundary would change the site every
     # build. "=_" never occurs in quoted-printable text, so it cannot clash with the body.
     parts = (message.subject, message.body, message.html, mail["Date"], mail.get("To", ""))
-    digest = hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:32]
-    mail.set_boundary(f"=_reading-program_{digest}")
+    hashed = digest("\0".join(map(str, parts)))[:32]
+    mail.set_boundary(f"=_reading-program_{hashed}")
     return mail.as_bytes()
 
 

@@ -18,8 +18,8 @@ from .templating import render_html, render_text
 
 Detail = Literal["full", "short", "minimal"]
 DETAILS: tuple[Detail, ...] = ("full", "short", "minimal")
-# The week before a break says so. Shipped to the plan form as data (plan_data.py), so the
-# browser says it in these words too.
+# The week before a break says so. The plan form gets these as data (plan_data.py), so
+# the browser says it in these words too.
 BREAK_NOTES = {
     "one": "No reading next week: {reason}; week {number} starts {day}.",
     "many": "No reading for the next {count} weeks: {reason}; week {number} starts {day}.",

@@ -35,6 +35,7 @@ from .urls import (
     guide_src,
     letter_src,
     relative_href,
+    reminders_src,
     tag_src,
     track_src,
     week_src,
@@ -221,12 +222,14 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
     """The journal's data files; per track, the data of its plan form; per cohort: its
-    calendar feed (`.ics`) and a draft e-mail (`.eml`, no recipient) per week, with absolute
-    links built from `site_url`."""
+    calendar feed (`.ics`), the same with reminders to download, and a draft e-mail
+    (`.eml`, no recipient) per week, with absolute links built from `site_url`."""
     assets = [GeneratedAsset(src, data) for src, data in journal_data_files(library)]
     assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
         assets.append(GeneratedAsset(calendar_src(cohort), cohort_calendar(cohort, site_url)))
+        with_reminders = cohort_calendar(cohort, site_url, reminders=True)
+        assets.append(GeneratedAsset(reminders_src(cohort), with_reminders))
         assets += [
             GeneratedAsset(draft_src(cohort, scheduled), draft(cohort, scheduled, site_url))
             for scheduled in cohort.schedule

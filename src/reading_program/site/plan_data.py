@@ -22,7 +22,7 @@ from ..model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 
 # The calendar's and messages' own helpers, not copies of them: so the plan says word for
 # word what a cohort's feed and messages say.
-from .calendar import CalendarWeek, calendar_week, event_description
+from .calendar import CalendarWeek, calendar_week, event_description, reminder_triggers
 from .dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
 from .messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
 from .templating import render_text
@@ -54,6 +54,10 @@ def plan_data(track: Track) -> dict[str, Any]:
     weeks = [_week_texts(cohorts, scheduled) for scheduled in schedule]
     return {
         "calendar_name": f"{slot('team')} · {track.title}",  # as cohort_calendar names it
+        # A participant's own weeks (no team): the file *Add to my calendar* downloads.
+        "own_calendar_name": f"{track.title}: my reading weeks",
+        # Each week's alarm, as a cohort's download with reminders has it.
+        "reminders": reminder_triggers(),
         "break_notes": BREAK_NOTES,
         "unnamed_break": UNNAMED_BREAK,
         "months": list(MONTHS),

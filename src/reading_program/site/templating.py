@@ -94,6 +94,7 @@ _TEMPLATE_GLOBALS = {
             "cohort_src",
             "guide_src",
             "letter_src",
+            "reminders_src",
             "tag_src",
             "track_src",
             "week_src",

@@ -68,6 +68,11 @@ def calendar_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.ics"
 
 
+def reminders_src(cohort: Cohort) -> str:
+    """The cohort's calendar as a file to download, each week with a reminder."""
+    return f"cohorts/{cohort.id}/{cohort.id}-reminders.ics"
+
+
 def draft_src(cohort: Cohort, scheduled: ScheduledWeek) -> str:
     """A week's message as an e-mail draft, beside the cohort's page."""
     return f"cohorts/{cohort.id}/{cohort.id}-week-{scheduled.number}.eml"

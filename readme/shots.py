@@ -1,0 +1,59 @@
+"""What the picture scripts share: where the pictures go, and what they need to run.
+
+The scripts write into build/screenshots/ unless told otherwise, so a run never changes the
+committed pictures by accident: `--update-readme` writes into readme/, the folder the guides
+show, and `--out DIR` anywhere else. They need the test tools (Playwright, Beautiful Soup),
+which `make serve` does not install, and Debian's Chromium: `make screenshots` installs the
+tools and runs all three; a missing piece is one plain line, not a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+README_PICTURES = REPO / "readme"
+DEFAULT_OUT = REPO / "build" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+TEST_TOOLS = ("playwright", "bs4")
+
+
+def output_folder(description: str, argv: list[str] | None = None) -> Path:
+    """The folder the pictures go to, from the command line, created if missing."""
+    parser = argparse.ArgumentParser(description=description)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help=f"folder for the pictures (default: {DEFAULT_OUT.relative_to(REPO)}/)",
+    )
+    where.add_argument(
+        "--update-readme",
+        action="store_true",
+        help="replace the committed pictures in readme/ that the guides show",
+    )
+    args = parser.parse_args(argv)
+    out = README_PICTURES if args.update_readme else args.out
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def missing_requirements(chromium: Path = CHROMIUM) -> list[str]:
+    """What this machine lacks to take the pictures, in plain words (empty when nothing)."""
+    missing = []
+    if absent := [name for name in TEST_TOOLS if importlib.util.find_spec(name) is None]:
+        missing.append(f"the test tools ({', '.join(absent)} are not installed)")
+    if not chromium.is_file():
+        missing.append(f"Debian's chromium at {chromium} (sudo apt-get install chromium)")
+    return missing
+
+
+def require_browser(chromium: Path = CHROMIUM) -> None:
+    """Exit with one line saying what is missing and how to get it."""
+    if missing := missing_requirements(chromium):
+        raise SystemExit(
+            "The pictures need " + " and ".join(missing) + ". `make screenshots` installs the "
+            "test tools into .venv (`make serve` does not) and takes every picture."
+        )
