@@ -33,14 +33,9 @@ from pathlib import Path
 from build_bench import REPO, _git, _log, load_average, snapshot, wait_for_quiet
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(REPO / "tests" / "browser"))  # the browser as the browser tests launch it
+from headless_chromium import CHROMIUM, CHROMIUM_ARGS
+
 SLOWDOWN = 4
 WORDS = 200
 TARGET_MS = 50
@@ -188,7 +183,7 @@ def main() -> None:
             commit = _git("rev-parse", "--short", f"{rev}^{{commit}}").stdout.decode().strip()
             servers[rev] = (*serve(site), full_journal(keys))
             results[rev] = {"commit": commit, "answers": len(keys), "rounds": [], "loads": []}
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for round_number in range(args.rounds):
             for rev, (_, url, journal) in servers.items():
                 results[rev]["loads"].append(wait_for_quiet(args.max_load))

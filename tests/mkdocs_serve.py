@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,15 +41,21 @@ def wait_for(condition: Callable[[], bool], seconds: float = 90) -> None:
 
 
 @contextmanager
-def mkdocs_serve(root: Path) -> Iterator[str]:
-    """Serve the site at `root` as `make serve` does (`--dirty`); yield its address."""
+def mkdocs_serve(root: Path, **env_extra: str) -> Iterator[str]:
+    """Serve the site at `root` as `make serve` does (`--dirty`); yield its address. The
+    server runs in a process group of its own, ended whole when the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_extra}
     env.pop("SITE_URL", None)
     log = (root / "serve.log").open("w")
     process = subprocess.Popen(
-        [*command, f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT
+        [*command, f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -59,9 +66,22 @@ def mkdocs_serve(root: Path) -> Iterator[str]:
             time.sleep(0.3)
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        _end(process)
         log.close()
+
+
+def _end(process: subprocess.Popen) -> None:
+    """Ends the server's process group: politely, then for good."""
+    for sig, grace in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break  # already gone
+        try:
+            process.wait(timeout=grace)
+            break
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _answers(url: str) -> bool:

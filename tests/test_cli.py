@@ -16,6 +16,7 @@ import pytest
 from site_helpers import REPO, Site, article_text
 
 from reading_program.cli import main
+from reading_program.content.drafts import says_draft
 from reading_program.content.paths import ContentPaths
 from reading_program.plan.library import load_library
 
@@ -464,6 +465,24 @@ def test_new_article_is_flagged_by_check_until_filled_in(run, site: Site, umask_
     )
     assert other.code == 0, other.err
     assert (site.root / "content/articles/decide-today.md").is_file()
+
+
+def test_new_draft_is_left_out_of_published_builds_until_finished(run, site: Site) -> None:
+    """`new --draft` writes `draft: true`: `check` (and so the build) passes with the
+    placeholders still in, and names the draft; without it the same article is refused."""
+    root = ("--root", str(site.root))
+    created = run(*root, "new", "article", "Half an Idea", "--tags", "coaching", "--draft")
+    assert created.code == 0, created.err
+    path = site.root / "content/articles/half-an-idea.md"
+    assert says_draft(path.read_text("utf-8"))
+    check = run(*root, "check")
+    assert check.code == 0, check.err
+    draft_note = "Draft, left out of published builds (shown by make serve)"
+    assert f"{draft_note}: content/articles/half-an-idea.md" in check.out
+    path.unlink()
+    assert run(*root, "new", "article", "Half an Idea", "--tags", "coaching").code == 0
+    assert not says_draft(path.read_text("utf-8"))
+    assert "content/articles/half-an-idea.md:3: summary:" in run(*root, "check").err
 
 
 def test_new_writes_valid_yaml_whatever_the_title(run, site: Site) -> None:

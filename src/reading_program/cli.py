@@ -118,6 +118,7 @@ def _add_new(commands: Commands) -> None:
     new.add_argument("title", help="the article's title")
     new.add_argument("--tags", required=True, help="comma-separated tags, e.g. coaching,feedback")
     new.add_argument("--id", help="the article's id and address (default: made from the title)")
+    new.add_argument("--draft", action="store_true", help="mark it draft: true (not published)")
     new.set_defaults(run=scaffold.new)
 
 

@@ -22,8 +22,10 @@ export function show(views, done, signal) {
   for (const view of views) view.box.closest("[data-rp-article]").dataset.rpShown = "yes";
 }
 
-function mark({ slug, hash }, read) {
-  if (read && store.journal.read.has(slug)) return; // Done on a reading already read
+function mark(view, read) {
+  const { slug, hash } = view;
+  // Done on a reading already read; or a box another tab marked first: it shows the mark.
+  if (read && store.journal.read.has(slug)) return showMark(view);
   // A fresh mark; what a newer version stored on an older one goes with it.
   store.set("read", slug, read ? { hash, at: new Date().toISOString() } : undefined);
   store.saveNow();

@@ -1,25 +1,34 @@
 // "Mark as read" on every reading of a week page and on every article page, at its top and
 // where reading ends, where "Done" marks it read and moves on in the track followed. The
-// boxes show what is stored, and save, through marks.js: at once when there is a journal, or
-// on the first click.
+// boxes show what is stored, and save, through marks.js: at once when there is a journal (the
+// boxes wait, disabled, until they show it), or on the first click.
 import { element } from "./dom.js";
-import { onJournal } from "./on-journal.js";
+import { journalHere, onJournal } from "./on-journal.js";
 
 let marks = null;
 const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
   const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
+  // With a journal, a box is not clickable until it shows what is stored: a click on the
+  // box as the build wrote it (unticked) could otherwise undo a mark the reader meant to keep.
+  const waiting = journalHere() ? views : [];
+  waiting.forEach((view) => busy(view, true));
   const close = document.querySelector(".rp-close");
   const done = close ? [...close.querySelectorAll(".rp-close__done")] : [];
   // Without a track followed, the one track an article is in is where Done goes.
   if (done.length === 1) done[0].hidden = false;
   for (const link of done) link.classList.add("md-button", "md-button--primary");
-  const show = () => bound().then((module) => module.show(views, done, signal));
+  const show = () =>
+    bound().then((module) => {
+      module.show(views, done, signal);
+      waiting.forEach((view) => busy(view, false));
+    });
   for (const view of views) {
     view.box.addEventListener("pointerdown", show, { once: true, signal }); // ready before the click
+    const meant = pressedAs(view, signal);
     view.box.addEventListener("change", () => {
-      const read = view.box.checked; // as clicked, before the store's view of it
+      const read = meant(); // as the reader meant it, before the store's view of it
       show().then(() => view.mark(read));
     }, { signal });
   }
@@ -45,4 +54,23 @@ function addReadMark(holder, index) {
   else if (closing) closing.after(wrapper);
   else holder.append(wrapper);
   return { slug, hash, box, updated };
+}
+
+// What a click means: the opposite of what the box showed when it was pressed. Another tab
+// may change the mark while the press lasts, and the click then turns over the new state.
+function pressedAs({ box }, signal) {
+  let pressed = null;
+  const press = () => (pressed = box.checked);
+  const release = () => setTimeout(() => (pressed = null)); // after the click it ends
+  box.closest(".rp-read").addEventListener("pointerdown", press, { signal });
+  box.addEventListener("keydown", (event) => event.key === " " && !event.repeat && press(), { signal });
+  for (const end of ["pointerup", "pointercancel", "keyup"]) addEventListener(end, release, { signal });
+  return () => (pressed === null ? box.checked : !pressed);
+}
+
+function busy({ box }, waiting) {
+  box.disabled = waiting;
+  const wrapper = box.closest(".rp-read");
+  if (waiting) wrapper.setAttribute("aria-busy", "true");
+  else wrapper.removeAttribute("aria-busy");
 }

@@ -21,13 +21,13 @@ def new(args: argparse.Namespace) -> int:
         raise CommandError(f"{paths.repo_path(existing)} exists; pass another --id")
     tags = checked_tags(args.tags, paths)
     target = paths.articles / f"{slug}.md"
-    write_atomically(target, _article_skeleton(args.title, tags))
+    write_atomically(target, _article_skeleton(args.title, tags, draft=args.draft))
     print(f"Wrote {paths.repo_path(target)}: replace its TODO placeholders and its text, then")
     print("run `reading-program check` to see it valid and where it lands in the tracks.")
     return 0
 
 
-def _article_skeleton(title: str, tags: list[str]) -> str:
+def _article_skeleton(title: str, tags: list[str], draft: bool = False) -> str:
     frontmatter = {
         "title": title,
         "summary": "TODO: one or two sentences on what the reader will take away.",
@@ -37,7 +37,7 @@ def _article_skeleton(title: str, tags: list[str]) -> str:
             "TODO: a second question",
             "TODO: a third question",
         ],
-    }
+    } | ({"draft": True} if draft else {})  # shown by make serve, left out of published builds
     return (
         f"---\n{yaml_text(frontmatter)}---\n\n"
         "Write the article here. Use `##` for section headings.\n"
