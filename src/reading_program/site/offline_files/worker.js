@@ -47,8 +47,10 @@ export function validList(data) {
   if (typeof data.track !== "string" || typeof data.version !== "string") return null;
   const files = data.files;
   if (files === null || typeof files !== "object") return null;
+  const base = "https://site.invalid/base/";
   for (const [path, hash] of Object.entries(files)) {
-    if (typeof hash !== "string" || path.startsWith("/") || path.includes("//") || path.split("/").includes("..")) return null;
+    const within = !path.includes("//") && !path.split("/").includes("..") && new URL(path, base).href.startsWith(base);
+    if (typeof hash !== "string" || !within) return null;
   }
   return data;
 }
@@ -78,6 +80,7 @@ async function storable(response) {
 // Kept files come from the server itself, never the browser's HTTP cache: a file is
 // downloaded only when its hash says it changed.
 async function download(url) {
+  if (!handles(scope(), "GET", url)) throw new Error(`${url} is not this site's`);
   const response = await fetch(url, { cache: "reload", credentials: "same-origin" });
   if (!response.ok || response.type !== "basic") throw new Error(`${url}: ${response.status}`);
   return storable(response);
