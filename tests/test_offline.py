@@ -12,6 +12,7 @@ import pytest
 from builders import make_article, make_track, make_week
 from site_helpers import Site
 
+from reading_program.export import export_site
 from reading_program.mkdocs_adapter import COMMAND_VARIABLE
 from reading_program.site import offline
 
@@ -194,3 +195,11 @@ def test_under_mkdocs_serve_nothing_can_be_kept(
     assert not (out / "offline-worker.js").exists()
     assert "version" not in json.loads((out / "offline" / "two-weeks.json").read_text())
     assert (out / "manifest.webmanifest").is_file()
+
+
+def test_an_export_carries_the_manifest_its_pages_link(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    export_site(site.root, out)
+    manifest = json.loads((out / "docs" / "manifest.webmanifest").read_text())
+    assert manifest["name"] == "Leadership Reading Program"
+    assert all((out / "docs" / icon["src"]).is_file() for icon in manifest["icons"])

@@ -15,8 +15,8 @@ export async function keepTrack(place) {
     throw new OfflineProblem(navigator.onLine ? "The track's list of files could not be loaded: try again." : "You are offline: connect to keep this track, then try again.");
   }
   if (typeof list.version !== "string") {
-    // `mkdocs serve` writes the pages but no offline worker: pages change as you edit.
-    throw new OfflineProblem("Offline reading works on the published site (mkdocs build); mkdocs serve, for writing, leaves it out.");
+    // `mkdocs serve` (pages change as the author edits) and builds of an export write no worker.
+    throw new OfflineProblem("Offline reading works on the published site (mkdocs build); this copy, from mkdocs serve or an export, has none.");
   }
   const registration = await navigator.serviceWorker.register(place.worker, { scope: place.scope, type: "module" });
   const worker = await activated(registration);

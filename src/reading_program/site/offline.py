@@ -146,15 +146,21 @@ def manifest(app: WebApp) -> bytes:
     )
 
 
+def write_web_app(folder: Path, app: WebApp) -> None:
+    """The manifest and its icons, which every page links, into a site (or an export's
+    docs folder, which any engine copies as it is)."""
+    (folder / MANIFEST).write_bytes(manifest(app))
+    for icon in ICONS:
+        target = folder / icon
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((_FILES / posixpath.basename(icon)).read_bytes())
+
+
 def publish(site_dir: Path, app: WebApp, *, published: bool) -> None:
     """After the build, into the site folder: the manifest and icons; on a published build
     (not under `mkdocs serve`, where nothing should be kept) the completed lists and the
     service worker."""
-    (site_dir / MANIFEST).write_bytes(manifest(app))
-    for icon in ICONS:
-        target = site_dir / icon
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes((_FILES / posixpath.basename(icon)).read_bytes())
+    write_web_app(site_dir, app)
     if not published:
         return
     versions = []
