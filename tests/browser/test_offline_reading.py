@@ -154,6 +154,10 @@ def test_a_kept_track_reads_offline_and_the_copy_goes_in_one_click(
     ):
         page.goto(program.url + url)
         expect(page.locator("article h1")).to_be_visible()
+    page.goto(program.url + "tags/")  # no kept track needs it
+    expect(page.locator("h1")).to_have_text("Not kept for offline reading")
+    page.get_by_role("link", name="Go to the home page").click()
+    expect(page.locator("article h1")).to_be_visible()
     search(page, "Plainly")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Say It Plainly")
     page.goto(program.url + WEEK_1)

@@ -56,7 +56,8 @@ SEARCH_INDEX = "search/search_index.json"
 # data files, named in its first, when it needs them).
 SITE_WIDE = ("javascripts/", "stylesheets/")
 JOURNAL_FILES = (JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA)
-SITE_FILES = (SEARCH_INDEX, "sitemap.xml", MANIFEST, *ICONS, *JOURNAL_FILES)
+NOT_KEPT = "offline/not-kept.html"  # what the worker shows for a page not kept, offline
+SITE_FILES = (SEARCH_INDEX, "sitemap.xml", MANIFEST, *ICONS, *JOURNAL_FILES, NOT_KEPT)
 _FILES = package_files(__package__) / "offline_files"
 # Material's primary colours (its palette stylesheet), for the manifest's theme colour.
 _PRIMARY = {
@@ -163,6 +164,7 @@ def publish(site_dir: Path, app: WebApp, *, published: bool) -> None:
     write_web_app(site_dir, app)
     if not published:
         return
+    (site_dir / NOT_KEPT).write_bytes((_FILES / posixpath.basename(NOT_KEPT)).read_bytes())
     versions = []
     for list_file in sorted((site_dir / LISTS).glob("*.json")):
         completed = completed_list(site_dir, json.loads(list_file.read_bytes()))

@@ -14,6 +14,7 @@
 
 const PREFIX = "reading-program-offline";
 const FORMAT = "reading-program-offline";
+const NOT_KEPT = "offline/not-kept.html";
 const AT_ONCE = 4; // downloads in parallel when keeping a track
 
 /** The cache of one kept track of the site at `scope` (sites under one host each have theirs). */
@@ -148,7 +149,7 @@ async function networkFirst(request) {
       kept ??= hit;
     }
   }
-  if (!holders.length) return fetch(request);
+  if (!holders.length) return passThrough(request);
   let response;
   try {
     response = await fetch(key, { cache: "no-cache", credentials: "same-origin" });
@@ -159,6 +160,18 @@ async function networkFirst(request) {
   const copy = await storable(response);
   await Promise.all(holders.map((cache) => cache.put(key, copy.clone())));
   return copy;
+}
+
+/** As if there were no worker; but a page not kept, opened offline while tracks are kept,
+ * leads to a page saying so (kept with every track) rather than the browser's error. */
+async function passThrough(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const notKept = new URL(NOT_KEPT, scope()).href;
+    if (request.mode !== "navigate" || !(await caches.match(notKept))) throw error;
+    return Response.redirect(notKept, 303);
+  }
 }
 
 function reply(event, work) {
