@@ -1,5 +1,6 @@
-// ESLint flat config: the browser modules under docs/javascripts, their Node unit tests
-// under tests/js, and this file. Versions are pinned in package.json and package-lock.json.
+// ESLint flat config: the browser modules under docs/javascripts, the offline service
+// worker, their Node unit tests under tests/js, and this file. Versions are pinned in
+// package.json and package-lock.json.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -9,6 +10,11 @@ export default [
   {
     files: ["docs/javascripts/**/*.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    // The offline service worker, a module too (registered with type: "module").
+    files: ["src/reading_program/site/offline_files/*.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.serviceworker } },
   },
   {
     files: ["tests/js/**/*.js", "eslint.config.js"],

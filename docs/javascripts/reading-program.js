@@ -18,6 +18,7 @@ const FEATURES = [
   { when: ".rp-track-data", load: () => import("./rp/share.js") },
   { when: ".rp-team-progress", load: () => import("./rp/team-progress.js") },
   { when: ".rp-workbook", load: () => import("./rp/workbook.js") },
+  { when: ".rp-offline", load: () => import("./rp/offline.js") },
 ];
 
 let page = null; // aborting it unhooks the previous page's listeners

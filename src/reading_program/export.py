@@ -21,6 +21,7 @@ from .content.paths import ContentPaths
 from .content.problems import ContentError
 from .content.project_hook import hook_problems, without_tripwire
 from .pipeline import prepare_site
+from .site import offline
 from .site.generate import GeneratedSite
 
 _HOOK_ONLY_KEYS = ("hooks", "watch")  # the hook is what the export replaces; watch serves it
@@ -111,6 +112,8 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     _clear(out, [docs_dir, custom_dir])
     shutil.copytree(root / docs_dir, out / docs_dir)
     _write_docs(out / docs_dir, site)
+    app = offline.web_app(project.site_name, project.extra, project.theme.get("palette"))
+    offline.write_web_app(out / docs_dir, app)  # every page links the manifest (no worker)
     if custom_dir:
         shutil.copytree(root / custom_dir, out / custom_dir)
     text = yaml.dump(

@@ -37,7 +37,7 @@ from .content.project_hook import HOOK_MISSING, without_tripwire
 from .fingerprints import files_fingerprint, fingerprint, installed_version
 from .incremental import GeneratedSources, merged_search_index
 from .pipeline import prepare_site
-from .site import assets, html_blocks
+from .site import assets, html_blocks, offline
 from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
 from .site.links import clash_problems
 from .site.problems_page import problems_page
@@ -490,6 +490,8 @@ def finish(config: MkDocsConfig) -> None:
     search index's stale entries and the pages of content that is gone."""
     try:
         _finish_dirty_build(config)
+        app = offline.web_app(config.site_name, config.extra, config.theme.get("palette"))
+        offline.publish(Path(config.site_dir), app, published=not serving())
     except OSError as error:
         raise PluginError(f"{error.filename or config.site_dir}: {error.strerror}") from None
     _swap_in(config)

@@ -69,3 +69,14 @@ def test_problems_show_in_the_open_page_and_it_reloads_when_fixed(page: Page, se
     lead.write_text(good, "utf-8")
     expect(page.locator("article h1")).to_have_text("Lead", timeout=RELOAD_MS)
     expect(problems).to_have_count(0)
+
+
+def test_under_serve_keeping_a_track_registers_nothing_and_says_why(page: Page, served) -> None:
+    """Offline copies are for the published site: pages under `mkdocs serve` change as the
+    author edits, and its live reload must reach the server."""
+    _, url = served
+    page.goto(url + "tracks/two-weeks/")
+    page.get_by_role("button", name="Keep this track for offline reading").click()
+    expect(page.locator(".rp-offline__status")).to_contain_text("works on the published site")
+    registrations = page.evaluate("navigator.serviceWorker.getRegistrations()")
+    assert registrations == [] and page.evaluate("caches.keys()") == []

@@ -24,7 +24,7 @@ from ..content.problems import ContentError, Problem, Problems, closest
 from ..content.source import MarkdownParts, SourceText, read_text, split_markdown
 from ..content.strict_yaml import parse_yaml
 from ..model import Article, Library
-from . import html_blocks
+from . import html_blocks, offline
 from .islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .links import LinkSource, SiteFiles, clash_problems, link_problems, rewritten
 from .markers import expand_markers, has_markers, marker_problems
@@ -267,7 +267,7 @@ def generate_site(
 ) -> GeneratedSite:
     renderer = renderer or Renderer()
     pages = tuple(generate_pages(library, site_url))
-    assets = tuple(generate_assets(library, site_url))
+    assets = (*generate_assets(library, site_url), *offline.page_lists(library))
     files = SiteFiles(
         [*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)]
     )

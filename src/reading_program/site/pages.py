@@ -23,6 +23,7 @@ from .urls import (
     COHORTS_INDEX,
     HOME,
     JOURNAL,
+    OFFLINE_WORKER,
     TAGS_INDEX,
     TRACKS_INDEX,
     article_src,
@@ -34,6 +35,7 @@ from .urls import (
     finish_src,
     guide_src,
     letter_src,
+    offline_list_src,
     relative_href,
     reminders_src,
     tag_src,
@@ -150,7 +152,8 @@ def _track_pages(library: Library, track: Track) -> list[GeneratedPage]:
     Each knows the journal's data file (`program_src`), for the track a participant follows."""
     context = {"track": track, "program_src": JOURNAL_DATA, "finish_src": finish_src}
     src = track_src(track)
-    text = render_page("track.md.j2", src, plan_src=plan_data_src(track), **context)
+    offline = {"offline_src": offline_list_src(track), "offline_worker": OFFLINE_WORKER}
+    text = render_page("track.md.j2", src, plan_src=plan_data_src(track), **offline, **context)
     pages = [GeneratedPage(src, text, source=track.repo_path)]
     for week in track.weeks:
         src = week_src(track, week)

@@ -55,6 +55,14 @@ def finish_src(track: Track) -> str:
     return f"tracks/{track.id}/finish.md"
 
 
+def offline_list_src(track: Track) -> str:
+    """The build's list of what a track needs offline (site/offline.py)."""
+    return f"offline/{track.id}.json"
+
+
+OFFLINE_WORKER = "offline-worker.js"  # at the site's root: its scope is the whole site
+
+
 def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 
