@@ -583,8 +583,8 @@ def test_check_with_a_broken_mkdocs_yml_says_so_in_one_line(
             "docs/loop: is a link to docs, a folder that holds it (a loop)",
         ),
         (
-            lambda root: os.mkfifo(root / "overrides/main.html"),
-            "overrides/main.html: is a named pipe",
+            lambda root: os.mkfifo(root / "overrides/extra.html"),
+            "overrides/extra.html: is a named pipe",
         ),
     ],
 )
