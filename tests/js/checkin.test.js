@@ -219,11 +219,11 @@ describe("the participant's check-in", () => {
   });
 });
 
-describe("the README's example", () => {
+describe("the team leads' guide's example", () => {
   it("is a real code that says what its line says", async () => {
     const { readFile } = await import("node:fs/promises");
-    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
-    const [, line, code] = /\n\s*(Sam, Six-Week Leadership: [^\n]+)\n\s*Check-in code: (RPC1[A-Z2-7]+)/.exec(readme);
+    const guide = await readFile(new URL("../../guides/team-leads.md", import.meta.url), "utf8");
+    const [, line, code] = /\n\s*(Sam, Six-Week Leadership: [^\n]+)\n\s*Check-in code: (RPC1[A-Z2-7]+)/.exec(guide);
     assert.equal(checkinText("Six-Week Leadership", READINGS, decodeCheckin(code).checkin), line);
   });
 });

@@ -1,4 +1,4 @@
-// The check-ins a team lead pasted, kept in their browser per cohort (README: "See who is
+// The check-ins a team lead pasted, kept in their browser per cohort (guides/team-leads.md: "See who is
 // keeping up"), under the journal's durability rules: versioned and validated; what cannot
 // be read is copied aside and never written over until the lead starts afresh; entries that
 // cannot be read are dropped from use, counted, and kept in the copy. Storage is injected,

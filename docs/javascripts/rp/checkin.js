@@ -1,7 +1,7 @@
 // Progress check-ins (pure): what a participant sends their team lead, in words and as a
 // code, and what the lead's page reads back. Never an answer nor a question: a name, a track,
 // the team (cohort) when known, a day and, per week, a status and two counts. The format:
-// README, "For team leads". Code v1: "RPC1" + base32 (RFC 4648, no padding) of: day (2 bytes,
+// guides/team-leads.md, "While the track runs". Code v1: "RPC1" + base32 (RFC 4648, no padding) of: day (2 bytes,
 // since 2020-01-01), track id and name (a length byte each, then UTF-8), weeks (1), per week
 // status << 6 | read and answers (1 each), FNV-1a of the version and all before it (4).
 // Code v2 (when the participant came from a cohort's page): the cohort's id after the track

@@ -1,4 +1,4 @@
-// The journal's format (README: "Where answers are stored") and its migrations.
+// The journal's format (src/reading_program/README.md: "The journal in the browser") and its migrations.
 import { KEPT, PARTS, SECTIONS, entriesOf, isRecord, normaliseJournal } from "./validate.js";
 
 export const FORMAT = "reading-program-journal";

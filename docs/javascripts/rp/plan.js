@@ -1,7 +1,7 @@
 // A team's plan for a track, from the build's data (tracks/<id>/plan.json): the messages
 // and calendar texts are written by Python with slots for the team, dates, meeting, lead,
 // note and break, which are filled here; dates are worked out here as the cohort planner
-// does (README: "For team leads"). Pure functions, no DOM. tests/js/plan-cases.json, which
+// does (guides/team-leads.md). Pure functions, no DOM. tests/js/plan-cases.json, which
 // Python writes, holds them to Python's schedule, dates, messages and calendar.
 import { addDays, dayText } from "./dates.js";
 import { calendarFile, utcStamp } from "./ical.js";
