@@ -57,7 +57,7 @@ def test_the_readme_names_each_tool_make_test_needs_at_its_version() -> None:
     # What makes them needed: make test starts with node, and the browser tests drive
     # Debian's chromium, which CI installs on a fresh machine.
     assert recipe("test")[0].startswith("node --test")
-    browser_tests = (REPO / "tests/browser/conftest.py").read_text("utf-8")
+    browser_tests = (REPO / "tests/browser/headless_chromium.py").read_text("utf-8")
     chromium = re.search(r'^CHROMIUM = Path\("([^"]+)"\)$', browser_tests, re.M).group(1)
     assert f"`{chromium}`" in needs
     assert "apt-get install -y -qq chromium" in (REPO / ".ci/run").read_text("utf-8")

@@ -16,7 +16,6 @@ Everything is relative to the site's root, so the site works under any base path
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -28,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from ..fingerprints import digest
 from ..model import Library, Track
 from .islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .pages import GeneratedAsset
@@ -250,7 +250,7 @@ def _file_of(site_dir: Path, url: str) -> Path:
 
 
 def _hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
+    return digest(data)[:16]
 
 
 def _json(data: Any) -> bytes:
