@@ -13,7 +13,7 @@ export default [
   },
   {
     // The offline service worker, a module too (registered with type: "module").
-    files: ["src/reading_program/site/offline_files/*.js"],
+    files: ["src/reading_program/render/offline_files/*.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.serviceworker } },
   },
   {

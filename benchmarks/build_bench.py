@@ -57,7 +57,7 @@ from typing import Any
 
 import yaml
 
-from reading_program.content.project_hook import without_tripwire
+from reading_program.load.project_hook import without_tripwire
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_issue_corpus  # a sibling script, not a package
@@ -347,9 +347,9 @@ def _project_api() -> tuple[Any, Any, Any]:
     """ContentPaths, load_library and generate_pages, in the package layout at hand: the
     build's stages (content/, plan/, site/) or the flat modules before them (18da942)."""
     try:
-        from reading_program.content.paths import ContentPaths
+        from reading_program.load.paths import ContentPaths
         from reading_program.plan.library import load_library
-        from reading_program.site.pages import generate_pages
+        from reading_program.render.pages import generate_pages
     except ImportError:
         from reading_program.loader import ContentPaths, load_library
         from reading_program.site_pages import generate_pages

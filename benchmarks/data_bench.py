@@ -24,10 +24,10 @@ from pathlib import Path
 from make_corpus import REPO, make_issue_corpus
 
 import reading_program
-from reading_program.content.paths import ContentPaths
+from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
-from reading_program.site.pages import generate_assets
-from reading_program.site.plan_data import plan_data_file
+from reading_program.render.browser_data.plan_form import plan_data_file
+from reading_program.render.pages import generate_assets
 
 SITE_URL = "https://example.org/"
 

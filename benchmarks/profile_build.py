@@ -270,7 +270,7 @@ def _pages_info(config: Any, site_dir: Path) -> dict[str, dict[str, Any]]:
 def _markdown_for(config: Any) -> Any:
     import markdown
 
-    from reading_program.content.project_hook import without_tripwire
+    from reading_program.load.project_hook import without_tripwire
 
     extensions = without_tripwire(config.markdown_extensions)  # as the hook leaves them
     return markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs or {})

@@ -105,10 +105,10 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 
 def loaded(kind_name: str, text: str, item_id: str = "t"):
     """A content file's text as the loader's `Loaded` spec, for unit tests of later stages."""
-    from reading_program.content import files
-    from reading_program.content.files import ContentFile
-    from reading_program.content.loader import load_text
-    from reading_program.content.problems import Problems
+    from reading_program.load import files
+    from reading_program.load.files import ContentFile
+    from reading_program.load.loader import load_text
+    from reading_program.load.problems import Problems
 
     kind = {k.name: k for k in files.FOLDER_KINDS}[kind_name]
     repo_path = f"content/{kind.folder}/{item_id}{kind.suffixes[0]}"

@@ -1,6 +1,6 @@
 """The package's layout is the build's stages, and imports run one way through them.
 
-atomic_files, fingerprints (helpers every stage uses) -> content -> model -> plan -> site ->
+atomic_files, fingerprints (helpers every stage uses) -> load -> model -> plan -> render ->
 pipeline -> incremental, staging -> mkdocs_adapter -> export -> commands -> cli: a module may
 import from its own stage and the stages before it, never after (type-only imports count).
 MkDocs is imported by the adapter alone; hooks/ delegates to it.
@@ -16,14 +16,14 @@ from site_helpers import REPO
 
 PACKAGE = REPO / "src" / "reading_program"
 STAGES = [
-    "atomic_files", "fingerprints", "content", "model", "plan", "site", "pipeline",
+    "atomic_files", "fingerprints", "load", "model", "plan", "render", "pipeline",
     "incremental", "staging", "mkdocs_adapter", "export", "commands", "cli",
 ]  # fmt: skip
 _TOP = {"__init__", "__main__"}  # the package's entry points, outside the stages
 
 
 def stage_of(module: str) -> str | None:
-    """`reading_program.plan.listed` -> "plan"."""
+    """`reading_program.plan.listed_track` -> "plan"."""
     parts = module.split(".")
     if parts[0] != "reading_program" or len(parts) < 2:
         return None

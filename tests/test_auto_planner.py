@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from site_helpers import loaded, make_article
 
-from reading_program.content.problems import Problems
+from reading_program.load.problems import Problems
 from reading_program.model import Article, Track
-from reading_program.plan.from_tags import (
+from reading_program.plan.planned_track import (
     balanced_sizes,
     dominant_tag,
     plan_from_tags,

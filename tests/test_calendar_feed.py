@@ -10,11 +10,11 @@ from builders import THU_0930, make_article, make_cohort, make_track, make_week
 from icalendar import Calendar
 from site_helpers import make_site
 
-from reading_program.content.paths import ContentPaths
+from reading_program.load.paths import ContentPaths
 from reading_program.model import Article, Cohort, Meeting, Track
 from reading_program.plan.library import load_library
-from reading_program.site.calendar import CalendarWeek, calendar_week, cohort_calendar
-from reading_program.site.urls import page_url
+from reading_program.render.calendar import CalendarWeek, calendar_week, cohort_calendar
+from reading_program.render.urls import page_url
 
 SITE = "https://example.org/reading/"
 

@@ -16,8 +16,8 @@ import pytest
 from site_helpers import REPO, Site, article_text
 
 from reading_program.cli import main
-from reading_program.content.drafts import says_draft
-from reading_program.content.paths import ContentPaths
+from reading_program.load.drafts import says_draft
+from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from site_helpers import article_text, write_files
 
-from reading_program.content.paths import ContentPaths
-from reading_program.content.problems import ContentError
-from reading_program.content.specs import MeetingSpec, parse_meeting
+from reading_program.load.paths import ContentPaths
+from reading_program.load.problems import ContentError
+from reading_program.load.specs import MeetingSpec, parse_meeting
 from reading_program.model import Cohort, Meeting
 from reading_program.plan.library import load_library
 

@@ -12,8 +12,8 @@ from mkdocs_serve import fetch, mkdocs_serve, wait_for
 from site_helpers import Site, article_text
 
 from reading_program.cli import main
-from reading_program.content.drafts import says_draft
-from reading_program.site.site_address import is_local_address, local_address_warning
+from reading_program.load.drafts import says_draft
+from reading_program.render.site_address import is_local_address, local_address_warning
 
 # A draft tagged for week 1 of the two-week track, still holding reading-program new's TODO
 DRAFT = article_text("Work in progress", tags="[leadership]", extra="draft: true\n", body="TODO\n")

@@ -16,11 +16,11 @@ from packaging.requirements import Requirement
 from site_helpers import REPO, Site, article_text, make_site
 
 from reading_program.cli import main
-from reading_program.content.paths import ContentPaths
-from reading_program.content.project_hook import HOOK, HOOK_MISSING, TRIPWIRE
 from reading_program.export import WITHOUT_THE_HOOK
+from reading_program.load.paths import ContentPaths
+from reading_program.load.project_hook import HOOK, HOOK_MISSING, TRIPWIRE
 from reading_program.plan.library import load_library
-from reading_program.site.urls import directory_url, week_src
+from reading_program.render.urls import directory_url, week_src
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
 MKDOCS_2 = ("2.0.0a1", "2.0.0", "2.1.0")  # pre-releases too: pip takes them when pinned loosely

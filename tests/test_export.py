@@ -12,14 +12,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from site_helpers import REPO, Site, article_text
 
-from reading_program.content.paths import ContentPaths
-from reading_program.content.problems import ContentError
 from reading_program.export import ExportError, export_site
+from reading_program.load.paths import ContentPaths
+from reading_program.load.problems import ContentError
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
-from reading_program.site.generate import page_title
-from reading_program.site.pages import navigation
-from reading_program.site.urls import article_src, directory_url, track_src, week_src
+from reading_program.render.generate import page_title
+from reading_program.render.pages import navigation
+from reading_program.render.urls import article_src, directory_url, track_src, week_src
 
 pytestmark = pytest.mark.build
 

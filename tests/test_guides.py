@@ -22,8 +22,8 @@ from test_architecture import STAGES
 from test_readme_commands import DOCUMENTS, TEXTS, fresh_clone
 
 from reading_program.cli import main
-from reading_program.content.specs import AssessmentFile
 from reading_program.export import build_command
+from reading_program.load.specs import AssessmentFile
 
 README = TEXTS["README.md"]
 AUTHORS = TEXTS["guides/authors.md"]

@@ -11,15 +11,15 @@ from bs4 import BeautifulSoup
 from builders import make_article
 from site_helpers import REPO
 
-from reading_program.content.markdown_render import MarkdownConfig, Renderer
-from reading_program.content.paths import ContentPaths
-from reading_program.content.project_hook import without_tripwire
+from reading_program.load.markdown_render import MarkdownConfig, Renderer
+from reading_program.load.paths import ContentPaths
+from reading_program.load.project_hook import without_tripwire
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
-from reading_program.site import html_blocks
-from reading_program.site.html_blocks import PageText, placeholder
-from reading_program.site.pages import generate_pages
-from reading_program.site.templating import ARTICLE_PAGE_IDS, render_page
+from reading_program.render import html_blocks
+from reading_program.render.html_blocks import PageText, placeholder
+from reading_program.render.pages import generate_pages
+from reading_program.render.templating import ARTICLE_PAGE_IDS, render_page
 
 HOSTILE = [
     '<p id="x">a --> b <!-- c --> "quoted" \'single\' &amp; é ✓</p>',

@@ -19,12 +19,12 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 from site_helpers import REPO
 
-from reading_program.content.drafts import says_draft
-from reading_program.content.json_schemas import DIALECT, render, schema_files, write_schemas
-from reading_program.content.loader import unfinished_parts
-from reading_program.content.problems import Problems
-from reading_program.content.source import read_text, split_markdown
-from reading_program.content.specs import (
+from reading_program.load.drafts import says_draft
+from reading_program.load.json_schemas import DIALECT, render, schema_files, write_schemas
+from reading_program.load.loader import unfinished_parts
+from reading_program.load.problems import Problems
+from reading_program.load.source import read_text, split_markdown
+from reading_program.load.specs import (
     ArticleFrontmatter,
     AssessmentFile,
     CohortFile,
@@ -32,7 +32,7 @@ from reading_program.content.specs import (
     TagsFile,
     TrackFile,
 )
-from reading_program.content.strict_yaml import ParsedYaml, parse_yaml
+from reading_program.load.strict_yaml import ParsedYaml, parse_yaml
 
 SCHEMAS = schema_files()
 NAMES = sorted(SCHEMAS)
@@ -106,7 +106,7 @@ def test_write_schemas_writes_sorted_two_space_json(tmp_path: Path) -> None:
 
 def content_files() -> list[tuple[str, Path]]:
     content = REPO / "content"
-    # Drafts are left unchecked until published (content.drafts): a TODO in one is fine.
+    # Drafts are left unchecked until published (load.drafts): a TODO in one is fine.
     articles = [f for f in sorted(content.glob("articles/*.md")) if not says_draft(f.read_text())]
     found = [("article.schema.json", f) for f in articles]
     for folder, name in (("tracks", "track"), ("cohorts", "cohort"), ("assessments", "assessment")):

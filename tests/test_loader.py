@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from site_helpers import TRACK_YAML, article_text, write_files
 
-from reading_program.content.paths import ContentPaths
-from reading_program.content.problems import ContentError
+from reading_program.load.paths import ContentPaths
+from reading_program.load.problems import ContentError
 from reading_program.model import Library
 from reading_program.plan.library import load_library
 

@@ -14,7 +14,7 @@ from builders import make_article, make_cohort, make_track, make_week
 from site_helpers import REPO, Site
 
 from reading_program.cli import main
-from reading_program.site.mail import (
+from reading_program.render.mail import (
     MAILTO_LIMIT,
     BadAddress,
     _mailto,
@@ -22,7 +22,7 @@ from reading_program.site.mail import (
     mailto_href,
     parse_addresses,
 )
-from reading_program.site.messages import week_message
+from reading_program.render.messages import week_message
 
 SITE = "https://leaders.example.org/reading-program/"
 

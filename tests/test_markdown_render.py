@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from reading_program.content.markdown_render import Renderer
+from reading_program.load.markdown_render import Renderer
 
 CRAFTED = [  # each took from 3 s to minutes before it was refused
     pytest.param("[a](" * 10_000, "this paragraph holds more [", id="open-links"),

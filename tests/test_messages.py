@@ -10,8 +10,8 @@ from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
 from reading_program.model import Article, Assessment, Cohort, Meeting, Question, Statement
 from reading_program.plan.schedule import plan_breaks
-from reading_program.site.dates import long_range, meeting_text, short_range
-from reading_program.site.messages import Message, week_message
+from reading_program.render.dates import long_range, meeting_text, short_range
+from reading_program.render.messages import Message, week_message
 
 SITE = "https://example.org/"
 

@@ -1,4 +1,4 @@
-"""Read offline, the build's part (reading_program.site.offline): the pages a track needs,
+"""Read offline, the build's part (reading_program.render.offline): the pages a track needs,
 the list of files completed from the built site with a hash each, the manifest, and what a
 real build and `mkdocs serve` write. Pages in the fixture folders are made here."""
 
@@ -14,7 +14,7 @@ from site_helpers import Site
 
 from reading_program.export import export_site
 from reading_program.mkdocs_adapter import COMMAND_VARIABLE
-from reading_program.site import offline
+from reading_program.render import offline
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="../../assets/main.css">

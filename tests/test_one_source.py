@@ -13,7 +13,7 @@ from pathlib import Path
 from site_helpers import REPO
 
 from reading_program import atomic_files, fingerprints
-from reading_program.content import slugs
+from reading_program.load import slugs
 
 PACKAGE = REPO / "src" / "reading_program"
 
@@ -84,7 +84,7 @@ def test_only_one_module_hashes() -> None:
 
 def test_problems_travel_one_way() -> None:
     """A function returns its result or None, and adds its problems to the collector
-    (content.problems.Problems): none returns a result *or* problems for callers to tell
+    (load.problems.Problems): none returns a result *or* problems for callers to tell
     apart with isinstance."""
     mixed = []
     for file in _modules():

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from site_helpers import article_text, write_files
 
-from reading_program.content.cache import ParseCache
-from reading_program.content.file_read import READ_CODEC, FileRead
-from reading_program.content.paths import ContentPaths
+from reading_program.load.cache import ParseCache
+from reading_program.load.file_read import READ_CODEC, FileRead
+from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
 
 ARTICLE = "content/articles/a.md"

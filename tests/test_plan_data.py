@@ -15,23 +15,23 @@ from builders import make_article, make_cohort, make_track, make_week
 from icalendar import Calendar
 from site_helpers import REPO
 
-from reading_program.content.paths import ContentPaths
-from reading_program.content.slugs import slug_for
+from reading_program.load.paths import ContentPaths
+from reading_program.load.slugs import slug_for
 from reading_program.model import WEEKDAYS, Cohort, Meeting, ScheduledWeek
 from reading_program.plan.library import load_library
 from reading_program.plan.schedule import plan_breaks
-from reading_program.site.calendar import cohort_calendar
-from reading_program.site.dates import (
+from reading_program.render.browser_data.islands import track_data
+from reading_program.render.browser_data.plan_form import merge_variants, plan_data
+from reading_program.render.calendar import cohort_calendar
+from reading_program.render.dates import (
     WEEKDAY_NAMES,
     day_text,
     long_range,
     meeting_text,
     short_range,
 )
-from reading_program.site.islands import track_data
-from reading_program.site.messages import break_note, week_message
-from reading_program.site.plan_data import merge_variants, plan_data
-from reading_program.site.urls import relative_href, track_src
+from reading_program.render.messages import break_note, week_message
+from reading_program.render.urls import relative_href, track_src
 
 SITE = "https://example.org/programme/"
 SLOT = re.compile("\ue000(\\w+)\ue001")

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from site_helpers import loaded, make_article
 
-from reading_program.content.problems import Problem, Problems
+from reading_program.load.problems import Problem, Problems
 from reading_program.model import Article, Track
-from reading_program.plan.listed import plan_track
+from reading_program.plan.listed_track import plan_track
 
 
 def article(slug: str, tags: str, title: str | None = None, date: str | None = None) -> Article:

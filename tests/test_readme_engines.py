@@ -17,7 +17,7 @@ from packaging.requirements import Requirement
 from site_helpers import REPO
 from test_readme_commands import fresh_clone
 
-from reading_program.content.project_hook import HOOK_MISSING
+from reading_program.load.project_hook import HOOK_MISSING
 
 pytestmark = pytest.mark.build
 

@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import REPO
 
-from reading_program.content.paths import ContentPaths
+from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
-from reading_program.site.urls import article_src, week_src
+from reading_program.render.urls import article_src, week_src
 
 pytestmark = pytest.mark.build
 LIBRARY = load_library(ContentPaths(REPO))  # drafts left out, as the published build does

@@ -10,12 +10,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reading_program.content.article_body import count_words
-from reading_program.content.specs import QuestionSpec
+from reading_program.load.article_body import count_words
+from reading_program.load.specs import QuestionSpec
 from reading_program.plan.questions import build_questions, derive_question_id
 from reading_program.plan.reading_time import reading_minutes
-from reading_program.site.templating import markdown_inline, page_meta
-from reading_program.site.urls import directory_url, relative_href, relative_link, relative_path
+from reading_program.render.templating import markdown_inline, page_meta
+from reading_program.render.urls import directory_url, relative_href, relative_link, relative_path
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_the_same_words_in_another_width_or_spacing_keep_their_id() -> None:
 def test_output_paths_are_the_files_mkdocs_writes(src: str) -> None:
     from mkdocs.structure.files import File
 
-    from reading_program.site.urls import output_path
+    from reading_program.render.urls import output_path
 
     made = File(src, "/docs", "/site", use_directory_urls=True)
     assert output_path(src) == made.dest_uri
@@ -171,7 +171,7 @@ def test_output_paths_are_the_files_mkdocs_writes(src: str) -> None:
 
 
 def test_every_page_and_file_at_one_address_is_named_with_the_other() -> None:
-    from reading_program.site.links import clash_problems
+    from reading_program.render.links import clash_problems
 
     generated = {
         "journal.md": "the journal",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from reading_program.site.calendar import reminder_triggers
+from reading_program.render.calendar import reminder_triggers
 
 TRACK = "tracks/six-week-leadership/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading_program.content.strict_yaml import MAX_DEPTH, parse_yaml
+from reading_program.load.strict_yaml import MAX_DEPTH, parse_yaml
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from builders import make_article, make_cohort, make_track, make_week
 from site_helpers import SAMPLE, Site, article_text
 
-from reading_program.content.paths import ContentPaths
+from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
-from reading_program.site.workbook import assessment_columns, cover_rows
+from reading_program.render.workbook import assessment_columns, cover_rows
 
 SIX_WEEKS = "tracks/six-week-leadership/workbook/index.html"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .commands import CommandError, check, cohort_files, messages, scaffold
-from .content.json_schemas import write_schemas
-from .content.paths import ProjectNotFound, find_root
-from .content.problems import ContentError
 from .export import WITHOUT_THE_HOOK, ExportError, build_command, export_site
 from .fingerprints import installed_version
+from .load.json_schemas import write_schemas
+from .load.paths import ProjectNotFound, find_root
+from .load.problems import ContentError
 
 if TYPE_CHECKING:  # what add_subparsers returns; argparse names it privately
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]

@@ -17,12 +17,12 @@ from typing import Any
 import yaml
 
 from . import mkdocs_adapter
-from .content.paths import ContentPaths
-from .content.problems import ContentError
-from .content.project_hook import hook_problems, without_tripwire
+from .load.paths import ContentPaths
+from .load.problems import ContentError
+from .load.project_hook import hook_problems, without_tripwire
 from .pipeline import prepare_site
-from .site import offline
-from .site.generate import GeneratedSite
+from .render import offline
+from .render.generate import GeneratedSite
 
 _HOOK_ONLY_KEYS = ("hooks", "watch")  # the hook is what the export replaces; watch serves it
 # Written into every export: `--force` replaces a folder only when it holds this mark (or

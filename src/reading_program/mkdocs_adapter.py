@@ -28,20 +28,20 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
-from .content.cache import ParseCache
-from .content.files import walk_files
-from .content.markdown_render import MarkdownConfig
-from .content.paths import CONFIG_FILE, ContentPaths, RepoPath
-from .content.problems import ContentError, Problem
-from .content.project_hook import HOOK_MISSING, without_tripwire
 from .fingerprints import files_fingerprint, fingerprint, installed_version
 from .incremental import GeneratedSources, merged_search_index
+from .load.cache import ParseCache
+from .load.files import walk_files
+from .load.markdown_render import MarkdownConfig
+from .load.paths import CONFIG_FILE, ContentPaths, RepoPath
+from .load.problems import ContentError, Problem
+from .load.project_hook import HOOK_MISSING, without_tripwire
 from .pipeline import prepare_site
-from .site import assets, html_blocks, offline
-from .site.generate import DocsFiles, GeneratedSite, ThemeFacts
-from .site.links import clash_problems
-from .site.problems_page import problems_page
-from .site.site_address import local_address_warning
+from .render import assets, html_blocks, offline
+from .render.generate import DocsFiles, GeneratedSite, ThemeFacts
+from .render.links import clash_problems
+from .render.problems_page import problems_page
+from .render.site_address import local_address_warning
 from .staging import SiteStaging, StagingError
 
 # The one key on the build's config holding its BuildState (MkDocs makes a config a build).
@@ -127,7 +127,7 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
 
 
 def _theme_facts(config: MkDocsConfig) -> ThemeFacts:
-    """What a page's frontmatter may ask of the theme (see site.generate)."""
+    """What a page's frontmatter may ask of the theme (see render.generate)."""
     statuses = {"new", "deprecated"}
     if isinstance(config.extra.get("status"), dict):
         statuses |= set(config.extra["status"])
@@ -399,7 +399,7 @@ def _problem_pages(files: Files, config: MkDocsConfig, problems: tuple[Problem, 
 
 
 def _minify_own_stylesheets(files: Files, config: MkDocsConfig) -> None:
-    """The project's stylesheets, handed over minified (see site.assets)."""
+    """The project's stylesheets, handed over minified (see render.assets)."""
     for file in files.css_files():
         if file.abs_src_path and assets.is_own_stylesheet(file.src_uri):
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
@@ -429,7 +429,7 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
 
 
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """For `on_page_markdown`: a generated page's HTML blocks set apart (site.html_blocks)
+    """For `on_page_markdown`: a generated page's HTML blocks set apart (render.html_blocks)
     until MkDocs has made its HTML."""
     state = _state(config)
     assert state.handed is not None
@@ -540,7 +540,7 @@ def markdown_config(config: MkDocsConfig) -> MarkdownConfig:
 
 class HookTripwire(Extension):
     """Listed in mkdocs.yml, taken out by the hook (`prepare`): a build that renders a page
-    with it ran without the hook, and stops with one plain line (content/project_hook.py)."""
+    with it ran without the hook, and stops with one plain line (load/project_hook.py)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_HookMissing(md), "reading_program_hook_missing", 1000)

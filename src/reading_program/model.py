@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
 
-from .content.markdown_render import BodyLink, RenderedBody
-from .content.paths import RepoPath
+from .load.markdown_render import BodyLink, RenderedBody
+from .load.paths import RepoPath
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .content.cache import ParseCache
-from .content.drafts import without_drafts
-from .content.files import TRACK
-from .content.loader import load_content
-from .content.markdown_render import MarkdownConfig, Renderer
-from .content.paths import ContentPaths
-from .content.problems import Problems
+from .load.cache import ParseCache
+from .load.drafts import without_drafts
+from .load.files import TRACK
+from .load.loader import load_content
+from .load.markdown_render import MarkdownConfig, Renderer
+from .load.paths import ContentPaths
+from .load.problems import Problems
 from .plan.library import build_library
-from .site.generate import DocsFiles, GeneratedSite, generate_site, read_hand_written
-from .site.templating import ARTICLE_PAGE_IDS
+from .render.generate import DocsFiles, GeneratedSite, generate_site, read_hand_written
+from .render.templating import ARTICLE_PAGE_IDS
 
 
 def prepare_site(
@@ -32,7 +32,7 @@ def prepare_site(
     """Load, plan, generate and check everything; raise ContentError with every problem:
     one collector goes down the stages, and is raised here, once.
     `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None).
-    Drafts are built only `with_drafts` (`mkdocs serve`); see content.drafts."""
+    Drafts are built only `with_drafts` (`mkdocs serve`); see load.drafts."""
     config = markdown or MarkdownConfig()
     renderer = Renderer(replace(config, reserved_ids=ARTICLE_PAGE_IDS))
     content = load_content(paths, cache, renderer)

@@ -21,7 +21,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 from site_helpers import article_text, make_site
 
-from reading_program.content import html_policy, markdown_render
+from reading_program.load import html_policy, markdown_render
 
 HOSTILE_BODY = """\
 Before the payloads.

@@ -19,11 +19,11 @@ from playwright.sync_api import Page, expect
 from site_helpers import SAMPLE
 from team_site import served_team_site
 
-from reading_program.content.paths import ContentPaths
+from reading_program.load.paths import ContentPaths
 from reading_program.model import Cohort, Meeting
 from reading_program.plan.library import load_library
 from reading_program.plan.schedule import plan_breaks, plan_schedule
-from reading_program.site.messages import week_message
+from reading_program.render.messages import week_message
 
 OVERVIEW = "tracks/six-week-leadership/"
 PLAN = {

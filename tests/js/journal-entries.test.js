@@ -5,7 +5,7 @@ import { journalSections, neededFiles, readingsOf, tracksOf } from "../../docs/j
 import { journalMarkdown } from "../../docs/javascripts/rp/journal-markdown.js";
 import { emptyJournal } from "../../docs/javascripts/rp/store.js";
 
-// What the build writes (src/reading_program/site/islands.py): the tracks, always loaded...
+// What the build writes (src/reading_program/render/browser_data/islands.py): the tracks, always loaded...
 const data = {
   tracks: [
     {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { isSiteCache, keptWhen, offlinePlace } from "../../docs/javascripts/rp/offline-place.js";
-import { cacheName, changes, handles, isOurs, keyOf, recordKey, validList } from "../../src/reading_program/site/offline_files/worker.js";
+import { cacheName, changes, handles, isOurs, keyOf, recordKey, validList } from "../../src/reading_program/render/offline_files/worker.js";
 
 // The track page's control, as the build writes it on tracks/lead/ (track.md.j2).
 const control = { rpTrack: "lead", rpOffline: "../../offline/lead.json", rpWorker: "../../offline-worker.js", rpRoot: "../../" };

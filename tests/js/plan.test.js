@@ -170,7 +170,7 @@ const octets = (text) => new TextEncoder().encode(text).length;
 const slot = (name) => `\uE000${name}\uE001`;
 const ALL = 255;
 const MEETING = 0b10101010; // variants with bit 1 (a meeting)
-// What the build writes (src/reading_program/site/plan_data.py), trimmed to a few lines.
+// What the build writes (src/reading_program/render/browser_data/plan_form.py), trimmed to a few lines.
 const data = {
   calendar_name: `${slot("team")} · Six Weeks`,
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],

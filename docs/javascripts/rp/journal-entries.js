@@ -3,7 +3,7 @@
 // answers to articles in no track, and answers whose question has since been removed
 // (retired: always kept and shown). Pure, no DOM.
 //
-// The data comes in files (src/reading_program/site/islands.py): the tracks, always loaded
+// The data comes in files (src/reading_program/render/browser_data/islands.py): the tracks, always loaded
 // (journal/questions.json); the articles in no track (`other`), loaded only when something
 // stored is outside the tracks; the questions' current texts (`texts`), loaded only for
 // answers stored without their question. A question is shown as it was answered.

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from .. import mkdocs_adapter
-from ..content.paths import ContentPaths
-from ..content.problems import ContentError, Problem
-from ..content.project_hook import hook_problems
+from ..load.paths import ContentPaths
+from ..load.problems import ContentError, Problem
+from ..load.project_hook import hook_problems
 from ..pipeline import prepare_site
 from .reports import plan_report
 

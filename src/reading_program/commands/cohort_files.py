@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from ..atomic_files import write_atomically
-from ..content.files import COHORT, ContentFile
-from ..content.loader import load_text
-from ..content.paths import ContentPaths
-from ..content.problems import Problem, Problems, closest
-from ..content.specs import AssignedSpec, time_zones
+from ..load.files import COHORT, ContentFile
+from ..load.loader import load_text
+from ..load.paths import ContentPaths
+from ..load.problems import Problem, Problems, closest
+from ..load.specs import AssignedSpec, time_zones
 from ..model import Cohort, Library
 from ..plan.cohorts import Assignment, assignment, build_cohort
 from ..plan.library import load_library

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content.files import RESERVED_IDS
-from ..content.loader import load_content
-from ..content.paths import ContentPaths
-from ..content.problems import ContentError, closest
-from ..content.slugs import is_slug, slug_for
+from ..load.files import RESERVED_IDS
+from ..load.loader import load_content
+from ..load.paths import ContentPaths
+from ..load.problems import ContentError, closest
+from ..load.slugs import is_slug, slug_for
 from . import CommandError
 
 MAX_ID = 60  # a file name and an address: long enough for any team name worth typing

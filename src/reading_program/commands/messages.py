@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 from ..atomic_files import write_atomically
-from ..content.paths import ContentPaths
+from ..load.paths import ContentPaths
 from ..model import Cohort
 from ..plan.library import load_library
-from ..site.cohort_weeks import cohort_weeks
-from ..site.mail import BadAddress, draft, draft_name, parse_addresses
+from ..render.cohort_weeks import cohort_weeks
+from ..render.mail import BadAddress, draft, draft_name, parse_addresses
 from . import CommandError
 from .cohort_files import cohort_hint
 from .reports import site_url_of

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .. import mkdocs_adapter
 from ..model import Cohort, Library
-from ..site.cohort_weeks import cohort_weeks
+from ..render.cohort_weeks import cohort_weeks
 
 
 def plan_report(library: Library) -> str:

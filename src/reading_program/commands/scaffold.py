@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..atomic_files import write_atomically
-from ..content.paths import ContentPaths
+from ..load.paths import ContentPaths
 from . import CommandError
 from .ids import checked_tags, existing_file, new_id
 from .yaml_text import yaml_text

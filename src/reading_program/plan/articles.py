@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..content.loader import ArticleSource, Loaded
-from ..content.problems import Problem, Problems, closest
+from ..load.loader import ArticleSource, Loaded
+from ..load.problems import Problem, Problems, closest
 from ..model import Article, TagInfo
 from .questions import build_questions
 from .reading_time import reading_minutes

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..content.article_body import heading_anchor
-from ..content.loader import Loaded
-from ..content.problems import Problems, closest
-from ..content.specs import AssessmentFile
+from ..load.article_body import heading_anchor
+from ..load.loader import Loaded
+from ..load.problems import Problems, closest
+from ..load.specs import AssessmentFile
 from ..model import Article, Assessment, Band, Statement
 
 

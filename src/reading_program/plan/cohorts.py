@@ -27,9 +27,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..content.loader import Loaded
-from ..content.problems import Problems, closest
-from ..content.specs import AssignedSpec, CohortFile
+from ..load.loader import Loaded
+from ..load.problems import Problems, closest
+from ..load.specs import AssignedSpec, CohortFile
 from ..model import Article, Break, Cohort, Meeting, ScheduledWeek, Track, Week
 from .schedule import plan_breaks, plan_schedule, schedule_end
 

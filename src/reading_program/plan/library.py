@@ -6,20 +6,20 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ..content.cache import ParseCache
-from ..content.drafts import without_drafts
-from ..content.files import ARTICLE, TRACK
-from ..content.loader import Content, Loaded, load_content
-from ..content.markdown_render import Renderer
-from ..content.paths import ContentPaths
-from ..content.problems import Problems
-from ..content.specs import PlannedTrackFile, TrackFile
+from ..load.cache import ParseCache
+from ..load.drafts import without_drafts
+from ..load.files import ARTICLE, TRACK
+from ..load.loader import Content, Loaded, load_content
+from ..load.markdown_render import Renderer
+from ..load.paths import ContentPaths
+from ..load.problems import Problems
+from ..load.specs import PlannedTrackFile, TrackFile
 from ..model import Library, TagInfo, Track
 from .articles import build_articles
 from .assessments import build_assessment
 from .cohorts import build_cohort
-from .from_tags import plan_from_tags
-from .listed import plan_track
+from .listed_track import plan_track
+from .planned_track import plan_from_tags
 
 T = TypeVar("T")
 

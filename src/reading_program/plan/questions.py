@@ -14,8 +14,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..content.specs import QuestionSpec
 from ..fingerprints import digest
+from ..load.specs import QuestionSpec
 from ..model import Question
 
 _WORD = re.compile(r"[a-z0-9]+")

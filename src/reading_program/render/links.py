@@ -2,7 +2,7 @@
 
 MkDocs validates links only while it renders pages, after it has cleaned the site folder,
 and then only warns. These checks find the same mistakes first, on the links of the
-rendered pages (content/markdown_render.py), and name the file an author edits
+rendered pages (load/markdown_render.py), and name the file an author edits
 (`content/articles/x.md`, not the generated `articles/x.md`):
 
 - every relative link and image in an article body or a hand-written page points at a
@@ -13,7 +13,7 @@ rendered pages (content/markdown_render.py), and name the file an author edits
 - no page or file takes the address of another (`clash_problems`).
 
 What runs code or loads from another host is refused where the body is rendered
-(content/html_policy.py); `rewritten` turns an article's Markdown links into the
+(load/html_policy.py); `rewritten` turns an article's Markdown links into the
 addresses MkDocs would give them, by the same resolution as the check.
 """
 
@@ -25,9 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from ..content.markdown_render import BodyLink
-from ..content.paths import RepoPath
-from ..content.problems import Problem, closest
+from ..load.markdown_render import BodyLink
+from ..load.paths import RepoPath
+from ..load.problems import Problem, closest
 from .urls import directory_url, output_path, relative_href
 
 

@@ -18,14 +18,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
+from ...model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 
 # The calendar's and messages' own helpers, not copies of them: so the plan says word for
 # word what a cohort's feed and messages say.
-from .calendar import CalendarWeek, calendar_week, event_description, reminder_triggers
-from .dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
-from .messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
-from .templating import render_text
+from ..calendar import CalendarWeek, calendar_week, event_description, reminder_triggers
+from ..dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
+from ..messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
+from ..templating import render_text
 
 
 def slot(name: str) -> str:

@@ -16,7 +16,7 @@ The blocks travel in the page's source file, after its Markdown (`with_blocks`),
 counts as changed whenever a block does (`mkdocs serve --dirty` compares files).
 
 An article's body is one of its page's blocks: HTML rendered once, checked and sanitised
-(content/markdown_render.py). Its headings belong in the page's table of contents, so the
+(load/markdown_render.py). Its headings belong in the page's table of contents, so the
 block carries them (`BodyBlock.toc`), and a plain MkDocs gets the body's Markdown instead
 (`PageText.inlined`).
 """

@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ..fingerprints import digest
 from ..model import Library, Track
-from .islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
+from .browser_data.islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .pages import GeneratedAsset
 from .urls import (
     HOME,

@@ -1,7 +1,7 @@
 // The reading program's service worker (a module worker): keeps the tracks a reader asked
 // to keep, so that their pages work without a network. Registered only when someone
 // presses "Keep this track for offline reading" (docs/javascripts/rp/offline-keep.js); the
-// build writes it at the site's root (reading_program/site/offline.py), its first line
+// build writes it at the site's root (reading_program/render/offline.py), its first line
 // naming the build, so that a site published again is a new worker to the browser, which
 // refreshes every kept track (only the files whose hash changed) when it takes over.
 //

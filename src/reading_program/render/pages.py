@@ -6,17 +6,17 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.paths import RepoPath
+from ..load.paths import RepoPath
 from ..model import Cohort, Library, Track, Week
 from . import catalogue
+from .browser_data.islands import JOURNAL_DATA, journal_data_files
+from .browser_data.plan_form import plan_data_file, plan_data_src
 from .calendar import cohort_calendar
 from .cohort_weeks import break_text, cohort_data, cohort_weeks, subscribe_href
 from .dates import long_range
 from .guides import AGENDA, discussion_questions
 from .html_blocks import PageText
-from .islands import JOURNAL_DATA, journal_data_files
 from .mail import draft
-from .plan_data import plan_data_file, plan_data_src
 from .templating import render_page
 from .urls import (
     ARTICLES_INDEX,

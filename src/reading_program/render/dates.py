@@ -1,6 +1,6 @@
 """Dates as the site writes them, in one style on every page, message and workbook
 ('Thu 14 Jan', 'Mon 11 Jan – Sun 17 Jan 2027'), in English whatever the machine's locale.
-The browser writes them with the same names, sent as data (plan_data.py).
+The browser writes them with the same names, sent as data (browser_data/plan_form.py).
 
 strftime's month and weekday names follow the locale of the machine that builds the site,
 so they are spelled out here.

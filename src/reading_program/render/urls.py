@@ -56,7 +56,7 @@ def finish_src(track: Track) -> str:
 
 
 def offline_list_src(track: Track) -> str:
-    """The build's list of what a track needs offline (site/offline.py)."""
+    """The build's list of what a track needs offline (render/offline.py)."""
     return f"offline/{track.id}.json"
 
 

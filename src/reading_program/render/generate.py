@@ -15,17 +15,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..content.cache import ParseCache
-from ..content.file_read import READ_CODEC, FileRead
-from ..content.html_policy import script_loads, stylesheet_loads
-from ..content.markdown_render import RenderedBody, Renderer, with_links
-from ..content.paths import ContentPaths, RepoPath
-from ..content.problems import ContentError, Problem, Problems, closest
-from ..content.source import MarkdownParts, SourceText, read_text, split_markdown
-from ..content.strict_yaml import parse_yaml
+from ..load.cache import ParseCache
+from ..load.file_read import READ_CODEC, FileRead
+from ..load.html_policy import script_loads, stylesheet_loads
+from ..load.markdown_render import RenderedBody, Renderer, with_links
+from ..load.paths import ContentPaths, RepoPath
+from ..load.problems import ContentError, Problem, Problems, closest
+from ..load.source import MarkdownParts, SourceText, read_text, split_markdown
+from ..load.strict_yaml import parse_yaml
 from ..model import Article, Library
 from . import html_blocks, offline
-from .islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
+from .browser_data.islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .links import LinkSource, SiteFiles, clash_problems, link_problems, rewritten
 from .markers import expand_markers, has_markers, marker_problems
 from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation

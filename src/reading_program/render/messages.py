@@ -18,7 +18,7 @@ from .templating import render_html, render_text
 
 Detail = Literal["full", "short", "minimal"]
 DETAILS: tuple[Detail, ...] = ("full", "short", "minimal")
-# The week before a break says so. The plan form gets these as data (plan_data.py), so
+# The week before a break says so. The plan form gets these as data (browser_data/plan_form.py), so
 # the browser says it in these words too.
 BREAK_NOTES = {
     "one": "No reading next week: {reason}; week {number} starts {day}.",

@@ -18,11 +18,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Article
-from . import islands, urls
+from . import urls
+from .browser_data import islands
 from .html_blocks import BodyBlock, PageText, can_set_apart, placeholder
 
 # Ids the article page gives its own parts besides the body's (the reflection heading):
-# the body's headings are rendered around them (content/markdown_render.py).
+# the body's headings are rendered around them (load/markdown_render.py).
 ARTICLE_PAGE_IDS = ("reflect",)
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -58,7 +59,7 @@ def _escaped(key: str, value: Any) -> Any:
 
 def _new_environment(autoescape: bool) -> Environment:
     return Environment(
-        loader=PackageLoader("reading_program.site", "templates"),
+        loader=PackageLoader("reading_program.render", "templates"),
         autoescape=autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,

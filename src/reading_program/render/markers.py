@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ..content.paths import RepoPath
-from ..content.problems import Problem, closest
+from ..load.paths import RepoPath
+from ..load.problems import Problem, closest
 from ..model import Library
 from . import catalogue
-from .islands import JOURNAL_DATA
+from .browser_data.islands import JOURNAL_DATA
 from .templating import render
 from .urls import finish_src
 

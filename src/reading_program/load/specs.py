@@ -148,7 +148,7 @@ class ArticleFrontmatter(_Strict):
     level: Annotated[int, Field(ge=1, le=5)] | None = None  # 1 introductory ... 5 advanced
     author: Line | None = None
     source: Line | None = None
-    # Shown by `mkdocs serve` with a banner, left out of published builds (content/drafts.py)
+    # Shown by `mkdocs serve` with a banner, left out of published builds (load/drafts.py)
     draft: bool = False
 
 

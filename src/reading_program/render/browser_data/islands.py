@@ -11,8 +11,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Article, Assessment, Library, Question, Track
-from .urls import (
+from ...model import Article, Assessment, Library, Question, Track
+from ..urls import (
     JOURNAL,
     article_src,
     assessment_src,

@@ -21,9 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..content.loader import Loaded
-from ..content.problems import Problems, closest
-from ..content.specs import PlannedTrackFile
+from ..load.loader import Loaded
+from ..load.problems import Problems, closest
+from ..load.specs import PlannedTrackFile
 from ..model import Article, Assessment, TagInfo, Track, Week
 from .questions import build_questions
 

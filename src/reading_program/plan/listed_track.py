@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..content.loader import Loaded
-from ..content.problems import Problems, closest
-from ..content.specs import TrackFile
+from ..load.loader import Loaded
+from ..load.problems import Problems, closest
+from ..load.specs import TrackFile
 from ..model import Article, Assessment, Track, Week
 from .questions import build_questions
 

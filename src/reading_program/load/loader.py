@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 from ..fingerprints import digest
 from .article_body import count_words
 from .cache import ParseCache
-from .errors import place, validate
 from .file_read import READ_CODEC, FileRead
 from .files import (
     ARTICLE,
@@ -44,6 +43,7 @@ from .specs import (
     TrackFile,
 )
 from .strict_yaml import LineMap, Location, ParsedYaml, parse_yaml
+from .validation_problems import place, validate
 
 Spec = TypeVar("Spec")
 
@@ -92,7 +92,7 @@ class Content:
     tags: Loaded[TagsFile] | None = None
     failed: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> ids that exist
     problems: tuple[Problem, ...] = ()
-    drafts: tuple[RepoPath, ...] = ()  # articles left out as drafts (content.drafts), sorted
+    drafts: tuple[RepoPath, ...] = ()  # articles left out as drafts (load.drafts), sorted
 
     def did_not_load(self, kind: Kind) -> frozenset[str]:
         return self.failed.get(kind.name, frozenset())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..content.problems import Problem
+from ..load.problems import Problem
 from .html_blocks import with_blocks
 from .templating import render_page
 
