@@ -10,6 +10,9 @@ from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
 from reading_program.model import Article, Assessment, Cohort, Meeting, Question, Statement
 from reading_program.plan.schedule import plan_breaks
+from reading_program.render import cohort_weeks as weeks_module
+from reading_program.render import mail
+from reading_program.render import messages as messages_module
 from reading_program.render.dates import long_range, meeting_text, short_range
 from reading_program.render.messages import Message, week_message
 
@@ -239,3 +242,23 @@ def test_weeks_that_take_the_self_assessment_say_so_with_its_link() -> None:
         f"your first result:\n{SITE}assessments/leader-or-manager/\n"
     ) in third.body
     assert f'<a href="{SITE}assessments/leader-or-manager/">Leader or manager?</a>' in third.html
+
+
+def test_each_weeks_message_is_rendered_once_for_the_page_the_link_and_the_draft(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cohort page, its mailto: links and its .eml drafts share one rendering a week
+    (the e-mail HTML is the costly part); shorter wordings only when a link is too long."""
+    group = cohort()
+    rendered = []
+    real = messages_module.render_html
+    monkeypatch.setattr(
+        messages_module, "render_html", lambda *a, **k: rendered.append(a) or real(*a, **k)
+    )
+    weeks = weeks_module.cohort_weeks(group, SITE)
+    drafts = [mail.draft(group, w.scheduled, SITE, message=w.message) for w in weeks]
+    assert len(rendered) == len(group.schedule) == len(drafts)
+    assert all(w.mailto.startswith("mailto:?subject=") for w in weeks)
+    # The shared message is the one the draft would render on its own.
+    first = weeks[0]
+    assert drafts[0] == mail.draft(group, first.scheduled, SITE)

@@ -28,16 +28,20 @@ class CohortWeek:
 
 
 def cohort_weeks(cohort: Cohort, site_url: str) -> tuple[CohortWeek, ...]:
-    return tuple(
-        CohortWeek(
-            scheduled=scheduled,
-            dates=long_range(scheduled.starts, scheduled.ends),
-            meeting=meeting_text(scheduled.meeting, cohort.timezone) if scheduled.meeting else None,
-            message=week_message(cohort, scheduled, site_url),
-            mailto=mailto_href(cohort, scheduled, site_url),
-            draft_src=draft_src(cohort, scheduled),
-        )
-        for scheduled in cohort.schedule
+    """Each scheduled week with its message, rendered once for the page, the mailto: link
+    and the e-mail draft."""
+    return tuple(_cohort_week(cohort, scheduled, site_url) for scheduled in cohort.schedule)
+
+
+def _cohort_week(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> CohortWeek:
+    message = week_message(cohort, scheduled, site_url)
+    return CohortWeek(
+        scheduled=scheduled,
+        dates=long_range(scheduled.starts, scheduled.ends),
+        meeting=meeting_text(scheduled.meeting, cohort.timezone) if scheduled.meeting else None,
+        message=message,
+        mailto=mailto_href(cohort, scheduled, site_url, full=message),
+        draft_src=draft_src(cohort, scheduled),
     )
 
 

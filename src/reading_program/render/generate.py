@@ -28,7 +28,14 @@ from . import html_blocks, offline
 from .browser_data.islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
 from .links import LinkSource, SiteFiles, clash_problems, link_problems, rewritten
 from .markers import expand_markers, has_markers, marker_problems
-from .pages import GeneratedAsset, GeneratedPage, generate_assets, generate_pages, navigation
+from .pages import (
+    GeneratedAsset,
+    GeneratedPage,
+    all_cohort_weeks,
+    generate_assets,
+    generate_pages,
+    navigation,
+)
 from .urls import (
     ARTICLES_INDEX,
     COHORTS_INDEX,
@@ -266,8 +273,9 @@ def generate_site(
     renderer: Renderer | None = None,
 ) -> GeneratedSite:
     renderer = renderer or Renderer()
-    pages = tuple(generate_pages(library, site_url))
-    assets = (*generate_assets(library, site_url), *offline.page_lists(library))
+    weeks = all_cohort_weeks(library, site_url)  # each week's message rendered once
+    pages = tuple(generate_pages(library, site_url, weeks))
+    assets = (*generate_assets(library, site_url, weeks), *offline.page_lists(library))
     files = SiteFiles(
         [*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)]
     )

@@ -35,12 +35,18 @@ class BadAddress(ValueError):
     """An address that is not one; the message says which and why."""
 
 
-def mailto_href(cohort: Cohort, scheduled: ScheduledWeek, site_url: str) -> str:
+def mailto_href(
+    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, full: Message | None = None
+) -> str:
     """`mailto:?subject=...&body=...` for the week, with no recipient. A message too long
-    for a link falls back to shorter wording that links to the week's page."""
+    for a link falls back to shorter wording that links to the week's page; `full`, the
+    week's full message when the caller has it, is not rendered again."""
     href = ""
     for detail in DETAILS:
-        message = week_message(cohort, scheduled, site_url, detail)
+        if detail == "full" and full is not None:
+            message = full
+        else:
+            message = week_message(cohort, scheduled, site_url, detail)
         href = _mailto(message)
         if len(href) <= MAILTO_LIMIT:
             return href
@@ -55,11 +61,16 @@ def _mailto(message: Message) -> str:
 
 
 def draft(
-    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, to: Sequence[Address] = ()
+    cohort: Cohort,
+    scheduled: ScheduledWeek,
+    site_url: str,
+    to: Sequence[Address] = (),
+    message: Message | None = None,
 ) -> bytes:
     """The week's message as an RFC 5322 draft: plain text and an HTML alternative,
-    dated the week's first morning, marked unsent so mail clients open it for editing."""
-    message = week_message(cohort, scheduled, site_url)
+    dated the week's first morning, marked unsent so mail clients open it for editing.
+    `message`: the week's full message when the caller has it already."""
+    message = message or week_message(cohort, scheduled, site_url)
     mail = EmailMessage(policy=email.policy.SMTP)  # CRLF line endings, folded headers
     mail["Subject"] = message.subject
     sent = dt.datetime.combine(scheduled.starts, SEND_AT, tzinfo=ZoneInfo(cohort.timezone))

@@ -55,7 +55,8 @@ def week_message(
         subject=subject,
         # Plain text: the text environment does not HTML-escape ("&" stays "&").
         body=render_text("message.txt.j2", detail=detail, **fields),
-        html=render_html("message.html.j2", subject=subject, **fields),
+        # Only the full message goes out as e-mail; shorter ones are for mailto: links.
+        html=render_html("message.html.j2", subject=subject, **fields) if detail == "full" else "",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,7 @@ from . import catalogue
 from .browser_data.islands import JOURNAL_DATA, journal_data_files
 from .browser_data.plan_form import plan_data_file, plan_data_src
 from .calendar import cohort_calendar
-from .cohort_weeks import break_text, cohort_data, cohort_weeks, subscribe_href
+from .cohort_weeks import CohortWeek, break_text, cohort_data, cohort_weeks, subscribe_href
 from .dates import long_range
 from .guides import AGENDA, discussion_questions
 from .html_blocks import PageText
@@ -31,7 +32,6 @@ from .urls import (
     calendar_src,
     cohort_src,
     cohort_workbook_src,
-    draft_src,
     finish_src,
     guide_src,
     letter_src,
@@ -67,7 +67,12 @@ class GeneratedAsset:
     content: bytes
 
 
-def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
+def generate_pages(
+    library: Library, site_url: str, weeks: Mapping[str, tuple[CohortWeek, ...]] | None = None
+) -> list[GeneratedPage]:
+    """Every generated page; `weeks`: each cohort's weeks by id (`all_cohort_weeks`), when
+    the caller renders them once for the pages and the assets."""
+    weeks = weeks if weeks is not None else all_cohort_weeks(library, site_url)
     letters = catalogue.letters(library.articles)
     if len(library.articles) <= catalogue.ONE_PAGE:
         letters = ()
@@ -110,12 +115,18 @@ def generate_pages(library: Library, site_url: str) -> list[GeneratedPage]:
     )
     pages.append(GeneratedPage(COHORTS_INDEX, cohorts_index))
     for cohort in library.cohorts:
-        pages += cohort_pages(cohort, site_url)
+        pages += cohort_pages(cohort, weeks[cohort.id], site_url)
     pages += workbook_pages(library)
     return pages
 
 
-def cohort_pages(cohort: Cohort, site_url: str) -> list[GeneratedPage]:
+def all_cohort_weeks(library: Library, site_url: str) -> dict[str, tuple[CohortWeek, ...]]:
+    return {cohort.id: cohort_weeks(cohort, site_url) for cohort in library.cohorts}
+
+
+def cohort_pages(
+    cohort: Cohort, weeks: tuple[CohortWeek, ...], site_url: str
+) -> list[GeneratedPage]:
     """A cohort's page (schedule, messages, calendar, team progress) and its workbook."""
     src = cohort_src(cohort)
     text = render_page(
@@ -123,7 +134,7 @@ def cohort_pages(cohort: Cohort, site_url: str) -> list[GeneratedPage]:
         src,
         cohort=cohort,
         track=cohort.track,
-        weeks=cohort_weeks(cohort, site_url),
+        weeks=weeks,
         data=cohort_data(cohort),
         subscribe=subscribe_href(cohort, site_url),
         break_text=break_text,
@@ -223,10 +234,13 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
     return GeneratedPage(src, text, source=track.repo_path, in_nav=False)
 
 
-def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
+def generate_assets(
+    library: Library, site_url: str, weeks: Mapping[str, tuple[CohortWeek, ...]] | None = None
+) -> list[GeneratedAsset]:
     """The journal's data files; per track, the data of its plan form; per cohort: its
     calendar feed (`.ics`), the same with reminders to download, and a draft e-mail
     (`.eml`, no recipient) per week, with absolute links built from `site_url`."""
+    weeks = weeks if weeks is not None else all_cohort_weeks(library, site_url)
     assets = [GeneratedAsset(src, data) for src, data in journal_data_files(library)]
     assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
@@ -234,8 +248,10 @@ def generate_assets(library: Library, site_url: str) -> list[GeneratedAsset]:
         with_reminders = cohort_calendar(cohort, site_url, reminders=True)
         assets.append(GeneratedAsset(reminders_src(cohort), with_reminders))
         assets += [
-            GeneratedAsset(draft_src(cohort, scheduled), draft(cohort, scheduled, site_url))
-            for scheduled in cohort.schedule
+            GeneratedAsset(
+                item.draft_src, draft(cohort, item.scheduled, site_url, message=item.message)
+            )
+            for item in weeks[cohort.id]
         ]
     return assets
 
