@@ -32,13 +32,14 @@ from .fingerprints import files_fingerprint, fingerprint, installed_version
 from .incremental import GeneratedSources, merged_search_index
 from .load.cache import ParseCache
 from .load.files import walk_files
+from .load.hand_written import DocsFiles, ThemeFacts
 from .load.markdown_render import MarkdownConfig
 from .load.paths import CONFIG_FILE, ContentPaths, RepoPath
 from .load.problems import ContentError, Problem
 from .load.project_hook import HOOK_MISSING, without_tripwire
 from .pipeline import prepare_site
 from .render import assets, html_blocks, offline
-from .render.generate import DocsFiles, GeneratedSite, ThemeFacts
+from .render.generate import GeneratedSite
 from .render.links import clash_problems
 from .render.problems_page import problems_page
 from .render.site_address import local_address_warning

@@ -11,12 +11,13 @@ from dataclasses import replace
 from .load.cache import ParseCache
 from .load.drafts import without_drafts
 from .load.files import TRACK
+from .load.hand_written import DocsFiles, read_hand_written
 from .load.loader import load_content
 from .load.markdown_render import MarkdownConfig, Renderer
 from .load.paths import ContentPaths
 from .load.problems import Problems
 from .plan.library import build_library
-from .render.generate import DocsFiles, GeneratedSite, generate_site, read_hand_written
+from .render.generate import GeneratedSite, generate_site
 from .render.templating import ARTICLE_PAGE_IDS
 
 
