@@ -11,11 +11,7 @@ build/screenshots/ (readme/ with --update-readme)."""
 
 from __future__ import annotations
 
-import functools
 import sys
-import tempfile
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,14 +21,12 @@ from participant_screenshots import (
     DESKTOP,
     MONDAYS,
     PHONE,
-    REPO,
-    Quiet,
     WeekPage,
     journal,
     open_with,
     weeks_of,
 )
-from shots import output_folder, require_browser
+from shots import output_folder, require_browser, served_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -84,23 +78,12 @@ def shoot(browser: Browser, url: str, weeks: list[WeekPage], out: Path) -> None:
 def main() -> None:
     out = output_folder("Take the pictures of Send to another device.")
     require_browser()  # before the imports that need the test tools
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        handler = functools.partial(Quiet, directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), site_url=url)
-        build(config)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            shoot(browser, url, weeks_of(site), out)
-            browser.close()
-        server.shutdown()
+    with served_site() as (url, site), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        shoot(browser, url, weeks_of(site), out)
+        browser.close()
     print(f"Wrote the pictures of Send to another device into {out}")
 
 

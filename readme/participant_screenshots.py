@@ -10,17 +10,13 @@ finish.png and finish-phone.png into build/screenshots/ (readme/ with --update-r
 
 from __future__ import annotations
 
-import functools
 import sys
-import tempfile
-import threading
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shots import output_folder, require_browser
+from shots import output_folder, require_browser, served_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -46,11 +42,6 @@ WORDS = [
     "Three of us agreed a written plan for the quarter; I follow up every Friday.",
     "I asked before answering in four one-to-ones; two people found their own way.",
 ]
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 class WeekPage(HTMLParser):
@@ -202,23 +193,12 @@ def shoot(browser, url: str, weeks: list[WeekPage], out: Path) -> None:
 def main() -> None:
     out = output_folder("Take the pictures of a participant's six weeks.")
     require_browser()  # before the imports that need the test tools
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        handler = functools.partial(Quiet, directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), site_url=url)
-        build(config)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            shoot(browser, url, weeks_of(site), out)
-            browser.close()
-        server.shutdown()
+    with served_site() as (url, site), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        shoot(browser, url, weeks_of(site), out)
+        browser.close()
     print(f"Wrote the participant pictures into {out}")
 
 

@@ -9,7 +9,13 @@ tools and runs all three; a missing piece is one plain line, not a traceback."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import importlib.util
+import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,3 +63,29 @@ def require_browser(chromium: Path = CHROMIUM) -> None:
             "The pictures need " + " and ".join(missing) + ". `make screenshots` installs the "
             "test tools into .venv (`make serve` does not) and takes every picture."
         )
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served_site() -> Iterator[tuple[str, Path]]:
+    """The repository's site, built into a temporary folder with its own address and
+    served on 127.0.0.1: (its URL, the folder). Call after require_browser()."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), site_url=url)
+        build(config)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield url, site
+        finally:
+            server.shutdown()
