@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import REPO
 
-from reading_program.render.assets import minified
+from reading_program.mkdocs_adapter.minify import minified
 
 BUDGET_BYTES = 10 * 1024
 SCRIPTS = REPO / "docs/javascripts"
@@ -122,7 +122,7 @@ def on_demand_stylesheets(html: BeautifulSoup) -> set[Path]:
 
 def gzipped(paths: set[Path], site: Path) -> int:
     """What the browser transfers: the copies of these docs/ assets that the built `site`
-    serves (stylesheets minified: reading_program.render.assets), gzipped."""
+    serves (stylesheets minified: reading_program.mkdocs_adapter.minify), gzipped."""
     shipped = (site / path.relative_to(REPO / "docs") for path in paths)
     return sum(len(gzip.compress(file.read_bytes(), compresslevel=9)) for file in shipped)
 

@@ -2,7 +2,7 @@
 
 `mkdocs serve --dirty` (what `make serve` runs) rebuilds with `dirty=True`: MkDocs skips
 pages whose source is older than their output. The hook writes generated pages as files
-that change only with their text (reading_program.incremental), so an edit in content/
+that change only with their text (reading_program.mkdocs_adapter.incremental), so an edit
 rebuilds exactly the pages that show it. These tests build a generated corpus, edit it,
 rebuild dirty over the old site and compare every file with a clean build of the same
 content: pages byte for byte, the search index entry for entry, deleted pages gone.

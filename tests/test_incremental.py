@@ -1,12 +1,12 @@
 """Generated sources that change only with their text, and the search index a dirty build
-must end up with (reading_program.incremental)."""
+must end up with (reading_program.mkdocs_adapter.incremental)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reading_program.fingerprints import files_fingerprint
-from reading_program.incremental import GeneratedSources, merged_search_index
+from reading_program.mkdocs_adapter.incremental import GeneratedSources, merged_search_index
 
 
 def test_a_source_is_rewritten_only_when_its_text_changes(tmp_path: Path) -> None:

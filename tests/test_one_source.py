@@ -74,7 +74,7 @@ def test_only_one_module_writes_files_atomically() -> None:
     assert writers == {_name(Path(atomic_files.__file__))}
     renamers = {_name(f) for f in _modules() if "os.replace" in _calls(f)}
     # staging.py renames whole folders (the new site in, the old one out), not files
-    assert renamers == {_name(Path(atomic_files.__file__)), "staging.py"}
+    assert renamers == {_name(Path(atomic_files.__file__)), "mkdocs_adapter/staging.py"}
 
 
 def test_only_one_module_hashes() -> None:

@@ -23,7 +23,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .atomic_files import copy_atomically
+from ..atomic_files import copy_atomically
 
 
 class StagingError(Exception):

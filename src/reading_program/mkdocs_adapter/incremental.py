@@ -22,8 +22,8 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from . import fingerprints
-from .atomic_files import write_atomically
+from .. import fingerprints
+from ..atomic_files import write_atomically
 
 _MANIFEST = "manifest.json"
 

@@ -28,21 +28,22 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 from yaml import MarkedYAMLError
 
-from .fingerprints import files_fingerprint, fingerprint, installed_version
+from ..fingerprints import files_fingerprint, fingerprint, installed_version
+from ..load.cache import ParseCache
+from ..load.files import walk_files
+from ..load.hand_written import DocsFiles, ThemeFacts
+from ..load.markdown_render import MarkdownConfig
+from ..load.paths import CONFIG_FILE, ContentPaths, RepoPath
+from ..load.problems import ContentError, Problem
+from ..load.project_hook import HOOK_MISSING, without_tripwire
+from ..pipeline import prepare_site
+from ..render import html_blocks, offline
+from ..render.generate import GeneratedSite
+from ..render.links import clash_problems
+from ..render.problems_page import problems_page
+from ..render.site_address import local_address_warning
+from . import minify
 from .incremental import GeneratedSources, merged_search_index
-from .load.cache import ParseCache
-from .load.files import walk_files
-from .load.hand_written import DocsFiles, ThemeFacts
-from .load.markdown_render import MarkdownConfig
-from .load.paths import CONFIG_FILE, ContentPaths, RepoPath
-from .load.problems import ContentError, Problem
-from .load.project_hook import HOOK_MISSING, without_tripwire
-from .pipeline import prepare_site
-from .render import assets, html_blocks, offline
-from .render.generate import GeneratedSite
-from .render.links import clash_problems
-from .render.problems_page import problems_page
-from .render.site_address import local_address_warning
 from .staging import SiteStaging, StagingError
 
 # The one key on the build's config holding its BuildState (MkDocs makes a config a build).
@@ -402,9 +403,9 @@ def _problem_pages(files: Files, config: MkDocsConfig, problems: tuple[Problem, 
 def _minify_own_stylesheets(files: Files, config: MkDocsConfig) -> None:
     """The project's stylesheets, handed over minified (see render.assets)."""
     for file in files.css_files():
-        if file.abs_src_path and assets.is_own_stylesheet(file.src_uri):
+        if file.abs_src_path and minify.is_own_stylesheet(file.src_uri):
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
-            minified = assets.minified(file.src_uri, text)
+            minified = minify.minified(file.src_uri, text)
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=minified))
 
