@@ -156,7 +156,14 @@ def test_a_kept_track_reads_offline_and_the_copy_goes_in_one_click(
         expect(page.locator("article h1")).to_be_visible()
     page.goto(program.url + "tags/")  # no kept track needs it
     expect(page.locator("h1")).to_have_text("Not kept for offline reading")
-    page.get_by_role("link", name="Go to the home page").click()
+    assert page.url == program.url + "tags/", "the address asked for stays, to try again"
+    context.set_offline(False)
+    page.get_by_role("link", name="Try again").click()
+    expect(page.locator("article h1")).to_be_visible()  # the page wanted, once online
+    assert page.url == program.url + "tags/"
+    context.set_offline(True)
+    page.goto(program.url + "tags/")
+    page.get_by_role("link", name="go to the home page").click()
     expect(page.locator("article h1")).to_be_visible()
     search(page, "Plainly")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Say It Plainly")

@@ -163,14 +163,20 @@ async function networkFirst(request) {
 }
 
 /** As if there were no worker; but a page not kept, opened offline while tracks are kept,
- * leads to a page saying so (kept with every track) rather than the browser's error. */
+ * answers with a page saying so (kept with every track) rather than the browser's error.
+ * It answers at the address asked for (503, never a redirect), so "Try again" and a reload
+ * once online open the page the reader wanted. */
 async function passThrough(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    const notKept = new URL(NOT_KEPT, scope()).href;
-    if (request.mode !== "navigate" || !(await caches.match(notKept))) throw error;
-    return Response.redirect(notKept, 303);
+    const notKept = request.mode === "navigate" && (await caches.match(new URL(NOT_KEPT, scope()).href));
+    if (!notKept) throw error;
+    const page = (await notKept.text()).replaceAll('href="../"', `href="${scope()}"`);
+    return new Response(page, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
 }
 
