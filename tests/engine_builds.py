@@ -13,6 +13,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from reading_program.render.offline import NOT_KEPT
+
 BIN = Path(sys.executable).parent
 ENGINES = ("mkdocs", "properdocs", "zensical")
 
@@ -23,8 +25,10 @@ class Built:
     site: Path  # the built site folder
 
     def pages(self) -> set[str]:
-        """Every HTML page, as a path relative to the site folder."""
-        return {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")}
+        """Every HTML page, as a path relative to the site folder; not the offline worker's
+        fallback page, which only the hook's published build writes."""
+        found = {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")}
+        return found - {NOT_KEPT}
 
     def html(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / page).read_text("utf-8"), "html.parser")

@@ -18,6 +18,7 @@ from reading_program.load.problems import ContentError
 from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
 from reading_program.render.generate import page_title
+from reading_program.render.offline import NOT_KEPT
 from reading_program.render.pages import navigation
 from reading_program.render.urls import article_src, directory_url, track_src, week_src
 
@@ -59,7 +60,10 @@ def main_content(html_file: Path, keep_actions: bool = False) -> str:
 
 
 def pages(site_dir: Path) -> list[str]:
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    """The site's pages; not the offline worker's fallback page, which only the hook's
+    published build writes (an export leaves offline reading out)."""
+    found = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    return sorted(page for page in found if page != NOT_KEPT)
 
 
 def test_export_config_has_no_hooks_and_the_hooks_navigation(exported: Path, repo_site) -> None:

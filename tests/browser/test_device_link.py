@@ -317,3 +317,16 @@ def test_a_journal_this_page_cannot_read_is_not_sent_as_if_whole(page: Page, sit
         "This link holds only what this page could read"
     )
     assert page.evaluate("localStorage.getItem('reading-program')") == '{"answers": {broken'
+
+
+def test_send_comes_with_the_first_mark_not_before(page: Page, site_url: str) -> None:
+    """A browser with no journal has nothing to send: beside Share my progress (a check-in
+    says "not started" too), Send to another device appears with the first mark."""
+    page.goto(site_url + WEEK_1)
+    expect(page.get_by_role("button", name="Share my progress")).to_be_visible()
+    send = page.locator(".rp-share", has_text="Send to another device")
+    expect(send).to_be_hidden()
+    page.get_by_label("Mark as read").first.check()
+    expect(send).to_be_visible()
+    page.reload()
+    expect(send).to_be_visible()

@@ -1,7 +1,5 @@
-// "Mark as read" on every reading of a week page and on every article page, at its top and
-// where reading ends, where "Done" marks it read and moves on in the track followed. The
-// boxes show what is stored, and save, through marks.js: at once when there is a journal (the
-// boxes wait, disabled, until they show it), or on the first click.
+// "Mark as read" on week pages and at an article's top and end (where "Done" marks it read
+// and moves on). The boxes show and save what is stored through marks.js.
 import { element } from "./dom.js";
 import { journalHere, onJournal } from "./on-journal.js";
 
@@ -10,13 +8,13 @@ const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
   const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
-  // With a journal, a box is not clickable until it shows what is stored: a click on the
-  // box as the build wrote it (unticked) could otherwise undo a mark the reader meant to keep.
+  // With a journal, a box waits (disabled) until it shows what is stored: a click on the
+  // unticked box the build wrote could undo a mark.
   const waiting = journalHere() ? views : [];
   waiting.forEach((view) => busy(view, true));
   const close = document.querySelector(".rp-close");
   const done = close ? [...close.querySelectorAll(".rp-close__done")] : [];
-  // Without a track followed, the one track an article is in is where Done goes.
+  // Without a track followed, Done goes to the article's one track.
   if (done.length === 1) done[0].hidden = false;
   for (const link of done) link.classList.add("md-button", "md-button--primary");
   const show = () =>
@@ -34,7 +32,7 @@ export function enhance({ signal }) {
   }
   for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
   onJournal(show, signal);
-  // Fetched now, bound on use: a box ticked and the page left at once is not lost waiting.
+  // Fetched now, so a tick made just before leaving is not lost.
   bound().catch((error) => console.error("reading-program:", error));
 }
 
@@ -56,8 +54,8 @@ function addReadMark(holder, index) {
   return { slug, hash, box, updated };
 }
 
-// What a click means: the opposite of what the box showed when it was pressed. Another tab
-// may change the mark while the press lasts, and the click then turns over the new state.
+// A click means the opposite of what the box showed when pressed (another tab may change
+// the mark during the press).
 function pressedAs({ box }, signal) {
   let pressed = null;
   const press = () => (pressed = box.checked);
