@@ -31,6 +31,8 @@ describe("where a track's offline copy lives", () => {
 
   it("says when a track was kept, or nothing for a damaged date", () => {
     assert.match(keptWhen("2026-12-07T09:30:00Z", "en-GB"), /7 December 2026/);
+    // As the site writes dates, whatever the browser's locale (not "December 7, 2026").
+    assert.match(keptWhen("2026-12-07T09:30:00Z"), /^7 December 2026 at \d\d:\d\d$/);
     assert.equal(keptWhen("not a date", "en-GB"), null);
     assert.equal(keptWhen(undefined, "en-GB"), null);
   });

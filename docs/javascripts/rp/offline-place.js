@@ -23,8 +23,9 @@ export function offlinePlace(data, pageUrl) {
 /** Whether `name` is the cache of a kept track of the site at `scope`. */
 export const isSiteCache = (scope, name) => name.startsWith(`${CACHE_PREFIX} ${scope} `);
 
-/** "7 December 2026 at 09:30", in the reader's own language and time zone. */
-export function keptWhen(iso, locale) {
+/** "7 December 2026 at 09:30", in the reader's time zone, day before month as the site
+ * writes dates ("Monday 18 January"), whatever the browser's own locale. */
+export function keptWhen(iso, locale = "en-GB") {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(date);
