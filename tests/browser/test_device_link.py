@@ -56,6 +56,14 @@ def answer(page: Page, index: int, text: str) -> None:
     )
 
 
+def answered_and_sent(laptop: Page, site_url: str) -> str:
+    """The laptop answers week 1's first question and opens Send to another device."""
+    laptop.goto(site_url + WEEK_1)
+    answer(laptop, 0, "The laptop's answer")
+    laptop.goto(site_url + JOURNAL)
+    return send_link(laptop)
+
+
 def send_link(page: Page) -> str:
     """Opens Send to another device on the page open now, and returns its link."""
     page.get_by_role("button", name="Send to another device").click()
@@ -137,10 +145,7 @@ def test_a_differing_answer_goes_through_the_same_choice_as_a_file(
     devices: tuple[BrowserContext, BrowserContext], site_url: str, replace: bool
 ) -> None:
     laptop, phone = (context.new_page() for context in devices)
-    laptop.goto(site_url + WEEK_1)
-    answer(laptop, 0, "The laptop's answer")
-    laptop.goto(site_url + JOURNAL)
-    link = send_link(laptop)
+    link = answered_and_sent(laptop, site_url)
     phone.goto(site_url + WEEK_1)
     answer(phone, 0, "The phone's answer")
     messages: list[str] = []
@@ -191,10 +196,7 @@ def test_a_damaged_link_changes_nothing(
     devices: tuple[BrowserContext, BrowserContext], site_url: str, how: str
 ) -> None:
     laptop, phone = (context.new_page() for context in devices)
-    laptop.goto(site_url + WEEK_1)
-    answer(laptop, 0, "The laptop's answer")
-    laptop.goto(site_url + JOURNAL)
-    link, message = damaged_links(send_link(laptop))[how]
+    link, message = damaged_links(answered_and_sent(laptop, site_url))[how]
     phone.goto(site_url + WEEK_1)
     answer(phone, 0, "The phone's answer")
     before = phone.evaluate("JSON.stringify(localStorage)")
