@@ -28,6 +28,15 @@ def stored(page: Page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('reading-program')") or "{}")
 
 
+def mark_read(page: Page, box) -> None:
+    """Ticks a Mark as read box and waits until the mark is stored, as a reader's next click
+    would (the store loads on first use: a page left within milliseconds may not keep it)."""
+    before = len(stored(page).get("read", {}))
+    box.check()
+    marks = "Object.keys(JSON.parse(localStorage.getItem('reading-program') || '{}').read || {})"
+    page.wait_for_function(f"n => {marks}.length > n", arg=before)
+
+
 def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_url: str) -> None:
     page.goto(site_url + OVERVIEW)
     card = page.locator(".rp-resume")
@@ -37,7 +46,7 @@ def test_marking_readings_read_shows_progress_on_the_overview(page: Page, site_u
     page.goto(site_url + WEEK_1)
     readings = page.locator(".rp-reading")
     expect(readings).to_have_count(2)
-    readings.nth(0).get_by_label("Mark as read").check()
+    mark_read(page, readings.nth(0).get_by_label("Mark as read"))
     page.goto(site_url + OVERVIEW)
     page.reload()
     expect(page.locator(".rp-week-progress[data-rp-week='1']")).to_have_text(
@@ -129,7 +138,7 @@ def test_article_answers_are_shared_with_the_week_page(page: Page, site_url: str
 
 def test_export_clear_import_restores_everything(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + WEEK_1)
-    page.get_by_label("Mark as read").first.check()
+    mark_read(page, page.get_by_label("Mark as read").first)
     answer(page, 0, "First answer\nwith two lines")
     answer(page, 3, 'Quotes " and <angle> brackets')
     page.goto(site_url + "journal/")
@@ -182,7 +191,7 @@ def test_import_asks_before_overwriting_a_different_answer(
 
 def test_markdown_export_holds_answers_results_and_progress_only(page: Page, site_url: str) -> None:
     page.goto(site_url + WEEK_1)
-    page.get_by_label("Mark as read").first.check()
+    mark_read(page, page.get_by_label("Mark as read").first)
     answer(page, 0, "Planning, mostly.")
     answer(page, 3, "Ask more questions.")
     page.goto(site_url + "journal/")
