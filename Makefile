@@ -47,12 +47,13 @@ test: $(VENV)/.test-installed node_modules/.installed ## the whole suite: the br
 	$(BIN)/python -m pytest
 
 # The fast loop skips collecting tests/browser (all of it is marked browser,
-# tests/conftest.py) and keeps compiled bytecode and pytest's rewritten test modules in
-# __pycache__ even where PYTHONDONTWRITEBYTECODE is set: without them every run compiles
-# the whole project and its dependencies again.
+# tests/conftest.py) and the browser plugin, runs on every core (pytest-xdist), and keeps
+# compiled bytecode and pytest's rewritten test modules in __pycache__ even where
+# PYTHONDONTWRITEBYTECODE is set: without them every run compiles the whole project and its
+# dependencies again.
 test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m "not build and not browser" \
-		--ignore=tests/browser
+		--ignore=tests/browser -p no:playwright -n auto --dist worksteal
 
 bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site: runs about 40 minutes; see benchmarks/README.md
 	$(BIN)/python benchmarks/build_bench.py $(BENCH_ARGS)

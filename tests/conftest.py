@@ -12,11 +12,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from site_helpers import REPO, SAMPLE, Site, make_site
-
-from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+from site_helpers import (
+    REPO,
+    SAMPLE,
+    Site,
+    make_site,
+    mkdocs_build,
+    mkdocs_config,
+    share_folder,
+)
 
 _BUILDING_FIXTURES = {"repo_site", "real_site", "build_error", "good_site"}
 
@@ -29,6 +33,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if _BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_files_stay_untouched() -> Iterator[None]:
+    """Test sites hard-link the repository's hooks, theme and hand-written pages
+    (`share_folder`): a test that wrote through a link would change the repository."""
+    before = _shared_file_bytes()
+    yield
+    after = _shared_file_bytes()
+    changed = sorted(name for name, data in after.items() if before.get(name) != data)
+    assert not changed, f"a test wrote into the repository's own files: {changed}"
+
+
+def _shared_file_bytes() -> dict[str, bytes]:
+    folders = [REPO / name for name in ("hooks", "overrides", "docs")]
+    return {
+        str(path.relative_to(REPO)): path.read_bytes()
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +69,8 @@ def _builds_only_when_marked(
 def _published_build_unless_a_test_serves(monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs' on_startup says once per process whether it serves; a test that says so
     in-process (test_dirty_rebuild) must not make later tests' builds serve."""
+    from reading_program.mkdocs_adapter import COMMAND_VARIABLE  # see site_helpers.mkdocs_config
+
     monkeypatch.setenv(COMMAND_VARIABLE, "build")
 
 
@@ -77,7 +104,7 @@ def sample_site(root: Path) -> Path:
     of tests/fixtures/sample/content (twelve articles, two tracks, the Sales East cohort),
     below `root`: content/ is the authors' and changes, these tests' pages do not."""
     for folder in ("hooks", "overrides", "docs"):
-        shutil.copytree(REPO / folder, root / folder)
+        share_folder(REPO / folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(SAMPLE / "content", root / "content")
     (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
@@ -86,9 +113,11 @@ def sample_site(root: Path) -> Path:
 
 def published_build(config) -> None:
     """`mkdocs build`, whatever an earlier test's in-process serve start-up noted."""
+    from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(COMMAND_VARIABLE, "build")
-        build(config)
+        mkdocs_build(config)
 
 
 @pytest.fixture(scope="session")
@@ -102,9 +131,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir), site_url=url
-    )
+    config = mkdocs_config(root / "mkdocs.yml", site_dir=str(site_dir), site_url=url)
     published_build(config)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -117,9 +144,7 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository exactly as it is, its own content included, built strictly once."""
     site_dir = tmp_path_factory.mktemp("real-site")
-    published_build(
-        load_config(config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    )
+    published_build(mkdocs_config(REPO / "mkdocs.yml", site_dir=str(site_dir)))
     return site_dir
 
 

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from builders import make_article  # noqa: F401 - shared by older tests
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
 # A frozen copy of the sample content (content/ is the authors' and changes): the site that
@@ -63,6 +61,7 @@ class Site:
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # may link to the repository's file: never write through
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
@@ -72,8 +71,7 @@ class Site:
     def build(self) -> None:
         """Build strictly in-process, as `mkdocs build --strict` does."""
         assert self.may_build, "this test builds a site: mark it @pytest.mark.build"
-        config = load_config(config_file=str(self.root / "mkdocs.yml"), strict=True)
-        build(config)
+        mkdocs_build(mkdocs_config(self.root / "mkdocs.yml"))
 
     def build_cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Build through the real `mkdocs` command line, capturing its output."""
@@ -90,6 +88,23 @@ class Site:
 
     def raw_html(self, url_path: str) -> str:
         return (self.root / "site" / url_path.strip("/") / "index.html").read_text("utf-8")
+
+
+def mkdocs_config(config_file: Path, **settings: object):
+    """mkdocs.yml loaded strictly, as `mkdocs build --strict` loads it.
+
+    MkDocs (and with the adapter, the whole package) is imported on first use: this module
+    loads in every pytest process, the parallel fast loop's controller too, which builds
+    nothing."""
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(config_file), strict=True, **settings)
+
+
+def mkdocs_build(config) -> None:
+    from mkdocs.commands.build import build
+
+    build(config)
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
@@ -118,11 +133,25 @@ def loaded(kind_name: str, text: str, item_id: str = "t"):
     return result
 
 
+def share_folder(source: Path, target: Path) -> None:
+    """`source` below `target` as hard links to its files where the file system allows:
+    a hundred links cost a fraction of a hundred copies, and the fast loop makes a site for
+    many of its tests. `Site.write` replaces a linked file instead of writing through it."""
+    shutil.copytree(source, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, target)
+
+
 def make_site(root: Path) -> Site:
     """A site with the project's mkdocs.yml, hooks and theme overrides, two articles and a
     two-week track, below `root`."""
     for folder in ("hooks", "overrides", "docs/stylesheets", "docs/javascripts"):
-        shutil.copytree(REPO / folder, root / folder)
+        share_folder(REPO / folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
     shutil.copy(REPO / "docs" / "tags.md", root / "docs" / "tags.md")

@@ -11,6 +11,7 @@ the staging folder, minifying), and MkDocs is imported by the adapter module alo
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def stage_of(module: str) -> str | None:
     return parts[1]
 
 
-def imports(file: Path) -> list[tuple[int, str]]:
+@cache  # two tests ask for every module's imports
+def imports(file: Path) -> tuple[tuple[int, str], ...]:
     """(line, absolute module) of every import in `file`, relative ones resolved."""
     relative = file.relative_to(PACKAGE.parent).with_suffix("")
     package = list(relative.parts[:-1])  # a module's package, or a package's own
@@ -48,7 +50,7 @@ def imports(file: Path) -> list[tuple[int, str]]:
                 module = node.module or ""
             found.append((node.lineno, module))
             found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
-    return found
+    return tuple(found)
 
 
 MODULES = sorted(PACKAGE.rglob("*.py"))

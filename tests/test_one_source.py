@@ -32,14 +32,15 @@ def _name(file: Path) -> str:
     return file.relative_to(PACKAGE).as_posix()
 
 
-def _calls(file: Path) -> set[str]:
+@cache
+def _calls(file: Path) -> frozenset[str]:
     """Dotted names called in `file`: `os.replace`, `tempfile.mkstemp`."""
     called = set()
     for node in _nodes(file):
         function = node.func if isinstance(node, ast.Call) else None
         if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
             called.add(f"{function.value.id}.{function.attr}")
-    return called
+    return frozenset(called)
 
 
 def _imported(file: Path) -> set[str]:
@@ -53,10 +54,8 @@ def _imported(file: Path) -> set[str]:
 
 
 def _strings(file: Path) -> set[str]:
-    tree = ast.parse(file.read_text("utf-8"))
-    return {
-        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-    }
+    constants = (n.value for n in _nodes(file) if isinstance(n, ast.Constant))
+    return {value for value in constants if isinstance(value, str)}
 
 
 def test_only_the_slugs_module_makes_slugs() -> None:
