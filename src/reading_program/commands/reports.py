@@ -29,8 +29,8 @@ def schedule_report(cohort: Cohort, site_url: str) -> str:
     lines = [f"{cohort.team}: {cohort.track.title}"]
     for item in announced_weeks(cohort, site_url):
         meeting = f"; meeting {item.meeting}" if item.meeting else ""
-        lines.append(f"  Week {item.week.number}: {item.dates}{meeting}")
-        lines.append(f"    {item.week.title} ({item.week.minutes} min)")
+        lines.append(f"  Week {item.number}: {item.dates}{meeting}")
+        lines.append(f"    {item.theme} ({item.minutes} min)")
     return "\n".join(lines)
 
 

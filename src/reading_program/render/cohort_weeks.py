@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import WEEKDAYS, Article, Break, Cohort, ScheduledWeek, Week
+from ..model import WEEKDAYS, Article, Break, Cohort, ScheduledWeek
 from .dates import MONTHS, day_text, long_range, meeting_text
 from .urls import article_src, assessment_src, calendar_src, draft_src, page_url, week_src
 
@@ -43,24 +43,20 @@ class AnnouncedWeek:
     draft_src: str  # the week's message as an .eml draft on the site
 
     @property
-    def week(self) -> Week:
-        return self.scheduled.week
-
-    @property
     def number(self) -> int:
         return self.scheduled.number
 
     @property
     def theme(self) -> str:
-        return self.week.title
+        return self.scheduled.week.title
 
     @property
     def intro(self) -> str:
-        return self.week.intro
+        return self.scheduled.week.intro
 
     @property
     def minutes(self) -> int:
-        return self.week.minutes
+        return self.scheduled.week.minutes
 
 
 def announced_weeks(cohort: Cohort, site_url: str) -> tuple[AnnouncedWeek, ...]:

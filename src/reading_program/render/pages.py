@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,24 +140,18 @@ def cohort_pages(
         data=cohort_data(cohort),
         subscribe=subscribe_href(cohort, site_url),
         break_text=break_text,
-        cohort_workbook_src=cohort_workbook_src,
     )
-    workbook = cohort_workbook_src(cohort)
-    cover = render_page(
-        "workbook.md.j2",
-        workbook,
-        track=cohort.track,
-        weeks=tuple(scheduled.week for scheduled in cohort.schedule),
-        columns=assessment_columns(cohort.track),
+    workbook = _workbook_page(
+        cohort_workbook_src(cohort),
+        cohort.track,
+        tuple(scheduled.week for scheduled in cohort.schedule),
+        cohort.repo_path,
         cohort=cohort,
         cover=cover_rows(cohort),
         break_text=break_text,
         workbooks=None,
     )
-    return [
-        GeneratedPage(src, text, source=cohort.repo_path, in_nav=False),
-        GeneratedPage(workbook, cover, source=cohort.repo_path, in_nav=False),
-    ]
+    return [GeneratedPage(src, text, source=cohort.repo_path, in_nav=False), workbook]
 
 
 def _track_pages(library: Library, track: Track) -> list[GeneratedPage]:
@@ -190,19 +184,24 @@ def workbook_pages(library: Library) -> list[GeneratedPage]:
     pages = []
     for track in library.tracks:
         src = workbook_src(track)
-        text = render_page(
-            "workbook.md.j2",
-            src,
-            track=track,
-            weeks=track.weeks,
-            cohort=None,
-            columns=assessment_columns(track),
-            workbooks=cohort_workbooks(
-                cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
-            ),
+        workbooks = cohort_workbooks(
+            cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
         )
-        pages.append(GeneratedPage(src, text, source=track.repo_path, in_nav=False))
+        pages.append(
+            _workbook_page(
+                src, track, track.weeks, track.repo_path, cohort=None, workbooks=workbooks
+            )
+        )
     return pages
+
+
+def _workbook_page(
+    src: str, track: Track, weeks: Sequence[Week], source: RepoPath, **context: Any
+) -> GeneratedPage:
+    """A workbook: `weeks` of `track` on one printable page, out of the navigation."""
+    columns = assessment_columns(track)
+    text = render_page("workbook.md.j2", src, track=track, weeks=weeks, columns=columns, **context)
+    return GeneratedPage(src, text, source=source, in_nav=False)
 
 
 def _letter_pages(letters: tuple[catalogue.Letter, ...]) -> list[GeneratedPage]:
