@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_module
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
+import reading_program
 from reading_program.model import (
     Article,
     Assessment,
@@ -290,3 +293,17 @@ def test_each_weeks_message_is_rendered_once_for_the_page_the_link_and_the_draft
     # The messages are the ones rendered for a single week.
     alone = week_message(group, announced_weeks(group, SITE)[1])
     assert messages[group.id][1] == alone
+
+
+def test_three_week_types_as_the_maintainers_guide_names_them() -> None:
+    """A track's week, a week of a cohort's schedule, and that week as its team is told
+    about it (page, calendar, messages): a fourth would say one of these a second time."""
+    package = Path(reading_program.__file__).parent
+    found = {
+        name
+        for path in package.rglob("*.py")
+        for name in re.findall(r"^class (\w*Week)\b", path.read_text("utf-8"), re.M)
+    }
+    assert found == {"Week", "ScheduledWeek", "AnnouncedWeek"}
+    guide = (package / "README.md").read_text("utf-8")
+    assert all(f"`{name}`" in guide for name in found)
