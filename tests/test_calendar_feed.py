@@ -13,7 +13,8 @@ from site_helpers import make_site
 from reading_program.load.paths import ContentPaths
 from reading_program.model import Article, Cohort, Meeting, Track
 from reading_program.plan.library import load_library
-from reading_program.render.calendar import CalendarWeek, calendar_week, cohort_calendar
+from reading_program.render.calendar import cohort_calendar
+from reading_program.render.cohort_weeks import AnnouncedWeek, announced_week
 from reading_program.render.urls import page_url
 
 SITE = "https://example.org/reading/"
@@ -187,19 +188,27 @@ def test_lines_are_folded_at_75_octets_with_crlf() -> None:
 @pytest.mark.parametrize("site", ["https://example.org/reading/", "https://example.org/reading"])
 def test_site_url_with_or_without_trailing_slash(site: str) -> None:
     group = cohort()
-    week = calendar_week(group, group.schedule[0], site)
+    week = announced_week(group, group.schedule[0], site)
     assert week.url == "https://example.org/reading/tracks/three-weeks/week-1/?cohort=sales-east"
     assert week.readings[0].url == "https://example.org/reading/articles/lead/"
     assert page_url(site, "index.md") == "https://example.org/reading/"
 
 
-def test_calendar_weeks_carry_what_the_feed_needs() -> None:
+def test_announced_weeks_carry_what_the_feed_needs() -> None:
     group = cohort()
-    first = calendar_week(group, group.schedule[0], SITE)
-    assert isinstance(first, CalendarWeek)
+    first = announced_week(group, group.schedule[0], SITE)
+    assert isinstance(first, AnnouncedWeek)
     assert (first.number, first.theme, first.prompts, first.minutes) == (1, "Leading", ("Q1?",), 11)
     assert [(r.title, r.minutes) for r in first.readings] == [("Lead", 6), ("Manage", 5)]
     assert first.scheduled.starts == dt.date(2026, 3, 9)
+    # Written as the cohort's page and messages write them, from the one view of the week.
+    assert (first.dates, first.meeting) == (
+        "Mon 9 Mar – Sun 15 Mar 2026",
+        "Thu 12 Mar, 09:30 (Europe/Berlin)",
+    )
+    assert first.draft_src == "cohorts/sales-east/sales-east-week-1.eml"
+    no_meeting = cohort(meeting=None)
+    assert announced_week(no_meeting, no_meeting.schedule[0], SITE).meeting is None
 
 
 def test_no_weeks_is_an_empty_but_valid_calendar() -> None:

@@ -14,15 +14,10 @@ from builders import make_article, make_cohort, make_track, make_week
 from site_helpers import REPO, Site
 
 from reading_program.cli import main
-from reading_program.render.mail import (
-    MAILTO_LIMIT,
-    BadAddress,
-    _mailto,
-    draft,
-    mailto_href,
-    parse_addresses,
-)
-from reading_program.render.messages import week_message
+from reading_program.model import Cohort, ScheduledWeek
+from reading_program.render.cohort_weeks import announced_week
+from reading_program.render.mail import BadAddress, draft, parse_addresses
+from reading_program.render.messages import MAILTO_LIMIT, Message, mailto, week_message
 
 SITE = "https://leaders.example.org/reading-program/"
 
@@ -41,6 +36,10 @@ def track(readings: int = 2, prompt_words: int = 8):
     return make_track("t", "Track Ünïcode", weeks)
 
 
+def message(cohort: Cohort, scheduled: ScheduledWeek) -> Message:
+    return week_message(cohort, announced_week(cohort, scheduled, SITE))
+
+
 def decoded(href: str) -> dict[str, str]:
     parts = urlsplit(href)
     assert parts.scheme == "mailto" and parts.path == "", "no recipient in the link"
@@ -49,11 +48,11 @@ def decoded(href: str) -> dict[str, str]:
 
 def test_a_short_message_goes_into_the_link_whole() -> None:
     cohort = make_cohort(track(), team="Équipe Zürich 🚀", lead="Dana")
-    href = mailto_href(cohort, cohort.schedule[0], SITE)
+    first = message(cohort, cohort.schedule[0])
+    href = first.mailto
     fields = decoded(href)
-    message = week_message(cohort, cohort.schedule[0], SITE)
-    assert fields["subject"] == message.subject
-    assert fields["body"] == message.body.replace("\n", "\r\n")  # RFC 6068: CRLF
+    assert fields["subject"] == first.subject
+    assert fields["body"] == first.body.replace("\n", "\r\n")  # RFC 6068: CRLF
     assert len(href) <= MAILTO_LIMIT
     assert re.fullmatch(r"mailto:\?subject=[A-Za-z0-9%._~-]+&body=[A-Za-z0-9%._~-]+", href)
 
@@ -61,30 +60,30 @@ def test_a_short_message_goes_into_the_link_whole() -> None:
 def test_a_long_message_links_to_the_week_instead() -> None:
     cohort = make_cohort(track(readings=8, prompt_words=60), message="A long note. " * 20)
     for scheduled in cohort.schedule:
-        href = mailto_href(cohort, scheduled, SITE)
+        full = message(cohort, scheduled)
+        href = full.mailto
         assert len(href) <= MAILTO_LIMIT
         body = decoded(href)["body"]
         assert f"{SITE}tracks/t/week-{scheduled.number}/" in body
         assert body.startswith("Hello Sales East,")
-    full = week_message(cohort, cohort.schedule[0], SITE)
-    assert len(_mailto(full)) > MAILTO_LIMIT  # the case being tested
+        assert len(mailto(full.subject, full.body)) > MAILTO_LIMIT  # the case being tested
 
 
 def test_a_draft_reads_back_with_pythons_email_parser() -> None:
     cohort = make_cohort(track(), team='R&D <West> "Team"', lead="Dana", timezone="Europe/Berlin")
     scheduled = cohort.schedule[1]
-    raw = draft(cohort, scheduled, SITE, to=["Sam <sam@example.org>", "kim@example.org"])
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    expected = week_message(cohort, scheduled, SITE)
-    assert message["Subject"] == expected.subject
-    assert message["To"] == "Sam <sam@example.org>, kim@example.org"
-    assert message["X-Unsent"] == "1"
-    assert message["Date"].datetime.isoformat() == "2026-03-16T08:00:00+01:00"  # week 2 starts
-    assert message.get_content_type() == "multipart/alternative"
-    plain = message.get_body(("plain",))
+    expected = message(cohort, scheduled)
+    raw = draft(cohort, expected, to=["Sam <sam@example.org>", "kim@example.org"])
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert parsed["Subject"] == expected.subject
+    assert parsed["To"] == "Sam <sam@example.org>, kim@example.org"
+    assert parsed["X-Unsent"] == "1"
+    assert parsed["Date"].datetime.isoformat() == "2026-03-16T08:00:00+01:00"  # week 2 starts
+    assert parsed.get_content_type() == "multipart/alternative"
+    plain = parsed.get_body(("plain",))
     assert plain.get_content_charset() == "utf-8"
     assert plain.get_content().replace("\r\n", "\n") == expected.body
-    html = message.get_body(("html",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
     assert (
         "R&amp;D &lt;West&gt; &#34;Team&#34;" in html
         or "R&amp;D &lt;West&gt; &quot;Team&quot;" in html
@@ -95,7 +94,7 @@ def test_a_draft_reads_back_with_pythons_email_parser() -> None:
 
 def test_drafts_are_the_same_bytes_every_time_and_carry_no_address() -> None:
     cohort = make_cohort(track())
-    first, second = (draft(cohort, cohort.schedule[0], SITE) for _ in range(2))
+    first, second = (draft(cohort, message(cohort, cohort.schedule[0])) for _ in range(2))
     assert first == second
     assert b"To:" not in first
 
@@ -145,7 +144,7 @@ def test_an_international_domain_is_written_in_its_ascii_form() -> None:
 def test_a_draft_is_addressed_to_exactly_the_recipients_given() -> None:
     cohort = make_cohort(track())
     recipients = parse_addresses(['"Evil Bcc: x@evil.org" <team@example.org>, b@example.org'])
-    raw = draft(cohort, cohort.schedule[0], SITE, recipients)
+    raw = draft(cohort, message(cohort, cohort.schedule[0]), recipients)
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert [a.addr_spec for a in parsed["To"].addresses] == ["team@example.org", "b@example.org"]
     assert parsed["Bcc"] is None and parsed["Cc"] is None

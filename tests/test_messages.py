@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_module
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from builders import THU_0930, make_article, make_cohort, make_track, make_week
 
-from reading_program.model import Article, Assessment, Cohort, Meeting, Question, Statement
+import reading_program
+from reading_program.model import (
+    Article,
+    Assessment,
+    Cohort,
+    Library,
+    Meeting,
+    Question,
+    Statement,
+)
 from reading_program.plan.schedule import plan_breaks
-from reading_program.render import cohort_weeks as weeks_module
-from reading_program.render import mail
+from reading_program.render import mail, pages
 from reading_program.render import messages as messages_module
+from reading_program.render.cohort_weeks import announced_week, announced_weeks
 from reading_program.render.dates import long_range, meeting_text, short_range
-from reading_program.render.messages import Message, week_message
+from reading_program.render.messages import Message, cohort_messages, week_message
+from reading_program.render.urls import cohort_src
 
 SITE = "https://example.org/"
 
@@ -58,7 +71,7 @@ def cohort(
 
 def messages(group: Cohort) -> tuple[Message, ...]:
     """One message per reading week, in order (break weeks get none)."""
-    return tuple(week_message(group, scheduled, SITE) for scheduled in group.schedule)
+    return cohort_messages(group, SITE)
 
 
 def test_subject_names_team_track_week_dates_and_theme() -> None:
@@ -148,7 +161,7 @@ def test_plain_text_is_not_html_escaped_and_the_subject_stays_one_line() -> None
 
 def test_week_message_for_one_scheduled_week() -> None:
     group = cohort()
-    message = week_message(group, group.schedule[1], "https://example.org")
+    message = week_message(group, announced_week(group, group.schedule[1], "https://example.org"))
     assert message.subject.endswith("week 2 (Jan 18–24): Courage")
     assert "https://example.org/articles/courage/" in message.body
 
@@ -247,18 +260,50 @@ def test_weeks_that_take_the_self_assessment_say_so_with_its_link() -> None:
 def test_each_weeks_message_is_rendered_once_for_the_page_the_link_and_the_draft(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The cohort page, its mailto: links and its .eml drafts share one rendering a week
-    (the e-mail HTML is the costly part); shorter wordings only when a link is too long."""
+    """The cohort page, its mailto: links and its .eml drafts share one rendering a week,
+    as the build renders them (the e-mail HTML is the costly part); shorter wordings only
+    when a link is too long."""
     group = cohort()
-    rendered = []
-    real = messages_module.render_html
-    monkeypatch.setattr(
-        messages_module, "render_html", lambda *a, **k: rendered.append(a) or real(*a, **k)
+    library = Library(
+        articles=tuple(a for w in TRACK.weeks for a in w.readings),
+        tracks=(TRACK,),
+        cohorts=(group,),
     )
-    weeks = weeks_module.cohort_weeks(group, SITE)
-    drafts = [mail.draft(group, w.scheduled, SITE, message=w.message) for w in weeks]
-    assert len(rendered) == len(group.schedule) == len(drafts)
-    assert all(w.mailto.startswith("mailto:?subject=") for w in weeks)
-    # The shared message is the one the draft would render on its own.
-    first = weeks[0]
-    assert drafts[0] == mail.draft(group, first.scheduled, SITE)
+    html, text = [], []
+    real_html, real_text = messages_module.render_html, messages_module.render_text
+    monkeypatch.setattr(
+        messages_module, "render_html", lambda *a, **k: html.append(a) or real_html(*a, **k)
+    )
+    monkeypatch.setattr(
+        messages_module,
+        "render_text",
+        lambda *a, **k: text.append(k["detail"]) or real_text(*a, **k),
+    )
+    messages = pages.all_cohort_messages(library, SITE)
+    page = next(
+        p for p in pages.generate_pages(library, SITE, messages) if p.src_uri == cohort_src(group)
+    )
+    assets = {a.src_uri: a.content for a in pages.generate_assets(library, SITE, messages)}
+    weeks = len(group.schedule)
+    assert (len(html), text) == (weeks, ["full"] * weeks)
+    for message in messages[group.id]:
+        assert html_module.escape(message.mailto) in page.markdown
+        assert message.mailto.startswith("mailto:?subject=")
+        assert assets[message.week.draft_src] == mail.draft(group, message)
+    # The messages are the ones rendered for a single week.
+    alone = week_message(group, announced_weeks(group, SITE)[1])
+    assert messages[group.id][1] == alone
+
+
+def test_three_week_types_as_the_maintainers_guide_names_them() -> None:
+    """A track's week, a week of a cohort's schedule, and that week as its team is told
+    about it (page, calendar, messages): a fourth would say one of these a second time."""
+    package = Path(reading_program.__file__).parent
+    found = {
+        name
+        for path in package.rglob("*.py")
+        for name in re.findall(r"^class (\w*Week)\b", path.read_text("utf-8"), re.M)
+    }
+    assert found == {"Week", "ScheduledWeek", "AnnouncedWeek"}
+    guide = (package / "README.md").read_text("utf-8")
+    assert all(f"`{name}`" in guide for name in found)

@@ -23,6 +23,7 @@ from reading_program.plan.schedule import plan_breaks
 from reading_program.render.browser_data.islands import track_data
 from reading_program.render.browser_data.plan_form import merge_variants, plan_data
 from reading_program.render.calendar import cohort_calendar
+from reading_program.render.cohort_weeks import announced_week
 from reading_program.render.dates import (
     WEEKDAY_NAMES,
     day_text,
@@ -99,7 +100,7 @@ def test_each_variant_of_each_week_is_the_cohort_message(name: str) -> None:
         bit = 1 << variant_of(cohort, scheduled)
         body = "\n".join(line for line, mask in text["body"] if mask & bit)
         subject = " ".join(filled(text["subject"], cohort, scheduled).split())
-        expected = week_message(cohort, scheduled, SITE, published=False)
+        expected = week_message(cohort, announced_week(cohort, scheduled, SITE, published=False))
         assert (subject, filled(body, cohort, scheduled)) == (expected.subject, expected.body)
 
 
@@ -220,7 +221,8 @@ def plan_cases() -> dict:
     for plan in PLANS:
         cohort = _cohort_of(track, plan)
         feed = Calendar.from_ical(cohort_calendar(cohort, BASE, reminders=True))
-        messages = [week_message(cohort, w, BASE, published=False) for w in cohort.schedule]
+        weeks = [announced_week(cohort, w, BASE, published=False) for w in cohort.schedule]
+        messages = [week_message(cohort, week) for week in weeks]
         cases.append(
             {
                 "plan": plan,

@@ -9,8 +9,9 @@ from ..atomic_files import write_atomically
 from ..load.paths import ContentPaths
 from ..model import Cohort
 from ..plan.library import load_library
-from ..render.cohort_weeks import cohort_weeks
+from ..render.cohort_weeks import announced_weeks
 from ..render.mail import BadAddress, draft, draft_name, parse_addresses
+from ..render.messages import Message, week_message
 from . import CommandError
 from .cohort_files import cohort_hint
 from .reports import site_url_of
@@ -23,9 +24,9 @@ def message(args: argparse.Namespace) -> int:
     cohort = next((c for c in library.cohorts if c.id == args.cohort), None)
     if cohort is None:
         raise CommandError(f"no cohort {args.cohort!r}; {cohort_hint(args.cohort, library)}")
-    weeks = cohort_weeks(cohort, site_url_of(args.root))
+    weeks = announced_weeks(cohort, site_url_of(args.root))
     if args.week is not None:
-        weeks = tuple(w for w in weeks if w.week.number == args.week)
+        weeks = tuple(w for w in weeks if w.number == args.week)
         if not weeks:
             raise CommandError(
                 f"week {args.week} is not in {cohort.id}'s schedule "
@@ -33,23 +34,23 @@ def message(args: argparse.Namespace) -> int:
             )
     if args.to and args.eml is None:
         raise CommandError("--to is for the .eml drafts: add --eml DIR")
+    messages = tuple(week_message(cohort, week) for week in weeks)
     if args.eml is None:
-        print("\n\n".join(f"Subject: {w.message.subject}\n\n{w.message.body}" for w in weeks))
+        print("\n\n".join(f"Subject: {m.subject}\n\n{m.body}" for m in messages))
         return 0
-    _write_drafts(args, cohort, [w.scheduled for w in weeks])
+    _write_drafts(args, cohort, messages)
     return 0
 
 
-def _write_drafts(args: argparse.Namespace, cohort: Cohort, weeks: list) -> None:
+def _write_drafts(args: argparse.Namespace, cohort: Cohort, messages: tuple[Message, ...]) -> None:
     try:
         recipients = parse_addresses(args.to)
     except BadAddress as error:
         raise CommandError(f"--to: {error}") from None
     folder = _drafts_folder(args.eml, args.root)
-    site_url = site_url_of(args.root)
-    for scheduled in weeks:
-        target = folder / draft_name(cohort, scheduled)
-        write_atomically(target, draft(cohort, scheduled, site_url, recipients))
+    for message in messages:
+        target = folder / draft_name(message)
+        write_atomically(target, draft(cohort, message, recipients))
         print(f"Wrote {target}")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .. import mkdocs_adapter
 from ..model import Cohort, Library
-from ..render.cohort_weeks import cohort_weeks
+from ..render.cohort_weeks import announced_weeks
 
 
 def plan_report(library: Library) -> str:
@@ -27,10 +27,10 @@ def plan_report(library: Library) -> str:
 
 def schedule_report(cohort: Cohort, site_url: str) -> str:
     lines = [f"{cohort.team}: {cohort.track.title}"]
-    for item in cohort_weeks(cohort, site_url):
+    for item in announced_weeks(cohort, site_url):
         meeting = f"; meeting {item.meeting}" if item.meeting else ""
-        lines.append(f"  Week {item.week.number}: {item.dates}{meeting}")
-        lines.append(f"    {item.week.title} ({item.week.minutes} min)")
+        lines.append(f"  Week {item.number}: {item.dates}{meeting}")
+        lines.append(f"    {item.theme} ({item.minutes} min)")
     return "\n".join(lines)
 
 

@@ -10,13 +10,12 @@ an event when a week moves instead of adding a second one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
-from ..model import Article, Cohort, ScheduledWeek
-from .urls import article_src, assessment_src, page_url, week_src
+from ..model import Cohort, ScheduledWeek
+from .cohort_weeks import AnnouncedWeek, announced_weeks
 
 PRODID = "-//Reading Program//Cohort calendar//EN"
 MEETING_LENGTH = timedelta(minutes=60)
@@ -35,80 +34,6 @@ def reminder_triggers() -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
-class CalendarReading:
-    title: str
-    minutes: int
-    url: str  # absolute
-
-
-@dataclass(frozen=True)
-class CalendarAssessment:
-    """The track's self-assessment, as a week asks for it: `when` is "before" or "after"."""
-
-    when: str
-    title: str
-    statements: int
-    url: str  # absolute
-
-
-@dataclass(frozen=True)
-class CalendarWeek:
-    """What a cohort's calendar and messages say about one week, with absolute links."""
-
-    scheduled: ScheduledWeek
-    readings: tuple[CalendarReading, ...]
-    prompts: tuple[str, ...]
-    url: str  # absolute URL of the week's page
-    assessment: CalendarAssessment | None = None  # taken (week 1) or retaken (the last week)
-
-    @property
-    def number(self) -> int:
-        return self.scheduled.number
-
-    @property
-    def theme(self) -> str:
-        return self.scheduled.week.title
-
-    @property
-    def intro(self) -> str:
-        return self.scheduled.week.intro
-
-    @property
-    def minutes(self) -> int:
-        return self.scheduled.week.minutes
-
-
-def calendar_week(
-    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, *, published: bool = True
-) -> CalendarWeek:
-    """`published`: the cohort has a page, so the week's link names it (`?cohort=<id>`):
-    a participant who follows it checks in as a member of this team."""
-    week = scheduled.week
-    url = page_url(site_url, week_src(cohort.track, week))
-    assessment = cohort.track.assessment
-    return CalendarWeek(
-        scheduled=scheduled,
-        readings=tuple(_reading(article, site_url) for article in week.readings),
-        prompts=tuple(prompt.text for prompt in week.prompts),
-        url=f"{url}?cohort={cohort.id}" if published else url,
-        assessment=CalendarAssessment(
-            week.assessment,
-            assessment.title,
-            len(assessment.statements),
-            page_url(site_url, assessment_src(assessment)),
-        )
-        if assessment and week.assessment
-        else None,
-    )
-
-
-def _reading(article: Article, site_url: str) -> CalendarReading:
-    return CalendarReading(
-        article.title, article.reading_minutes, page_url(site_url, article_src(article))
-    )
-
-
 def cohort_calendar(cohort: Cohort, site_url: str, *, reminders: bool = False) -> bytes:
     """The cohort's feed as iCalendar bytes (CRLF line endings, folded lines); with
     `reminders`, the file to download, each week's event with its alarm."""
@@ -120,8 +45,7 @@ def cohort_calendar(cohort: Cohort, site_url: str, *, reminders: bool = False) -
     )
     _add_text(calendar, "NAME", "X-WR-CALNAME", f"{cohort.team} · {track_title}")
     _add_text(calendar, "DESCRIPTION", "X-WR-CALDESC", f"{cohort.team} reads {track_title}.")
-    for scheduled in cohort.schedule:
-        week = calendar_week(cohort, scheduled, site_url)
+    for week in announced_weeks(cohort, site_url):
         event = _event(cohort, week)
         if reminders:
             event.add_component(reminder(event))
@@ -152,7 +76,7 @@ def revision_stamp(cohort: Cohort, scheduled: ScheduledWeek) -> datetime:
     return scheduled.revised or datetime.combine(cohort.start, time(0), tzinfo=UTC)
 
 
-def _event(cohort: Cohort, week: CalendarWeek) -> Event:
+def _event(cohort: Cohort, week: AnnouncedWeek) -> Event:
     meeting = week.scheduled.meeting
     stamp = revision_stamp(cohort, week.scheduled)
     # RFC 5546: a client keeps the event with the higher SEQUENCE, then the later DTSTAMP,
@@ -190,7 +114,7 @@ def event_uid(cohort_id: str, number: int) -> str:
     return f"{cohort_id}-week-{number}@reading-program"
 
 
-def event_description(week: CalendarWeek) -> str:
+def event_description(week: AnnouncedWeek) -> str:
     readings = [f"- {r.title} ({r.minutes} min): {r.url}" for r in week.readings]
     prompts = [f"- {prompt}" for prompt in week.prompts]
     parts = [

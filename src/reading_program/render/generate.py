@@ -27,7 +27,7 @@ from .markers import expand_markers
 from .pages import (
     GeneratedAsset,
     GeneratedPage,
-    all_cohort_weeks,
+    all_cohort_messages,
     generate_assets,
     generate_pages,
     navigation,
@@ -72,9 +72,9 @@ def generate_site(
     renderer: Renderer | None = None,
 ) -> GeneratedSite:
     renderer = renderer or Renderer()
-    weeks = all_cohort_weeks(library, site_url)  # each week's message rendered once
-    pages = tuple(generate_pages(library, site_url, weeks))
-    assets = (*generate_assets(library, site_url, weeks), *offline.page_lists(library))
+    messages = all_cohort_messages(library, site_url)  # each week's message rendered once
+    pages = tuple(generate_pages(library, site_url, messages))
+    assets = (*generate_assets(library, site_url, messages), *offline.page_lists(library))
     files = SiteFiles(
         [*docs.pages, *docs.others, *(p.src_uri for p in pages), *(a.src_uri for a in assets)]
     )

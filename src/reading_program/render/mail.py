@@ -1,8 +1,10 @@
-"""A cohort's weekly messages as e-mail: `mailto:` links and ready-to-send drafts (.eml).
+"""A cohort's weekly messages as ready-to-send e-mail drafts (.eml), and the addresses a
+lead may send them to.
 
-No address is ever published: links and the site's drafts carry no recipient, and the lead
-picks the team's list in their mail client. Only `reading-program message --eml --to`
-writes recipients, into a folder the lead chooses, outside the published content.
+No address is ever published: the messages' `mailto:` links and the site's drafts carry no
+recipient, and the lead picks the team's list in their mail client. Only `reading-program
+message --eml --to` writes recipients, into a folder the lead chooses, outside the
+published content.
 """
 
 from __future__ import annotations
@@ -14,15 +16,13 @@ from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
-from urllib.parse import quote
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from ..fingerprints import digest
-from ..model import Cohort, ScheduledWeek
-from .messages import DETAILS, Message, week_message
+from ..model import Cohort
+from .messages import Message
 
-# Mail clients and browsers cut longer mailto: links (Outlook near 2,000 characters).
-MAILTO_LIMIT = 2000
 SEND_AT = dt.time(8, 0)  # a draft's Date: the week's first morning, in the team's zone
 _DOMAIN = re.compile(r"^[^.\s@]+(?:\.[^.\s@]+)+$")
 # A line break in a header value would start another header (`Bcc: ...`); so would these.
@@ -35,45 +35,14 @@ class BadAddress(ValueError):
     """An address that is not one; the message says which and why."""
 
 
-def mailto_href(
-    cohort: Cohort, scheduled: ScheduledWeek, site_url: str, full: Message | None = None
-) -> str:
-    """`mailto:?subject=...&body=...` for the week, with no recipient. A message too long
-    for a link falls back to shorter wording that links to the week's page; `full`, the
-    week's full message when the caller has it, is not rendered again."""
-    href = ""
-    for detail in DETAILS:
-        if detail == "full" and full is not None:
-            message = full
-        else:
-            message = week_message(cohort, scheduled, site_url, detail)
-        href = _mailto(message)
-        if len(href) <= MAILTO_LIMIT:
-            return href
-    return href  # even the minimal message is long (a very long team name): still usable
-
-
-def _mailto(message: Message) -> str:
-    # RFC 6068: UTF-8, percent-encoded; line breaks in the body are CRLF.
-    subject = quote(message.subject, safe="")
-    body = quote(message.body.replace("\n", "\r\n"), safe="")
-    return f"mailto:?subject={subject}&body={body}"
-
-
-def draft(
-    cohort: Cohort,
-    scheduled: ScheduledWeek,
-    site_url: str,
-    to: Sequence[Address] = (),
-    message: Message | None = None,
-) -> bytes:
+def draft(cohort: Cohort, message: Message, to: Sequence[Address] = ()) -> bytes:
     """The week's message as an RFC 5322 draft: plain text and an HTML alternative,
-    dated the week's first morning, marked unsent so mail clients open it for editing.
-    `message`: the week's full message when the caller has it already."""
-    message = message or week_message(cohort, scheduled, site_url)
+    dated the week's first morning, marked unsent so mail clients open it for editing."""
     mail = EmailMessage(policy=email.policy.SMTP)  # CRLF line endings, folded headers
     mail["Subject"] = message.subject
-    sent = dt.datetime.combine(scheduled.starts, SEND_AT, tzinfo=ZoneInfo(cohort.timezone))
+    sent = dt.datetime.combine(
+        message.week.scheduled.starts, SEND_AT, tzinfo=ZoneInfo(cohort.timezone)
+    )
     mail["Date"] = format_datetime(sent)
     if to:
         mail["To"] = list(to)
@@ -88,8 +57,9 @@ def draft(
     return mail.as_bytes()
 
 
-def draft_name(cohort: Cohort, scheduled: ScheduledWeek) -> str:
-    return f"{cohort.id}-week-{scheduled.number}.eml"
+def draft_name(message: Message) -> str:
+    """The draft's file name, as the site publishes it beside the cohort's page."""
+    return PurePosixPath(message.week.draft_src).name
 
 
 def parse_addresses(texts: Sequence[str]) -> list[Address]:

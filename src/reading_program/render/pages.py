@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,11 +13,12 @@ from . import catalogue
 from .browser_data.islands import JOURNAL_DATA, journal_data_files
 from .browser_data.plan_form import plan_data_file, plan_data_src
 from .calendar import cohort_calendar
-from .cohort_weeks import CohortWeek, break_text, cohort_data, cohort_weeks, subscribe_href
+from .cohort_weeks import break_text, cohort_data, subscribe_href
 from .dates import long_range
 from .guides import AGENDA, discussion_questions
 from .html_blocks import PageText
 from .mail import draft
+from .messages import Message, cohort_messages
 from .templating import render_page
 from .urls import (
     ARTICLES_INDEX,
@@ -68,11 +69,11 @@ class GeneratedAsset:
 
 
 def generate_pages(
-    library: Library, site_url: str, weeks: Mapping[str, tuple[CohortWeek, ...]] | None = None
+    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]] | None = None
 ) -> list[GeneratedPage]:
-    """Every generated page; `weeks`: each cohort's weeks by id (`all_cohort_weeks`), when
-    the caller renders them once for the pages and the assets."""
-    weeks = weeks if weeks is not None else all_cohort_weeks(library, site_url)
+    """Every generated page; `messages`: each cohort's weekly messages by its id
+    (`all_cohort_messages`), when the caller renders them once for the pages and the assets."""
+    messages = messages if messages is not None else all_cohort_messages(library, site_url)
     letters = catalogue.letters(library.articles)
     if len(library.articles) <= catalogue.ONE_PAGE:
         letters = ()
@@ -115,47 +116,42 @@ def generate_pages(
     )
     pages.append(GeneratedPage(COHORTS_INDEX, cohorts_index))
     for cohort in library.cohorts:
-        pages += cohort_pages(cohort, weeks[cohort.id], site_url)
+        pages += cohort_pages(cohort, messages[cohort.id], site_url)
     pages += workbook_pages(library)
     return pages
 
 
-def all_cohort_weeks(library: Library, site_url: str) -> dict[str, tuple[CohortWeek, ...]]:
-    return {cohort.id: cohort_weeks(cohort, site_url) for cohort in library.cohorts}
+def all_cohort_messages(library: Library, site_url: str) -> dict[str, tuple[Message, ...]]:
+    return {cohort.id: cohort_messages(cohort, site_url) for cohort in library.cohorts}
 
 
 def cohort_pages(
-    cohort: Cohort, weeks: tuple[CohortWeek, ...], site_url: str
+    cohort: Cohort, messages: tuple[Message, ...], site_url: str
 ) -> list[GeneratedPage]:
-    """A cohort's page (schedule, messages, calendar, team progress) and its workbook."""
+    """A cohort's page (schedule, messages, calendar, team progress) and its workbook;
+    `messages`: one for each week of its schedule."""
     src = cohort_src(cohort)
     text = render_page(
         "cohort.md.j2",
         src,
         cohort=cohort,
         track=cohort.track,
-        weeks=weeks,
+        messages=messages,
         data=cohort_data(cohort),
         subscribe=subscribe_href(cohort, site_url),
         break_text=break_text,
-        cohort_workbook_src=cohort_workbook_src,
     )
-    workbook = cohort_workbook_src(cohort)
-    cover = render_page(
-        "workbook.md.j2",
-        workbook,
-        track=cohort.track,
-        weeks=tuple(scheduled.week for scheduled in cohort.schedule),
-        columns=assessment_columns(cohort.track),
+    workbook = _workbook_page(
+        cohort_workbook_src(cohort),
+        cohort.track,
+        tuple(scheduled.week for scheduled in cohort.schedule),
+        cohort.repo_path,
         cohort=cohort,
         cover=cover_rows(cohort),
         break_text=break_text,
         workbooks=None,
     )
-    return [
-        GeneratedPage(src, text, source=cohort.repo_path, in_nav=False),
-        GeneratedPage(workbook, cover, source=cohort.repo_path, in_nav=False),
-    ]
+    return [GeneratedPage(src, text, source=cohort.repo_path, in_nav=False), workbook]
 
 
 def _track_pages(library: Library, track: Track) -> list[GeneratedPage]:
@@ -188,19 +184,24 @@ def workbook_pages(library: Library) -> list[GeneratedPage]:
     pages = []
     for track in library.tracks:
         src = workbook_src(track)
-        text = render_page(
-            "workbook.md.j2",
-            src,
-            track=track,
-            weeks=track.weeks,
-            cohort=None,
-            columns=assessment_columns(track),
-            workbooks=cohort_workbooks(
-                cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
-            ),
+        workbooks = cohort_workbooks(
+            cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
         )
-        pages.append(GeneratedPage(src, text, source=track.repo_path, in_nav=False))
+        pages.append(
+            _workbook_page(
+                src, track, track.weeks, track.repo_path, cohort=None, workbooks=workbooks
+            )
+        )
     return pages
+
+
+def _workbook_page(
+    src: str, track: Track, weeks: Sequence[Week], source: RepoPath, **context: Any
+) -> GeneratedPage:
+    """A workbook: `weeks` of `track` on one printable page, out of the navigation."""
+    columns = assessment_columns(track)
+    text = render_page("workbook.md.j2", src, track=track, weeks=weeks, columns=columns, **context)
+    return GeneratedPage(src, text, source=source, in_nav=False)
 
 
 def _letter_pages(letters: tuple[catalogue.Letter, ...]) -> list[GeneratedPage]:
@@ -235,12 +236,12 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 
 def generate_assets(
-    library: Library, site_url: str, weeks: Mapping[str, tuple[CohortWeek, ...]] | None = None
+    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]] | None = None
 ) -> list[GeneratedAsset]:
     """The journal's data files; per track, the data of its plan form; per cohort: its
     calendar feed (`.ics`), the same with reminders to download, and a draft e-mail
     (`.eml`, no recipient) per week, with absolute links built from `site_url`."""
-    weeks = weeks if weeks is not None else all_cohort_weeks(library, site_url)
+    messages = messages if messages is not None else all_cohort_messages(library, site_url)
     assets = [GeneratedAsset(src, data) for src, data in journal_data_files(library)]
     assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
@@ -248,10 +249,8 @@ def generate_assets(
         with_reminders = cohort_calendar(cohort, site_url, reminders=True)
         assets.append(GeneratedAsset(reminders_src(cohort), with_reminders))
         assets += [
-            GeneratedAsset(
-                item.draft_src, draft(cohort, item.scheduled, site_url, message=item.message)
-            )
-            for item in weeks[cohort.id]
+            GeneratedAsset(message.week.draft_src, draft(cohort, message))
+            for message in messages[cohort.id]
         ]
     return assets
 

@@ -93,6 +93,7 @@ _TEMPLATE_GLOBALS = {
             "assessment_src",
             "calendar_src",
             "cohort_src",
+            "cohort_workbook_src",
             "guide_src",
             "letter_src",
             "reminders_src",

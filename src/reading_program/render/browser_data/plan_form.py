@@ -5,7 +5,7 @@ dates, meeting, lead, note, the site's address), so it says exactly what Python 
 the dates are worked out in the browser. Served as a file beside the track's page.
 
 This runs for every track on every build, so each week's texts are made once, not once
-per variant and file: the message's fields and the calendar week are worked out once, the
+per variant and file: the message's fields and the announced week are worked out once, the
 message template (text only: the plan shows no HTML part) is rendered once per distinct
 set of fields, and the calendar event's texts are taken as written, never put into
 iCalendar and parsed back."""
@@ -22,8 +22,9 @@ from ...model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 
 # The calendar's and messages' own helpers, not copies of them: so the plan says word for
 # word what a cohort's feed and messages say.
-from ..calendar import CalendarWeek, calendar_week, event_description, reminder_triggers
-from ..dates import MONTHS, WEEKDAY_NAMES, long_range, meeting_text, short_range
+from ..calendar import event_description, reminder_triggers
+from ..cohort_weeks import AnnouncedWeek, announced_week
+from ..dates import MONTHS, WEEKDAY_NAMES, short_range
 from ..messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
 from ..templating import render_text
 
@@ -83,8 +84,10 @@ def _plan_schedule(track: Track) -> tuple[ScheduledWeek, ...]:
 
 
 def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, Any]:
-    with_meeting = calendar_week(cohorts[_MEETING], scheduled, _BASE, published=False)
-    without_meeting = replace(with_meeting, scheduled=replace(scheduled, meeting=None))
+    with_meeting = announced_week(cohorts[_MEETING], scheduled, _BASE, published=False)
+    without_meeting = replace(
+        with_meeting, scheduled=replace(scheduled, meeting=None), meeting=None
+    )
     bodies = _distinct_bodies(cohorts, (without_meeting, with_meeting))
     subject = message_subject(cohorts[0], with_meeting)
     return {
@@ -93,7 +96,7 @@ def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, An
             short_range(scheduled.starts, scheduled.ends), slot("short_dates")
         ),
         "body": _meeting_day_slots(
-            merge_variants([(_slotted(body, scheduled).split("\n"), m) for body, m in bodies])
+            merge_variants([(_slotted(body, with_meeting).split("\n"), m) for body, m in bodies])
         ),
         # As the cohort feed's event says it (calendar._event); tests compare with the feed.
         "summary": f"Week {scheduled.number}: {with_meeting.theme} — {cohorts[0].track.title}",
@@ -102,7 +105,7 @@ def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, An
 
 
 def _distinct_bodies(
-    cohorts: list[Cohort], weeks: tuple[CalendarWeek, CalendarWeek]
+    cohorts: list[Cohort], weeks: tuple[AnnouncedWeek, AnnouncedWeek]
 ) -> list[tuple[str, int]]:
     """Each distinct message body (week_message's, without the HTML part it also renders)
     with the mask of the variants that have it. Variants with the same fields are rendered
@@ -139,10 +142,10 @@ def _plan_cohort(track: Track, schedule: tuple[ScheduledWeek, ...], variant: int
     )
 
 
-def _slotted(text: str, scheduled: ScheduledWeek) -> str:
-    text = text.replace(long_range(scheduled.starts, scheduled.ends), slot("dates"))
-    if scheduled.meeting:
-        text = text.replace(meeting_text(scheduled.meeting, "UTC"), slot("meeting"))
+def _slotted(text: str, week: AnnouncedWeek) -> str:
+    text = text.replace(week.dates, slot("dates"))
+    if week.meeting:
+        text = text.replace(week.meeting, slot("meeting"))
     return text
 
 
