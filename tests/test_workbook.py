@@ -14,7 +14,9 @@ from site_helpers import SAMPLE, Site, article_text
 
 from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
-from reading_program.render.workbook import assessment_columns, cover_rows
+from reading_program.render.messages import cohort_messages
+from reading_program.render.pages import cohort_pages
+from reading_program.render.workbook import assessment_columns
 
 SIX_WEEKS = "tracks/six-week-leadership/workbook/index.html"
 
@@ -35,11 +37,20 @@ def test_one_column_per_week_that_takes_the_assessment() -> None:
 def test_the_cover_has_every_date_written_out() -> None:
     track = make_track("t", "T", [make_week(n, f"W{n}", [make_article(f"a{n}")]) for n in (1, 2)])
     cohort = make_cohort(track, start="2027-01-25", skip=["2027-02-03"], lead="Dana")
-    rows = cover_rows(cohort)
-    assert [(r.number, r.title, r.dates, r.meeting) for r in rows] == [
-        (1, "W1", "Mon 25 Jan – Sun 31 Jan 2027", "Thu 28 Jan, 09:30 (Europe/Berlin)"),
-        (2, "W2", "Mon 8 Feb – Sun 14 Feb 2027", "Thu 11 Feb, 09:30 (Europe/Berlin)"),
+    assert cover_rows(cohort) == [
+        ["1", "W1", "Mon 25 Jan – Sun 31 Jan 2027", "Thu 28 Jan, 09:30 (Europe/Berlin)"],
+        ["2", "W2", "Mon 8 Feb – Sun 14 Feb 2027", "Thu 11 Feb, 09:30 (Europe/Berlin)"],
     ]
+    unmet = make_cohort(track, start="2027-01-25", meeting=None)
+    assert [row[3] for row in cover_rows(unmet)] == ["–", "–"]
+
+
+def cover_rows(cohort) -> list[list[str]]:
+    """The schedule on the cover of `cohort`'s workbook, as the page's Markdown holds it."""
+    site_url = "https://example.org/"
+    _, workbook = cohort_pages(cohort, cohort_messages(cohort, site_url), site_url)
+    cover = BeautifulSoup(workbook.markdown, "html.parser").select_one(".rp-workbook-cover")
+    return [[words(cell) for cell in row.select("td")] for row in cover.select("tbody tr")]
 
 
 COHORT = """\

@@ -1,13 +1,12 @@
-"""A cohort's weeks as its page, calendar feed and messages announce them (dates and
-meeting written out, links absolute), and the schedule as data for the browser."""
+"""A cohort's weeks as its page, workbook, calendar feed and messages announce them (dates
+and meeting written out, links absolute)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from ..model import WEEKDAYS, Article, Break, Cohort, ScheduledWeek
-from .dates import MONTHS, day_text, long_range, meeting_text
+from ..model import Article, Break, Cohort, ScheduledWeek
+from .dates import long_range, meeting_text
 from .urls import article_src, assessment_src, calendar_src, draft_src, page_url, week_src
 
 
@@ -30,8 +29,9 @@ class AssessmentLink:
 
 @dataclass(frozen=True)
 class AnnouncedWeek:
-    """One scheduled week as the cohort's page, calendar feed and messages tell the team
-    about it: its dates and meeting as the site writes them, its links absolute."""
+    """One scheduled week as the cohort's page, workbook cover, calendar feed and messages
+    tell the team about it: its dates and meeting as the site writes them, its links
+    absolute."""
 
     scheduled: ScheduledWeek
     dates: str  # "Mon 11 Jan – Sun 17 Jan 2026"
@@ -108,33 +108,3 @@ def break_text(pause: Break) -> str:
     """'Mon 1 Feb – Sun 7 Feb 2027 (the sales kick-off)'."""
     reason = f" ({pause.reason})" if pause.reason else ""
     return f"{long_range(pause.starts, pause.ends)}{reason}"
-
-
-def cohort_data(cohort: Cohort) -> dict[str, Any]:
-    """The schedule for the browser: where today falls (before the start, a reading week,
-    a break, after the end) and the team progress table (its members: names only). Dates
-    come written out, as the site writes them, so the browser formats none of the schedule
-    itself."""
-    return {
-        "id": cohort.id,
-        "team": cohort.team,
-        "track": cohort.track.id,
-        "members": list(cohort.members),
-        "weekdays": list(WEEKDAYS),  # to write a check-in's day as the site writes days
-        "months": list(MONTHS),
-        # Check-ins count the track's readings as participants see them, which may have
-        # changed since this cohort was given its own.
-        "readings": [len(week.readings) for week in cohort.track.weeks],
-        "weeks": [
-            {
-                "number": scheduled.number,
-                "title": scheduled.week.title,
-                "starts": scheduled.starts.isoformat(),
-                "ends": scheduled.ends.isoformat(),
-                "startsText": day_text(scheduled.starts),
-                "endsText": day_text(scheduled.ends),
-                "readings": len(scheduled.week.readings),
-            }
-            for scheduled in cohort.schedule
-        ],
-    }

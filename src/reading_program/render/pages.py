@@ -10,10 +10,15 @@ from typing import Any
 from ..load.paths import RepoPath
 from ..model import Cohort, Library, Track, Week
 from . import catalogue
-from .browser_data.islands import JOURNAL_DATA, journal_data_files
+from .browser_data.islands import (
+    JOURNAL_DATA,
+    cohort_data,
+    journal_data_files,
+    workbook_cohorts_data,
+)
 from .browser_data.plan_form import plan_data_file, plan_data_src
 from .calendar import cohort_calendar
-from .cohort_weeks import break_text, cohort_data, subscribe_href
+from .cohort_weeks import break_text, subscribe_href
 from .dates import long_range
 from .guides import AGENDA, discussion_questions
 from .html_blocks import PageText
@@ -44,7 +49,7 @@ from .urls import (
     week_src,
     workbook_src,
 )
-from .workbook import assessment_columns, cohort_workbooks, cover_rows
+from .workbook import assessment_columns
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ def cohort_pages(
         tuple(scheduled.week for scheduled in cohort.schedule),
         cohort.repo_path,
         cohort=cohort,
-        cover=cover_rows(cohort),
+        cover=tuple(message.week for message in messages),
         break_text=break_text,
         workbooks=None,
     )
@@ -184,7 +189,7 @@ def workbook_pages(library: Library) -> list[GeneratedPage]:
     pages = []
     for track in library.tracks:
         src = workbook_src(track)
-        workbooks = cohort_workbooks(
+        workbooks = workbook_cohorts_data(
             cohorts.get(track.id, ()), lambda to, src=src: relative_href(src, to)
         )
         pages.append(

@@ -1,21 +1,24 @@
 """Data the browser script reads from a page: which readings and questions make up
-each week, and how an assessment is scored. Embedded as JSON in the page."""
+each week, how an assessment is scored, a cohort's schedule, where each cohort's workbook
+is. Embedded as JSON in the page."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
 from markupsafe import Markup
 
-from ...model import Article, Assessment, Library, Question, Track
+from ...model import WEEKDAYS, Article, Assessment, Cohort, Library, Question, Track
+from ..dates import MONTHS, day_text
 from ..urls import (
     JOURNAL,
     article_src,
     assessment_src,
+    cohort_workbook_src,
     finish_src,
     relative_href,
     track_src,
@@ -125,6 +128,42 @@ QUESTION_TEXTS_DATA = "journal/question-texts.json"
 # templates come from the very rules the pages are built with.
 _ANY_ARTICLE = SimpleNamespace(slug="{slug}")
 _ANY_QUESTION = SimpleNamespace(id="{question}")
+
+
+def cohort_data(cohort: Cohort) -> dict[str, Any]:
+    """The schedule for the browser: where today falls (before the start, a reading week,
+    a break, after the end) and the team progress table (its members: names only). Dates
+    come written out, as the site writes them, so the browser formats none of the schedule
+    itself."""
+    return {
+        "id": cohort.id,
+        "team": cohort.team,
+        "track": cohort.track.id,
+        "members": list(cohort.members),
+        "weekdays": list(WEEKDAYS),  # to write a check-in's day as the site writes days
+        "months": list(MONTHS),
+        # Check-ins count the track's readings as participants see them, which may have
+        # changed since this cohort was given its own.
+        "readings": [len(week.readings) for week in cohort.track.weeks],
+        "weeks": [
+            {
+                "number": scheduled.number,
+                "title": scheduled.week.title,
+                "starts": scheduled.starts.isoformat(),
+                "ends": scheduled.ends.isoformat(),
+                "startsText": day_text(scheduled.starts),
+                "endsText": day_text(scheduled.ends),
+                "readings": len(scheduled.week.readings),
+            }
+            for scheduled in cohort.schedule
+        ],
+    }
+
+
+def workbook_cohorts_data(cohorts: Sequence[Cohort], href: Href) -> dict[str, Any]:
+    """For the track's workbook: where each cohort's own workbook is, so an old link
+    (`?cohort=<id>`) still finds it."""
+    return {"cohorts": {cohort.id: href(cohort_workbook_src(cohort)) for cohort in cohorts}}
 
 
 def journal_data(library: Library, href: Href) -> dict[str, Any]:
