@@ -18,7 +18,7 @@ from reading_program.mkdocs_adapter import raw_config
 from reading_program.plan.library import load_library
 from reading_program.render import html_blocks
 from reading_program.render.html_blocks import PageText, placeholder
-from reading_program.render.pages import generate_pages
+from reading_program.render.pages import all_cohort_messages, generate_pages
 from reading_program.render.templating import ARTICLE_PAGE_IDS, render_page
 
 HOSTILE = [
@@ -63,7 +63,8 @@ def repository_pages():
     names, configs = _site_markdown()
     renderer = Renderer(MarkdownConfig(tuple(names), configs, ARTICLE_PAGE_IDS))
     library = load_library(ContentPaths(REPO), renderer=renderer)
-    return generate_pages(library, "https://example.org/")
+    site_url = "https://example.org/"
+    return generate_pages(library, site_url, all_cohort_messages(library, site_url))
 
 
 def _normalised(html: str) -> str:

@@ -74,11 +74,10 @@ class GeneratedAsset:
 
 
 def generate_pages(
-    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]] | None = None
+    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]]
 ) -> list[GeneratedPage]:
     """Every generated page; `messages`: each cohort's weekly messages by its id
-    (`all_cohort_messages`), when the caller renders them once for the pages and the assets."""
-    messages = messages if messages is not None else all_cohort_messages(library, site_url)
+    (`all_cohort_messages`), rendered once for the pages and the assets."""
     letters = catalogue.letters(library.articles)
     if len(library.articles) <= catalogue.ONE_PAGE:
         letters = ()
@@ -241,12 +240,11 @@ def _guide_page(track: Track, week: Week) -> GeneratedPage:
 
 
 def generate_assets(
-    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]] | None = None
+    library: Library, site_url: str, messages: Mapping[str, tuple[Message, ...]]
 ) -> list[GeneratedAsset]:
     """The journal's data files; per track, the data of its plan form; per cohort: its
     calendar feed (`.ics`), the same with reminders to download, and a draft e-mail
     (`.eml`, no recipient) per week, with absolute links built from `site_url`."""
-    messages = messages if messages is not None else all_cohort_messages(library, site_url)
     assets = [GeneratedAsset(src, data) for src, data in journal_data_files(library)]
     assets += [GeneratedAsset(plan_data_src(t), plan_data_file(t)) for t in library.tracks]
     for cohort in library.cohorts:
