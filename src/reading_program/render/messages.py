@@ -94,8 +94,7 @@ def message_subject(cohort: Cohort, week: AnnouncedWeek) -> str:
 
 def break_note(cohort: Cohort, scheduled: ScheduledWeek) -> str | None:
     """The week before a break says so: "No reading next week: the sales kick-off; week 4
-    starts Mon 8 Feb.", or None when
-    the next reading week follows straight on."""
+    starts Mon 8 Feb."; None when the next reading week follows straight on."""
     breaks = cohort.breaks_after(scheduled)
     following = cohort.week_after(scheduled)
     if not breaks or following is None:
