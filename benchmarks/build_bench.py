@@ -34,6 +34,7 @@ quiet machine before each round.
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.metadata
 import inspect
 import io
@@ -345,15 +346,23 @@ def _timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
 
 def _project_api() -> tuple[Any, Any, Any]:
     """ContentPaths, load_library and generate_pages, in the package layout at hand: the
-    build's stages (content/, plan/, site/) or the flat modules before them (18da942)."""
-    try:
-        from reading_program.load.paths import ContentPaths
-        from reading_program.plan.library import load_library
-        from reading_program.render.pages import generate_pages
-    except ImportError:
-        from reading_program.loader import ContentPaths, load_library
-        from reading_program.site_pages import generate_pages
-    return ContentPaths, load_library, generate_pages
+    build's stages (load/, plan/, render/), the same before their renaming (content/, plan/,
+    site/), or the flat modules before them (18da942)."""
+    layouts = [  # modules of reading_program: paths, library, pages
+        ("load.paths", "plan.library", "render.pages"),
+        ("content.paths", "plan.library", "site.pages"),
+        ("loader", "loader", "site_pages"),
+    ]
+    for paths, library, pages in layouts:
+        try:
+            return (
+                importlib.import_module(f"reading_program.{paths}").ContentPaths,
+                importlib.import_module(f"reading_program.{library}").load_library,
+                importlib.import_module(f"reading_program.{pages}").generate_pages,
+            )
+        except ImportError:
+            continue
+    raise SystemExit("reading_program is not importable in any layout this benchmark knows")
 
 
 def time_project_work(root: Path, repeat: int = 5) -> tuple[list[float], list[float]]:
@@ -370,10 +379,14 @@ def time_project_work(root: Path, repeat: int = 5) -> tuple[list[float], list[fl
 
 
 def _generate_pages(library: Any) -> object:
-    """`generate_pages` as the hook calls it; newer versions also take the site URL."""
+    """`generate_pages` as the hook calls it: newer versions also take the site URL, and
+    the newest the cohorts' messages, rendered here as older ones rendered them inside."""
     generate_pages = _project_api()[2]
-
-    if "site_url" in inspect.signature(generate_pages).parameters:
+    parameters = inspect.signature(generate_pages).parameters
+    if "messages" in parameters:
+        pages = importlib.import_module(generate_pages.__module__)
+        return generate_pages(library, SITE_URL, pages.all_cohort_messages(library, SITE_URL))
+    if "site_url" in parameters:
         return generate_pages(library, site_url=SITE_URL)
     return generate_pages(library)
 

@@ -27,7 +27,7 @@ import reading_program
 from reading_program.load.paths import ContentPaths
 from reading_program.plan.library import load_library
 from reading_program.render.browser_data.plan_form import plan_data_file
-from reading_program.render.pages import generate_assets
+from reading_program.render.pages import all_cohort_messages, generate_assets
 
 SITE_URL = "https://example.org/"
 
@@ -44,13 +44,14 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
 def measure(root: Path, runs: int) -> list[str]:
     library = load_library(ContentPaths(root))
     lines = [f"{len(library.articles)} articles, {len(library.tracks)} tracks"]
-    for asset in generate_assets(library, SITE_URL):
+    messages = all_cohort_messages(library, SITE_URL)
+    for asset in generate_assets(library, SITE_URL, messages):
         if asset.src_uri.startswith("journal/"):
             packed = len(gzip.compress(asset.content, compresslevel=9))
             lines.append(f"  {asset.src_uri}: {len(asset.content):,} B, {packed:,} B gzipped")
     plans = best_of(runs, lambda: [plan_data_file(track) for track in library.tracks])
     lines.append(f"  plan data of every track: {plans * 1000:.0f} ms")
-    assets = best_of(runs, lambda: generate_assets(library, SITE_URL))
+    assets = best_of(runs, lambda: generate_assets(library, SITE_URL, messages))
     lines.append(f"  generate_assets: {assets * 1000:.0f} ms")
     return lines
 
