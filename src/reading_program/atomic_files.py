@@ -17,15 +17,34 @@ def write_atomically(target: Path, content: str | bytes, mode: int | None = None
     gets `mode`, or the permissions the umask gives any new file (mkstemp alone would make
     it 0600)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    _replace(target, lambda handle, _: _write(handle, data), mode)
+    _install(target, lambda handle, _: _write(handle, data), mode, os.replace)
+
+
+def create_atomically(target: Path, content: bytes, mode: int) -> None:
+    """Write `content` to `target` unless it exists: of several processes creating the same
+    file at once, one wins, and every reader sees its whole content (a key, say)."""
+    _install(target, lambda handle, _: _write(handle, content), mode, _link_unless_taken)
 
 
 def copy_atomically(source: Path, target: Path) -> None:
     """Replace `target` by a copy of `source` (bytes, permissions and times)."""
-    _replace(target, lambda handle, temporary: _copy(handle, source, temporary), None)
+    _install(target, lambda handle, temporary: _copy(handle, source, temporary), None, os.replace)
 
 
-def _replace(target: Path, fill, mode: int | None) -> None:
+def _link_unless_taken(temporary: str, target: Path) -> None:
+    try:
+        os.link(temporary, target)  # fails where `target` exists: never replaces it
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links: only a race may lose a write
+        if not target.exists():
+            os.replace(temporary, target)
+            return
+    Path(temporary).unlink()
+
+
+def _install(target: Path, fill, mode: int | None, put) -> None:
+    """Fill a hidden sibling of `target`, then `put` it in place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
@@ -33,7 +52,7 @@ def _replace(target: Path, fill, mode: int | None) -> None:
     try:
         os.fchmod(handle, 0o666 & ~_umask() if mode is None else mode)
         fill(handle, temporary)
-        os.replace(temporary, target)
+        put(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..atomic_files import write_atomically
+from ..atomic_files import create_atomically, write_atomically
 from ..fingerprints import installed_version, modules_fingerprint, signature
 
 T = TypeVar("T")
@@ -51,14 +51,13 @@ def signing_key() -> bytes | None:
     except OSError:
         pass
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(32)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(handle, "wb") as file:
-            file.write(key)
-        return key
+        # Two first builds at once (check beside serve) may both make one: the first
+        # written is everyone's, so neither process's cache looks foreign to the other.
+        create_atomically(path, secrets.token_bytes(32), mode=0o600)
+        key = path.read_bytes()
     except OSError:
         return None
+    return key if len(key) >= 32 else None
 
 
 class Codec(Generic[T]):
