@@ -16,6 +16,7 @@ from reading_program.plan.planned_track import (
     reading_order,
     smallest_longest_week,
 )
+from reading_program.plan.track_inputs import TrackInputs
 
 
 def article(slug: str, minutes: int, tags: str = "coaching", **extra) -> Article:
@@ -63,7 +64,7 @@ def spec(**fields):
 
 def plan(articles: list[Article], **fields) -> Track | list:
     problems = Problems()
-    track = plan_from_tags(spec(**fields), articles, problems)
+    track = plan_from_tags(spec(**fields), TrackInputs(articles), problems)
     return list(problems) if track is None else track
 
 
