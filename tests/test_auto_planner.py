@@ -150,3 +150,15 @@ def test_same_input_same_plan() -> None:
     articles = [article(f"a{i}", minutes) for i, minutes in enumerate([3, 8, 2, 6, 4, 4, 9])]
     first = plan(articles, weeks=3)
     assert first == plan(list(reversed(articles)), weeks=3)
+
+
+def test_an_unknown_assessment_is_named_as_for_a_listed_track() -> None:
+    problems = Problems()
+    inputs = TrackInputs([article("a", 5), article("b", 5)])
+    assert plan_from_tags(spec(assessment="nope"), inputs, problems) is None
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "assessment",
+            "no assessment has the id 'nope'; known: none yet (add one in content/assessments/)",
+        )
+    ]
