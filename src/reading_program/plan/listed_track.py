@@ -29,8 +29,7 @@ def plan_track(loaded: Loaded[TrackFile], inputs: TrackInputs, problems: Problem
     problem = problems.in_file(loaded)
     by_slug = {article.slug: article for article in inputs.articles}
     pinned_in = _pinned(spec, by_slug, inputs.unreadable, problem)
-    waiting = bool(inputs.unreadable)
-    readings = _readings(spec, inputs.articles, pinned_in, waiting, problem)
+    readings = _readings(spec, inputs.articles, pinned_in, bool(inputs.unreadable), problem)
     assessment = inputs.assessment(spec.assessment, problem)
     _check_week_assessments(spec, problem)
     if len(problems) > before:
