@@ -15,13 +15,10 @@ from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "readme"), str(REPO / "tests"), str(REPO / "tests" / "browser")]
-from shots import output_folder, require_browser  # noqa: E402
+from shots import chromium, output_folder, require_browser  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def article_shot(page: Page, path: Path) -> None:
@@ -34,7 +31,7 @@ def main() -> None:
     out = output_folder("Take the authors' pictures.")
     require_browser()  # before the imports that need the test tools
     from mkdocs_serve import mkdocs_serve
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
     from site_helpers import article_text, make_site
 
     draft = article_text(
@@ -48,8 +45,7 @@ def main() -> None:
         site = make_site(Path(folder))
         site.write("content/articles/decide-before-you-are-ready.md", draft)
         coach = site.root / "content/articles/coach.md"
-        with mkdocs_serve(site.root) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with mkdocs_serve(site.root) as url, chromium() as browser:
             page = browser.new_page(viewport={"width": 1100, "height": 700})
             page.goto(url + "articles/decide-before-you-are-ready/")
             article_shot(page, out / "serve-draft.png")
@@ -58,7 +54,6 @@ def main() -> None:
             )
             expect(page.locator(".rp-content-problems li")).to_have_count(1, timeout=90_000)
             article_shot(page, out / "serve-problems.png")
-            browser.close()
     print(f"Wrote {out / 'serve-draft.png'} and {out / 'serve-problems.png'}")
 
 

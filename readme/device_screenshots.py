@@ -16,17 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from participant_screenshots import (
-    ARGS,
-    DESKTOP,
-    MONDAYS,
-    PHONE,
-    WeekPage,
-    journal,
-    open_with,
-    weeks_of,
-)
-from shots import output_folder, require_browser, served_site
+from participant_screenshots import DESKTOP, MONDAYS, PHONE, journal, open_with, weeks_of
+from shots import take_pictures
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -40,7 +31,8 @@ def scroll_to(page: Page, selector: str) -> None:
     page.evaluate("y => scrollTo(0, y)", top - 72)
 
 
-def shoot(browser: Browser, url: str, weeks: list[WeekPage], out: Path) -> None:
+def shoot(browser: Browser, url: str, site: Path, out: Path) -> None:
+    weeks = weeks_of(site)
     laptop = browser.new_page(viewport={**DESKTOP, "height": 1000}, device_scale_factor=1)
     laptop.clock.set_fixed_time(f"{MONDAYS[2]}T10:00:00")
     open_with(laptop, url, "journal/", journal(weeks, 2, True))
@@ -76,15 +68,7 @@ def shoot(browser: Browser, url: str, weeks: list[WeekPage], out: Path) -> None:
 
 
 def main() -> None:
-    out = output_folder("Take the pictures of Send to another device.")
-    require_browser()  # before the imports that need the test tools
-    from playwright.sync_api import sync_playwright
-
-    with served_site() as (url, site), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        shoot(browser, url, weeks_of(site), out)
-        browser.close()
-    print(f"Wrote the pictures of Send to another device into {out}")
+    take_pictures("the pictures of Send to another device", shoot)
 
 
 if __name__ == "__main__":

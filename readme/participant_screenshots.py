@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shots import output_folder, require_browser, served_site
+from shots import take_pictures
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parent.parent
 TRACK = "six-week-leadership"
@@ -27,13 +27,6 @@ ASSESSMENT = "leader-or-manager"
 MONDAYS = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25", "2027-02-01", "2027-02-08"]
 DESKTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 390, "height": 844}
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WORDS = [
     "Mostly managing: status meetings and approvals. Two hours with people, at most.",
     "Coaching is my strongest; I avoid accountability talks and put them off.",
@@ -135,7 +128,8 @@ def open_with(page: Page, url: str, path: str, data: dict, scheme: str = "light"
     page.wait_for_timeout(700)  # the views bound to the journal have run
 
 
-def shoot(browser, url: str, weeks: list[WeekPage], out: Path) -> None:
+def shoot(browser: Browser, url: str, site: Path, out: Path) -> None:
+    weeks = weeks_of(site)
     for name, viewport, scheme in (("", DESKTOP, "light"), ("-phone", PHONE, "light")):
         page = browser.new_page(viewport=viewport, device_scale_factor=1)
         page.clock.set_fixed_time(f"{MONDAYS[2]}T10:00:00")
@@ -191,15 +185,7 @@ def shoot(browser, url: str, weeks: list[WeekPage], out: Path) -> None:
 
 
 def main() -> None:
-    out = output_folder("Take the pictures of a participant's six weeks.")
-    require_browser()  # before the imports that need the test tools
-    from playwright.sync_api import sync_playwright
-
-    with served_site() as (url, site), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        shoot(browser, url, weeks_of(site), out)
-        browser.close()
-    print(f"Wrote the participant pictures into {out}")
+    take_pictures("the pictures of a participant's six weeks", shoot)
 
 
 if __name__ == "__main__":

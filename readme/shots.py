@@ -4,7 +4,7 @@ The scripts write into build/screenshots/ unless told otherwise, so a run never 
 committed pictures by accident: `--update-readme` writes into readme/, the folder the guides
 show, and `--out DIR` anywhere else. They need the test tools (Playwright, Beautiful Soup),
 which `make serve` does not install, and Debian's Chromium: `make screenshots` installs the
-tools and runs all three; a missing piece is one plain line, not a traceback."""
+tools and runs all four; a missing piece is one plain line, not a traceback."""
 
 from __future__ import annotations
 
@@ -12,16 +12,23 @@ import argparse
 import contextlib
 import functools
 import importlib.util
+import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests" / "browser"))  # the browser as the browser tests launch it
+from headless_chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 README_PICTURES = REPO / "readme"
 DEFAULT_OUT = REPO / "build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 TEST_TOOLS = ("playwright", "bs4")
 
 
@@ -89,3 +96,26 @@ def served_site() -> Iterator[tuple[str, Path]]:
             yield url, site
         finally:
             server.shutdown()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless. Call after require_browser()."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def take_pictures(pictures: str, shoot: Callable[[Browser, str, Path, Path], None]) -> None:
+    """A picture script of the repository's own site, from its command line to the line it
+    prints: `shoot(browser, url, site, out)` takes the `pictures`."""
+    out = output_folder(f"Take {pictures}.")
+    require_browser()  # before the imports that need the test tools
+    with served_site() as (url, site), chromium() as browser:
+        shoot(browser, url, site, out)
+    print(f"Wrote {pictures} into {out}")

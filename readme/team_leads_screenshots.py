@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "readme"), str(REPO / "tests"), str(REPO / "tests" / "browser")]
-from shots import output_folder, require_browser  # noqa: E402
+from shots import chromium, output_folder, require_browser  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -126,19 +126,14 @@ def shoot(page: Page, url: str, out: Path) -> None:
 def main() -> None:
     out = output_folder("Take the team leads' pictures.")
     require_browser()  # before the imports that need the test tools
-    from playwright.sync_api import sync_playwright
     from team_site import served_team_site
 
     with (
         tempfile.TemporaryDirectory() as folder,
         served_team_site(Path(folder)) as url,
-        sync_playwright() as playwright,
+        chromium() as browser,
     ):
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
-        )
         shoot(browser.new_page(viewport={"width": 1280, "height": 900}), url, out)
-        browser.close()
     print(f"Wrote the team leads' pictures into {out}")
 
 

@@ -16,6 +16,7 @@ from reading_program.plan.planned_track import (
     reading_order,
     smallest_longest_week,
 )
+from reading_program.plan.track_inputs import TrackInputs
 
 
 def article(slug: str, minutes: int, tags: str = "coaching", **extra) -> Article:
@@ -63,7 +64,7 @@ def spec(**fields):
 
 def plan(articles: list[Article], **fields) -> Track | list:
     problems = Problems()
-    track = plan_from_tags(spec(**fields), articles, problems)
+    track = plan_from_tags(spec(**fields), TrackInputs(articles), problems)
     return list(problems) if track is None else track
 
 
@@ -149,3 +150,15 @@ def test_same_input_same_plan() -> None:
     articles = [article(f"a{i}", minutes) for i, minutes in enumerate([3, 8, 2, 6, 4, 4, 9])]
     first = plan(articles, weeks=3)
     assert first == plan(list(reversed(articles)), weeks=3)
+
+
+def test_an_unknown_assessment_is_named_as_for_a_listed_track() -> None:
+    problems = Problems()
+    inputs = TrackInputs([article("a", 5), article("b", 5)])
+    assert plan_from_tags(spec(assessment="nope"), inputs, problems) is None
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "assessment",
+            "no assessment has the id 'nope'; known: none yet (add one in content/assessments/)",
+        )
+    ]

@@ -21,17 +21,10 @@ from site_helpers import REPO
 
 from reading_program.load.drafts import says_draft
 from reading_program.load.json_schemas import DIALECT, render, schema_files, write_schemas
-from reading_program.load.loader import unfinished_parts
+from reading_program.load.loader import track_model, unfinished_parts
 from reading_program.load.problems import Problems
 from reading_program.load.source import read_text, split_markdown
-from reading_program.load.specs import (
-    ArticleFrontmatter,
-    AssessmentFile,
-    CohortFile,
-    PlannedTrackFile,
-    TagsFile,
-    TrackFile,
-)
+from reading_program.load.specs import ArticleFrontmatter, AssessmentFile, CohortFile, TagsFile
 from reading_program.load.strict_yaml import ParsedYaml, parse_yaml
 
 SCHEMAS = schema_files()
@@ -57,9 +50,9 @@ def frontmatter(file: Path) -> Any:
 
 
 def model_for(name: str, data: Any) -> type[BaseModel]:
-    """The model the loader validates `data` with (a track with `select` is planned)."""
+    """The model the loader validates `data` with."""
     if name == "track.schema.json":
-        return PlannedTrackFile if isinstance(data, dict) and "select" in data else TrackFile
+        return track_model(data)
     models: dict[str, type[BaseModel]] = {
         "article.schema.json": ArticleFrontmatter,
         "cohort.schema.json": CohortFile,

@@ -11,6 +11,7 @@ from site_helpers import loaded, make_article
 from reading_program.load.problems import Problem, Problems
 from reading_program.model import Article, Track
 from reading_program.plan.listed_track import plan_track
+from reading_program.plan.track_inputs import TrackInputs
 
 
 def article(slug: str, tags: str, title: str | None = None, date: str | None = None) -> Article:
@@ -21,7 +22,7 @@ def article(slug: str, tags: str, title: str | None = None, date: str | None = N
 def plan(weeks: list[dict], articles: list[Article]) -> Track | list[Problem]:
     text = yaml.safe_dump({"title": "T", "summary": "S.", "weeks": weeks}, sort_keys=False)
     problems = Problems()
-    track = plan_track(loaded("track", text), articles, problems)
+    track = plan_track(loaded("track", text), TrackInputs(articles), problems)
     return list(problems) if track is None else track
 
 

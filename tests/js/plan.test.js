@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 
 import { addDays, isoDay } from "../../docs/javascripts/rp/dates.js";
-import { escapeText, foldLine } from "../../docs/javascripts/rp/ical.js";
+import { escapeText, foldLine, knownZone } from "../../docs/javascripts/rp/ical.js";
 import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, shortRange, teamId } from "../../docs/javascripts/rp/plan.js";
 
 // Written by Python (tests/test_plan_data.py), which checks it is what Python says now.
@@ -144,6 +144,11 @@ describe("the plan's calendar file", () => {
     assert.ok(file.lines.includes("X-WR-TIMEZONE:Europe/Berlin"));
     assert.ok(file.lines.includes("TZID:Europe/Berlin"));
     assert.ok(file.lines.includes("DTSTART:20270328T020000"), "summer time starts at 02:00 local");
+  });
+
+  it("knows the zones the browser knows, and no other", () => {
+    assert.ok(knownZone("Europe/Berlin") && knownZone("America/New_York") && knownZone("UTC"));
+    assert.ok(!knownZone("Europe/Atlantis") && !knownZone("Berlin"));
   });
 
   it("makes ids from team names as assign does", () => {

@@ -52,7 +52,7 @@ async function buildPanel() {
 
 function linkField(link) {
   const label = element("label", { for: "rp-device-link" }, "The link to your journal");
-  const field = element("textarea", { id: "rp-device-link", class: "rp-device-link", rows: "3", readonly: "", spellcheck: "false" });
+  const field = element("textarea", { id: "rp-device-link", class: "rp-field rp-device-link", rows: "3", readonly: "", spellcheck: "false" });
   field.value = link;
   const status = element("span", { role: "status", class: "rp-meta" });
   const copy = button("Copy the link", () => copyText(link, field, status));

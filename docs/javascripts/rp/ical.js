@@ -46,6 +46,16 @@ function wallClock(ms, offset = 0) {
 
 export const utcStamp = (date) => `${wallClock(date.getTime())}Z`;
 
+/** Whether the browser's time zone data knows `zone`, so times in it can be worked out. */
+export function knownZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const formatters = new Map();
 
 /** Minutes the zone is ahead of UTC at `ms` (Intl's tz data, as the browser has it). */

@@ -4,6 +4,7 @@
 import { addCopyButtons, highlightThisWeek } from "./cohort.js";
 import { button, element } from "./dom.js";
 import { download } from "./download.js";
+import { knownZone } from "./ical.js";
 import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, skipDays } from "./plan.js";
 import { loadData } from "./site-data.js";
 
@@ -16,7 +17,7 @@ export async function showPlan(form, track, plan) {
     result.textContent = "Enter a team name and the first day of week 1.";
     return;
   }
-  if (!validZone(plan.timezone)) {
+  if (!knownZone(plan.timezone)) {
     result.textContent = `“${plan.timezone}” is not a time zone this browser knows: write it like Europe/Berlin or America/New_York.`;
     return;
   }
@@ -44,15 +45,6 @@ export async function showPlan(form, track, plan) {
   }
   addCopyButtons(result);
   highlightThisWeek();
-}
-
-function validZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function shareLine(track, plan, data, weeks, base, address) {

@@ -4,6 +4,7 @@
 // Kept in the journal beside the track followed; setting weeks follows the track.
 import { button, element, readIsland } from "./dom.js";
 import { download } from "./download.js";
+import { knownZone } from "./ical.js";
 import { longDay, opensText, rhythmCalendar, rhythmOf, rhythmWeeks, todayIn } from "./rhythm.js";
 import { loadData } from "./site-data.js";
 import { store } from "./store.js";
@@ -42,15 +43,6 @@ export function save(section, signal) {
   store.saveNow();
   section.querySelector("details").open = false;
   section.querySelector(".rp-rhythm__title")?.focus();
-}
-
-function knownZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function render(section, track) {

@@ -45,7 +45,7 @@ function buildPanel(track) {
   const panel = element("div", { class: "rp-share-panel" });
   const style = new URL("../../stylesheets/team-leads.css", import.meta.url);
   panel.append(element("link", { rel: "stylesheet", href: style }));
-  const name = element("input", { id: "rp-share-name", maxlength: String(NAME_MAX), autocomplete: "name", "aria-describedby": "rp-share-problem rp-share-privacy" });
+  const name = element("input", { id: "rp-share-name", class: "rp-field", maxlength: String(NAME_MAX), autocomplete: "name", "aria-describedby": "rp-share-problem rp-share-privacy" });
   const problem = element("span", { id: "rp-share-problem", class: "rp-share-problem", role: "status" });
   const text = element("textarea", { id: "rp-share-text", class: "rp-answer", rows: "3", readonly: "" });
   const copied = element("span", { role: "status", class: "rp-meta" });

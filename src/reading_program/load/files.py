@@ -33,7 +33,7 @@ class Kind:
     """One kind of content file: where it lives and how it is named."""
 
     name: str  # "article", as in messages
-    folder: str  # the ContentPaths attribute: "articles"
+    folder: str  # its folder in content/: "articles"
     suffixes: tuple[str, ...]  # the accepted suffixes, the preferred one first
 
     @property
@@ -46,6 +46,9 @@ class Kind:
 
     def similar_suffixes(self) -> frozenset[str]:
         return _MARKDOWN_SUFFIXES if self.is_markdown else _YAML_SUFFIXES
+
+    def location(self, paths: ContentPaths) -> Path:
+        return paths.content / self.folder
 
 
 ARTICLE = Kind("article", "articles", (".md",))
@@ -73,7 +76,7 @@ def is_readme(name: str) -> bool:
 
 def list_kind(paths: ContentPaths, kind: Kind) -> tuple[list[ContentFile], list[Problem]]:
     """The kind's files, sorted, one per id, and a problem for every file that breaks a rule."""
-    folder: Path = getattr(paths, kind.folder)
+    folder = kind.location(paths)
     found: list[ContentFile] = []
     problems: list[Problem] = []
     by_id: dict[str, RepoPath] = {}
@@ -205,7 +208,7 @@ def _name_problem(file: Path, kind: Kind, paths: ContentPaths) -> Problem | None
             )
         message = (
             f"is not a {kind.name} file ({kind.name}s are {preferred} files): rename it, "
-            f"or move it out of {paths.repo_path(getattr(paths, kind.folder))}/"
+            f"or move it out of {paths.repo_path(kind.location(paths))}/"
         )
         return Problem(repo_path, None, "", message)
     item_id = file.name.removesuffix(file.suffix)

@@ -41,11 +41,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Address:
-    """A URL in the body: in an `href` or `src` (`tag` and `attribute` say which)."""
+    """A URL in the body, in any attribute that holds one (`tag` and `attribute` say which)."""
 
     tag: str
     attribute: str
     url: str
+
+    @property
+    def is_link_or_image(self) -> bool:
+        """In an `<a href>` or an `<img src>`: the addresses whose targets the site checks."""
+        return self.attribute in ("href", "src") and self.tag in ("a", "img")
 
 
 @dataclass(frozen=True)

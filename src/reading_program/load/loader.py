@@ -259,11 +259,15 @@ def load_text(kind: Kind, text: str, file: ContentFile, problems: Problems) -> L
     return _VALIDATORS[kind.name](read, file, "", problems)
 
 
+def track_model(data: object) -> type[TrackSpec]:
+    """The model a track file's data is validated with: a track that gives `select` is
+    planned from tags; otherwise its weeks are listed."""
+    return PlannedTrackFile if isinstance(data, dict) and "select" in data else TrackFile
+
+
 def _validate_track(read: FileRead, file: ContentFile, _: str, problems: Problems) -> Loaded | None:
     assert read.yaml is not None
-    # A track that gives `select` is planned from tags; otherwise its weeks are listed.
-    planned = isinstance(read.yaml.data, dict) and "select" in read.yaml.data
-    model = PlannedTrackFile if planned else TrackFile
+    model = track_model(read.yaml.data)
     spec = validate(model, read.yaml, file.repo_path, "a track file", problems)
     return None if spec is None else _loaded(file, spec, read.yaml)
 

@@ -247,7 +247,7 @@ def _local_links(addresses, prefix: str, targets: tuple[str, ...], lines: _Sourc
     """The body's links within the site (relative paths and #anchors), for the site stage
     to check: Markdown's with their target as written, raw HTML's as they stand."""
     for address in addresses:
-        if address.attribute not in ("href", "src") or address.tag not in ("a", "img"):
+        if not address.is_link_or_image:
             continue
         image = address.tag == "img"
         if prefix and address.url.startswith(prefix):

@@ -6,7 +6,6 @@ A *repo path* is a path relative to the repository root with forward slashes, su
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 RepoPath = str  # relative to the repository root, forward slashes
@@ -30,49 +29,18 @@ def find_root(start: Path) -> Path:
     )
 
 
-@dataclass(frozen=True)
 class ContentPaths:
-    """Every content location, below the repository `root`."""
+    """Every location the program reads or writes, below the repository `root`."""
 
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def articles(self) -> Path:
-        return self.content / "articles"
-
-    @property
-    def tracks(self) -> Path:
-        return self.content / "tracks"
-
-    @property
-    def assessments(self) -> Path:
-        return self.content / "assessments"
-
-    @property
-    def cohorts(self) -> Path:
-        return self.content / "cohorts"
-
-    @property
-    def tags(self) -> Path:
-        return self.content / "tags.yml"
-
-    @property
-    def config_file(self) -> Path:
-        return self.root / CONFIG_FILE
-
-    @property
-    def cache(self) -> Path:
-        """Parsed content kept between builds (ignored by git)."""
-        return self.root / ".cache" / "reading-program" / "parsed-content.json"
-
-    @property
-    def generated(self) -> Path:
-        """The generated pages' sources, for MkDocs to read (ignored by git)."""
-        return self.root / ".cache" / "reading-program" / "pages"
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        self.articles = self.content / "articles"
+        self.cohorts = self.content / "cohorts"
+        self.tags = self.content / "tags.yml"
+        kept = root / ".cache" / "reading-program"  # between builds; ignored by git
+        self.cache = kept / "parsed-content.json"  # the parsed content
+        self.generated = kept / "pages"  # the generated pages' sources, for MkDocs to read
 
     def repo_path(self, file: Path) -> RepoPath:
         """`file` relative to the repository, for messages; absolute if it lies outside."""

@@ -56,14 +56,6 @@ log = get_plugin_logger("reading_program")
 
 
 @dataclass(frozen=True)
-class _Staged:
-    """The staging folder MkDocs writes into, and the site folder it was given."""
-
-    staging: SiteStaging
-    site_dir: str
-
-
-@dataclass(frozen=True)
 class _Handed:
     """What `on_files` handed MkDocs: `finish` records it after the build."""
 
@@ -84,7 +76,7 @@ class BuildState:
     previous_index: bytes | None  # the search index the last (dirty) build left
     site: GeneratedSite | None = None
     problems: tuple[Problem, ...] | None = None  # under `serve`: the problems it shows
-    staged: _Staged | None = None
+    staged: SiteStaging | None = None  # the staging folder MkDocs writes into
     handed: _Handed | None = None
     blocks: dict[str, html_blocks.PageText] = field(default_factory=dict)
     built: set[str] = field(default_factory=set)  # URLs of the pages rendered
@@ -243,7 +235,7 @@ def _stage(config: MkDocsConfig) -> None:
         folder = staging.start()
     except StagingError as error:
         raise PluginError(f"cannot prepare the new site: {error}") from None
-    _state(config).staged = _Staged(staging, config.site_dir)
+    _state(config).staged = staging
     config.site_dir = str(folder)
 
 
@@ -255,10 +247,10 @@ def _swap_in(config: MkDocsConfig) -> None:
     if config.strict and _warnings_counted():
         return  # the build error that follows discards the staging folder
     try:
-        state.staged.staging.swap_in()
+        state.staged.swap_in()
     except StagingError as error:
         raise PluginError(f"cannot put the new site in place: {error}") from None
-    config.site_dir, state.staged = state.staged.site_dir, None
+    config.site_dir, state.staged = str(state.staged.given), None
 
 
 def _warnings_counted() -> bool:
@@ -276,8 +268,8 @@ def build_failed(error: BaseException) -> None:
     config, page = _failed_build(error)
     state = config.get(_STATE) if config is not None else None
     if config is not None and state is not None and state.staged is not None:
-        state.staged.staging.discard()
-        config.site_dir, state.staged = state.staged.site_dir, None
+        state.staged.discard()
+        config.site_dir, state.staged = str(state.staged.given), None
     if isinstance(error, BuildError | Abort):
         return  # MkDocs says these in one line already
     where = _failing_file(error, config, page)
@@ -339,7 +331,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state(config)
     assert state.staged is not None
     try:
-        state.staged.staging.own_copies()  # a dirty build: the last site, unshared
+        state.staged.own_copies()  # a dirty build: the last site, unshared
     except StagingError as error:
         raise PluginError(f"cannot prepare the new site: {error}") from None
     if state.problems is not None:

@@ -34,6 +34,7 @@ class SiteStaging:
     """The folder a build writes into instead of `site`, and the swap that ends it."""
 
     def __init__(self, site: Path) -> None:
+        self.given = site  # the site folder as MkDocs was given it, to write there again
         self.site = Path(os.path.realpath(site))  # a site/ that is a link: its target moves
         self.folder = self.site.parent / f".{self.site.name}.staging"
         self._previous = self.site.parent / f".{self.site.name}.previous"

@@ -20,6 +20,7 @@ from .assessments import build_assessment
 from .cohorts import build_cohort
 from .listed_track import plan_track
 from .planned_track import plan_from_tags
+from .track_inputs import TrackInputs
 
 T = TypeVar("T")
 
@@ -71,10 +72,11 @@ def build_library(
         build_assessment(item, published, problems, unreadable=waiting)
         for item in content.assessments
     )
+    inputs = TrackInputs(published, assessments, tags, waiting)
     tracks: list[Track] = []
     unloaded_tracks = set(content.did_not_load(TRACK))
     for item in content.tracks:
-        track = _plan(item, published, assessments, tags, waiting, problems)
+        track = _plan(item, inputs, problems)
         if track is None:
             unloaded_tracks.add(item.id)
         else:
@@ -123,18 +125,11 @@ def _tags(content: Content, problems: Problems) -> list[TagInfo]:
 
 
 def _plan(
-    item: Loaded[TrackFile | PlannedTrackFile],
-    articles,
-    assessments,
-    tags,
-    waiting: frozenset[str],
-    problems: Problems,
+    item: Loaded[TrackFile | PlannedTrackFile], inputs: TrackInputs, problems: Problems
 ) -> Track | None:
     if isinstance(item.spec, PlannedTrackFile):
-        return plan_from_tags(
-            item, articles, problems, assessments=assessments, unreadable=waiting, tags=tags
-        )
-    return plan_track(item, articles, problems, assessments=assessments, unreadable=waiting)
+        return plan_from_tags(item, inputs, problems)
+    return plan_track(item, inputs, problems)
 
 
 def _built(results: Iterable[T | None]) -> list[T]:

@@ -17,28 +17,21 @@ from datetime import date
 from ..load.loader import Loaded
 from ..load.problems import Problems, closest
 from ..load.specs import TrackFile
-from ..model import Article, Assessment, Track, Week
+from ..model import Article, Track, Week
 from .questions import build_questions
+from .track_inputs import TrackInputs
 
 
-def plan_track(
-    loaded: Loaded[TrackFile],
-    articles: Sequence[Article],
-    problems: Problems,
-    *,
-    assessments: Sequence[Assessment] = (),
-    unreadable: frozenset[str] = frozenset(),
-) -> Track | None:
-    """Plan one track. `unreadable` holds ids of articles whose files did not load: while
-    there are any, checks that depend on every article (tags carried, empty weeks) wait,
-    so one broken file does not bury its own message under follow-on errors."""
+def plan_track(loaded: Loaded[TrackFile], inputs: TrackInputs, problems: Problems) -> Track | None:
+    """Plan one track whose weeks are listed."""
     spec = loaded.spec
     before = len(problems)
     problem = problems.in_file(loaded)
-    by_slug = {article.slug: article for article in articles}
-    pinned_in = _pinned(spec, by_slug, unreadable, problem)
-    readings = _readings(spec, articles, pinned_in, bool(unreadable), problem)
-    assessment = _assessment(spec, assessments, problem)
+    by_slug = {article.slug: article for article in inputs.articles}
+    pinned_in = _pinned(spec, by_slug, inputs.unreadable, problem)
+    readings = _readings(spec, inputs.articles, pinned_in, bool(inputs.unreadable), problem)
+    assessment = inputs.assessment(spec.assessment, problem)
+    _check_week_assessments(spec, problem)
     if len(problems) > before:
         return None
     weeks = tuple(
@@ -109,11 +102,7 @@ def _readings(
     return readings
 
 
-def _assessment(spec: TrackFile, assessments: Sequence[Assessment], problem) -> Assessment | None:
-    assessment = next((a for a in assessments if a.id == spec.assessment), None)
-    if spec.assessment and assessment is None:
-        known = ", ".join(a.id for a in assessments) or "none yet (add one in content/assessments/)"
-        problem(("assessment",), f"no assessment has the id {spec.assessment!r}; known: {known}")
+def _check_week_assessments(spec: TrackFile, problem) -> None:
     for w, week in enumerate(spec.weeks):
         if week.assessment and not spec.assessment:
             problem(
@@ -123,7 +112,6 @@ def _assessment(spec: TrackFile, assessments: Sequence[Assessment], problem) -> 
                     "of the file"
                 ),
             )
-    return assessment
 
 
 def _no_such_article(slug: str, by_slug: dict[str, Article]) -> str:

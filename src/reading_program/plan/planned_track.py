@@ -24,48 +24,38 @@ from datetime import date
 from ..load.loader import Loaded
 from ..load.problems import Problems, closest
 from ..load.specs import PlannedTrackFile
-from ..model import Article, Assessment, TagInfo, Track, Week
+from ..model import Article, Track, Week
 from .questions import build_questions
+from .track_inputs import TrackInputs
 
 OVER_TARGET = 1.5  # a week may run 50% over the target before the plan is flagged
 
 
 def plan_from_tags(
-    loaded: Loaded[PlannedTrackFile],
-    articles: Sequence[Article],
-    problems: Problems,
-    *,
-    assessments: Sequence[Assessment] = (),
-    unreadable: frozenset[str] = frozenset(),
-    tags: Sequence[TagInfo] = (),
+    loaded: Loaded[PlannedTrackFile], inputs: TrackInputs, problems: Problems
 ) -> Track | None:
-    """Plan one track from tags. While articles are `unreadable`, the checks that need
-    every article wait (see plan_track)."""
+    """Plan one track from tags."""
     spec = loaded.spec
     before = len(problems)
     problem = problems.in_file(loaded)
-    if unreadable:
+    if inputs.unreadable:
         return None  # the articles' own problems are reported; planning waits for them
-    _check_selected_tags(spec, articles, problem)
-    chosen = sorted(select_articles(spec, articles), key=reading_order)
+    _check_selected_tags(spec, inputs.articles, problem)
+    chosen = sorted(select_articles(spec, inputs.articles), key=reading_order)
     if len(problems) == before and len(chosen) < spec.weeks:
         message = (
             f"is {spec.weeks}, but 'select' matches only {len(chosen)} article(s): "
             "lower 'weeks' or select more tags"
         )
         problem(("weeks",), message)
-    assessment = next((a for a in assessments if a.id == spec.assessment), None)
-    if spec.assessment and assessment is None:
-        known = ", ".join(a.id for a in assessments) or "none yet (add one in content/assessments/)"
-        message = f"no assessment has the id {spec.assessment!r}; known: {known}"
-        problem(("assessment",), message)
+    assessment = inputs.assessment(spec.assessment, problem)
     if len(spec.themes) > spec.weeks:
         message = f"gives {len(spec.themes)} themes for {spec.weeks} weeks: remove the extra themes"
         problem(("themes",), message)
     if len(problems) > before:
         return None
     sizes = balanced_sizes([a.reading_minutes for a in chosen], spec.weeks)
-    weeks = _weeks(spec, chosen, sizes, {t.slug: t.title for t in tags})
+    weeks = _weeks(spec, chosen, sizes, {t.slug: t.title for t in inputs.tags})
     notes = _notes(spec, weeks)
     return Track(loaded.id, loaded.repo_path, spec.title, spec.summary, weeks, assessment, notes)
 

@@ -35,9 +35,9 @@ class TagLink:
 
 
 @dataclass(frozen=True)
-class TagPage:
-    slug: str
-    title: str
+class TagPage(TagLink):
+    """A tag's own page, linked to as its tag is."""
+
     description: str
     articles: tuple[Article, ...]  # A to Z
 

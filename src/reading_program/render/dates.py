@@ -34,11 +34,6 @@ def day_text(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 
-def date_text(day: date) -> str:
-    """'Thu 14 Jan 2027': a day on its own, where no range says the year."""
-    return f"{day_text(day)} {day.year}"
-
-
 def meeting_text(moment: datetime, timezone: str) -> str:
     """'Thu 28 Jan, 09:30 (Europe/Berlin)': local time, with the zone it is local to."""
     return f"{day_text(moment.date())}, {moment:%H:%M} ({timezone})"

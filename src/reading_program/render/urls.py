@@ -23,10 +23,6 @@ def article_src(article: Article) -> str:
     return f"articles/{article.slug}.md"
 
 
-def track_src(track: Track) -> str:
-    return f"tracks/{track.id}/index.md"
-
-
 def tag_src(slug: str) -> str:
     return f"tags/{slug}.md"
 
@@ -36,23 +32,36 @@ def letter_src(letter: str) -> str:
     return f"articles/a-z/{letter}.md"
 
 
+def assessment_src(assessment: Assessment) -> str:
+    return f"assessments/{assessment.id}.md"
+
+
+def _in_track(track: Track, name: str) -> str:
+    """A file in the track's folder, whose index page is the track's overview."""
+    return f"tracks/{track.id}/{name}"
+
+
+def track_src(track: Track) -> str:
+    return _in_track(track, "index.md")
+
+
 def week_src(track: Track, week: Week) -> str:
-    return f"tracks/{track.id}/week-{week.number}.md"
+    return _in_track(track, f"week-{week.number}.md")
 
 
 def guide_src(track: Track, week: Week) -> str:
-    return f"tracks/{track.id}/week-{week.number}/guide.md"
+    return _in_track(track, f"week-{week.number}/guide.md")
 
 
 def workbook_src(track: Track) -> str:
     """The whole track on one printable page (not in the navigation)."""
-    return f"tracks/{track.id}/workbook.md"
+    return _in_track(track, "workbook.md")
 
 
 def finish_src(track: Track) -> str:
     """The end of a track: what changed, the journal to keep, the next track (not in the
     navigation; linked from the last week and the track's card once it is complete)."""
-    return f"tracks/{track.id}/finish.md"
+    return _in_track(track, "finish.md")
 
 
 def offline_list_src(track: Track) -> str:
@@ -67,27 +76,30 @@ def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 
 
+def calendar_src(cohort: Cohort) -> str:
+    """The cohort's calendar feed, to subscribe to."""
+    return f"cohorts/{cohort.id}.ics"
+
+
+def _in_cohort(cohort: Cohort, name: str) -> str:
+    """A file in the cohort's folder, under its page's URL. A file to download carries the
+    cohort's id in its name, which it keeps once saved."""
+    return f"cohorts/{cohort.id}/{name}"
+
+
 def cohort_workbook_src(cohort: Cohort) -> str:
     """The track's workbook as the cohort reads it, its dated schedule on the cover."""
-    return f"cohorts/{cohort.id}/workbook.md"
-
-
-def calendar_src(cohort: Cohort) -> str:
-    return f"cohorts/{cohort.id}.ics"
+    return _in_cohort(cohort, "workbook.md")
 
 
 def reminders_src(cohort: Cohort) -> str:
     """The cohort's calendar as a file to download, each week with a reminder."""
-    return f"cohorts/{cohort.id}/{cohort.id}-reminders.ics"
+    return _in_cohort(cohort, f"{cohort.id}-reminders.ics")
 
 
 def draft_src(cohort: Cohort, scheduled: ScheduledWeek) -> str:
-    """A week's message as an e-mail draft, beside the cohort's page."""
-    return f"cohorts/{cohort.id}/{cohort.id}-week-{scheduled.number}.eml"
-
-
-def assessment_src(assessment: Assessment) -> str:
-    return f"assessments/{assessment.id}.md"
+    """A week's message as an e-mail draft."""
+    return _in_cohort(cohort, f"{cohort.id}-week-{scheduled.number}.eml")
 
 
 def relative_path(target: str, start: str) -> str:
