@@ -427,11 +427,3 @@ def _unclosed_quote_line(text: str, problem: yaml.Mark | None) -> int | None:
         return None
     spans_lines = last_scalar.end_mark.line > last_scalar.start_mark.line
     return last_scalar.start_mark.line + 1 if spans_lines else None
-
-
-def dotted(location: Location) -> str:
-    """`weeks[0].prompts[1]`: a location as a developer would write it (for JSON paths)."""
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

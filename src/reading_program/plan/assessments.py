@@ -25,16 +25,16 @@ def build_assessment(
 ) -> Assessment | None:
     spec = loaded.spec
     before = len(problems)
-    problem = problems.in_file(loaded)
+    report = problems.in_file(loaded)
 
     article = next((a for a in articles if a.slug == spec.article), None)
     if article is None and spec.article not in unreadable:
         close = closest(spec.article, [a.slug for a in articles])
         hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
-        problem(("article",), f"no article has the id {spec.article!r}{hint}")
-    _check_bands(spec, problem)
+        report(("article",), f"no article has the id {spec.article!r}{hint}")
+    _check_bands(spec, report)
     if article is not None:
-        _check_headings(spec, article, problem)
+        _check_headings(spec, article, report)
     if len(problems) > before or article is None:
         return None
     return Assessment(
@@ -52,7 +52,7 @@ def build_assessment(
     )
 
 
-def _check_bands(spec: AssessmentFile, problem) -> None:
+def _check_bands(spec: AssessmentFile, report) -> None:
     lowest, highest = len(spec.statements), len(spec.statements) * len(spec.scale)
     expected_min = lowest
     outcomes: dict[str, int] = {}
@@ -63,17 +63,17 @@ def _check_bands(spec: AssessmentFile, problem) -> None:
                 f"has the same outcome as band {first + 1} ({band.outcome!r}): each band "
                 "leads to its own outcome; merge the two bands into one"
             )
-            problem(("bands", index, "outcome"), message)
+            report(("bands", index, "outcome"), message)
         outcomes.setdefault(band.outcome, index)
         if band.min != expected_min:
             gap_or_overlap = (
                 "leaves a gap" if band.min > expected_min else "overlaps the band before"
             )
             message = f"starts at {band.min} and {gap_or_overlap}: start it at {expected_min}"
-            problem(("bands", index, "min"), message)
+            report(("bands", index, "min"), message)
             return
         if band.max < band.min:
-            problem(("bands", index, "max"), f"is {band.max}, below its min ({band.min}): raise it")
+            report(("bands", index, "max"), f"is {band.max}, below its min ({band.min}): raise it")
             return
         expected_min = band.max + 1
     if expected_min - 1 != highest:
@@ -82,14 +82,14 @@ def _check_bands(spec: AssessmentFile, problem) -> None:
             f"({len(spec.statements)} statements x {len(spec.scale)} points): "
             f"make the last band's max {highest}"
         )
-        problem(("bands",), message)
+        report(("bands",), message)
 
 
-def _check_headings(spec: AssessmentFile, article: Article, problem) -> None:
+def _check_headings(spec: AssessmentFile, article: Article, report) -> None:
     for index, band in enumerate(spec.bands):
         if heading_anchor(band.heading) not in article.anchors:
             message = (
                 f"{band.heading!r} is not a heading of the article {article.slug!r} "
                 f"({article.repo_path}): results link to it; copy the heading exactly"
             )
-            problem(("bands", index, "heading"), message)
+            report(("bands", index, "heading"), message)

@@ -50,17 +50,17 @@ def build_cohort(
     recorded (`reading-program update --take-plan`)."""
     spec = loaded.spec
     before = len(problems)
-    problem = problems.in_file(loaded)
+    report = problems.in_file(loaded)
     track = next((t for t in tracks if t.id == spec.track), None)
     if track is None:
         if spec.track not in unloaded_tracks:
-            problem(("track",), _unknown_track(spec.track, tracks))
+            report(("track",), _unknown_track(spec.track, tracks))
         return None
     record = None if take_plan else spec.assigned
     if record is None:
         weeks, notes = track.weeks, _unrecorded_note(loaded, take_plan)
     else:
-        weeks = _recorded_weeks(loaded, record, track, _by_slug(articles, tracks), problem)
+        weeks = _recorded_weeks(loaded, record, track, _by_slug(articles, tracks), report)
         if len(problems) > before:
             return None
         notes = _track_changes(loaded.id, weeks, track)
@@ -68,10 +68,10 @@ def build_cohort(
     last_day = schedule_end(spec.start, len(weeks), skip_days)
     for index, day in enumerate(skip_days):
         if day < spec.start:
-            problem(("skip", index), f"{day} is before the cohort starts ({spec.start}): remove it")
+            report(("skip", index), f"{day} is before the cohort starts ({spec.start}): remove it")
         elif day > last_day:
             message = f"{day} is after the last reading week ends ({last_day}): remove it"
-            problem(("skip", index), message)
+            report(("skip", index), message)
     if len(problems) > before:
         return None
     meeting = Meeting(spec.meeting.weekday, spec.meeting.time) if spec.meeting else None
@@ -166,11 +166,11 @@ def _recorded_weeks(
     record: AssignedSpec,
     track: Track,
     articles: dict[str, Article],
-    problem,
+    report,
 ) -> tuple[Week, ...]:
     update = f"`reading-program update {loaded.id} --take-plan`"
     if len(record.weeks) > len(track.weeks):
-        problem(
+        report(
             ("assigned", "weeks"),
             f"this team was given {len(record.weeks)} weeks, but the track now has "
             f"{len(track.weeks)}: run {update} to take the track as it is now",
@@ -185,7 +185,7 @@ def _recorded_weeks(
                 continue
             close = closest(slug, articles)
             hint = f" (did you mean {close!r}?)" if close else ""
-            problem(
+            report(
                 ("assigned", "weeks", index, "readings", position),
                 f"no article has the id {slug!r} any more{hint}: write its new id here, "
                 f"or run {update} to take the track's readings as they are now",

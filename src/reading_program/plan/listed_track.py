@@ -26,12 +26,12 @@ def plan_track(loaded: Loaded[TrackFile], inputs: TrackInputs, problems: Problem
     """Plan one track whose weeks are listed."""
     spec = loaded.spec
     before = len(problems)
-    problem = problems.in_file(loaded)
+    report = problems.in_file(loaded)
     by_slug = {article.slug: article for article in inputs.articles}
-    pinned_in = _pinned(spec, by_slug, inputs.unreadable, problem)
-    readings = _readings(spec, inputs.articles, pinned_in, bool(inputs.unreadable), problem)
-    assessment = inputs.assessment(spec.assessment, problem)
-    _check_week_assessments(spec, problem)
+    pinned_in = _pinned(spec, by_slug, inputs.unreadable, report)
+    readings = _readings(spec, inputs.articles, pinned_in, bool(inputs.unreadable), report)
+    assessment = inputs.assessment(spec.assessment, report)
+    _check_week_assessments(spec, report)
     if len(problems) > before:
         return None
     weeks = tuple(
@@ -49,7 +49,7 @@ def plan_track(loaded: Loaded[TrackFile], inputs: TrackInputs, problems: Problem
 
 
 def _pinned(
-    spec: TrackFile, by_slug: dict[str, Article], unreadable: frozenset[str], problem
+    spec: TrackFile, by_slug: dict[str, Article], unreadable: frozenset[str], report
 ) -> dict[str, int]:
     """Each pinned article's week index; unknown or twice-pinned slugs are problems."""
     pinned_in: dict[str, int] = {}
@@ -59,9 +59,9 @@ def _pinned(
             if slug in unreadable:
                 continue
             if slug not in by_slug:
-                problem(location, _no_such_article(slug, by_slug))
+                report(location, _no_such_article(slug, by_slug))
             elif slug in pinned_in:
-                problem(
+                report(
                     location, _claimed_twice(by_slug[slug], spec, pinned_in[slug], w, "pinned in")
                 )
             else:
@@ -74,7 +74,7 @@ def _readings(
     articles: Sequence[Article],
     pinned_in: dict[str, int],
     waiting: bool,
-    problem,
+    report,
 ) -> list[list[Article]]:
     by_slug = {article.slug: article for article in articles}
     carried = sorted({tag for article in articles for tag in article.tags})
@@ -83,13 +83,13 @@ def _readings(
     for w, week in enumerate(spec.weeks):
         uncarried = [t for t, tag in enumerate(week.tags) if tag not in carried and not waiting]
         for t in uncarried:
-            problem(("weeks", w, "tags", t), _tag_not_carried(week.tags[t], carried))
+            report(("weeks", w, "tags", t), _tag_not_carried(week.tags[t], carried))
         wanted = set(week.tags)
         matched = [a for a in articles if wanted & set(a.tags) and a.slug not in pinned_in]
         for article in matched:
             if article.slug in claimed_by:
                 message = _claimed_twice(article, spec, claimed_by[article.slug], w, "tagged for")
-                problem(("weeks", w, "tags"), f"{message}; pin it with 'articles:' in one week")
+                report(("weeks", w, "tags"), f"{message}; pin it with 'articles:' in one week")
             else:
                 claimed_by[article.slug] = w
         pinned = [by_slug[s] for s in week.articles if s in by_slug and pinned_in.get(s) == w]
@@ -97,15 +97,15 @@ def _readings(
             (a for a in matched if claimed_by[a.slug] == w), key=_reading_order
         )
         if not week_readings and not waiting and not uncarried:  # the tags' problems say why
-            problem(("weeks", w), "has nothing to read: give it tags or pinned articles")
+            report(("weeks", w), "has nothing to read: give it tags or pinned articles")
         readings.append(week_readings)
     return readings
 
 
-def _check_week_assessments(spec: TrackFile, problem) -> None:
+def _check_week_assessments(spec: TrackFile, report) -> None:
     for w, week in enumerate(spec.weeks):
         if week.assessment and not spec.assessment:
-            problem(
+            report(
                 ("weeks", w, "assessment"),
                 (
                     "the track names no assessment to take: add 'assessment: <id>' at the top "

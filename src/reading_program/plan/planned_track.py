@@ -37,21 +37,21 @@ def plan_from_tags(
     """Plan one track from tags."""
     spec = loaded.spec
     before = len(problems)
-    problem = problems.in_file(loaded)
+    report = problems.in_file(loaded)
     if inputs.unreadable:
         return None  # the articles' own problems are reported; planning waits for them
-    _check_selected_tags(spec, inputs.articles, problem)
+    _check_selected_tags(spec, inputs.articles, report)
     chosen = sorted(select_articles(spec, inputs.articles), key=reading_order)
     if len(problems) == before and len(chosen) < spec.weeks:
         message = (
             f"is {spec.weeks}, but 'select' matches only {len(chosen)} article(s): "
             "lower 'weeks' or select more tags"
         )
-        problem(("weeks",), message)
-    assessment = inputs.assessment(spec.assessment, problem)
+        report(("weeks",), message)
+    assessment = inputs.assessment(spec.assessment, report)
     if len(spec.themes) > spec.weeks:
         message = f"gives {len(spec.themes)} themes for {spec.weeks} weeks: remove the extra themes"
-        problem(("themes",), message)
+        report(("themes",), message)
     if len(problems) > before:
         return None
     sizes = balanced_sizes([a.reading_minutes for a in chosen], spec.weeks)
@@ -171,7 +171,7 @@ def _notes(spec: PlannedTrackFile, weeks: Sequence[Week]) -> tuple[str, ...]:
     )
 
 
-def _check_selected_tags(spec: PlannedTrackFile, articles: Sequence[Article], problem) -> None:
+def _check_selected_tags(spec: PlannedTrackFile, articles: Sequence[Article], report) -> None:
     carried = sorted({tag for article in articles for tag in article.tags})
     for index, tag in enumerate(spec.select.tags):
         if tag not in carried:
@@ -179,4 +179,4 @@ def _check_selected_tags(spec: PlannedTrackFile, articles: Sequence[Article], pr
             hint = (
                 f"; did you mean {close!r}?" if close else ": tag an article with it, or remove it"
             )
-            problem(("select", "tags", index), f"no article carries the tag {tag!r}{hint}")
+            report(("select", "tags", index), f"no article carries the tag {tag!r}{hint}")

@@ -23,13 +23,13 @@ class TrackInputs:
     unreadable: frozenset[str] = frozenset()
 
     def assessment(
-        self, assessment_id: str | None, problem: Callable[[Any, str], None]
+        self, assessment_id: str | None, report: Callable[[Any, str], None]
     ) -> Assessment | None:
-        """The assessment a track names, if any; an id no assessment has is a problem."""
+        """The assessment a track names, if any; an id no assessment has is a report."""
         found = next((a for a in self.assessments if a.id == assessment_id), None)
         if assessment_id and found is None:
             known = ", ".join(a.id for a in self.assessments) or (
                 "none yet (add one in content/assessments/)"
             )
-            problem(("assessment",), f"no assessment has the id {assessment_id!r}; known: {known}")
+            report(("assessment",), f"no assessment has the id {assessment_id!r}; known: {known}")
         return found

@@ -69,9 +69,8 @@ def generate_site(
     docs: DocsFiles,
     hand_written: HandWritten,
     site_url: str,
-    renderer: Renderer | None = None,
+    renderer: Renderer,
 ) -> GeneratedSite:
-    renderer = renderer or Renderer()
     messages = all_cohort_messages(library, site_url)  # each week's message rendered once
     pages = tuple(generate_pages(library, site_url, messages))
     assets = (*generate_assets(library, site_url, messages), *offline.page_lists(library))

@@ -1,4 +1,4 @@
-"""The Jinja environment that renders generated pages, messages and scaffolds.
+"""The Jinja environment that renders generated pages and messages.
 
 Page templates produce Markdown (MkDocs builds the table of contents from its headings).
 Autoescaping is on: every inserted value is HTML-escaped, and the `md` filter also
@@ -84,14 +84,11 @@ _TEMPLATE_GLOBALS = {
         name: getattr(urls, name)
         for name in (
             "ARTICLES_INDEX",
-            "COHORTS_INDEX",
             "HOME",
             "JOURNAL",
             "TAGS_INDEX",
-            "TRACKS_INDEX",
             "article_src",
             "assessment_src",
-            "calendar_src",
             "cohort_src",
             "cohort_workbook_src",
             "guide_src",
@@ -195,7 +192,7 @@ def render_html(template: str, **context: Any) -> str:
 
 @cache
 def _text_environment() -> Environment:
-    """For text that is not HTML (messages, scaffolded Markdown sources): no escaping."""
+    """For text that is not HTML (messages): no escaping."""
     return _new_environment(autoescape=False)
 
 

@@ -1,6 +1,7 @@
 """Data the browser script reads from a page: which readings and questions make up
 each week, how an assessment is scored, a cohort's schedule, where each cohort's workbook
-is. Embedded as JSON in the page."""
+is; embedded as JSON in the page. And the journal's data files, which the browser reads
+from the site (`journal_data_files`)."""
 
 from __future__ import annotations
 
