@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, models_json_schema
 from pydantic_core import core_schema
 
-from . import specs as content_schema
+from . import specs
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 AUTHORS_GUIDE = "guides/authors.md"
@@ -39,7 +39,7 @@ class _ContentSchema(GenerateJsonSchema):
         self, schema: core_schema.BeforeValidatorFunctionSchema
     ) -> JsonSchemaValue:
         generated = super().function_before_schema(schema)
-        if _validator(schema) is content_schema._text_as_question:
+        if _validator(schema) is specs.text_as_question:
             # A question is plain text, or {id, text} to pin its id.
             return {"anyOf": [_non_blank_text(), generated]}
         return generated
@@ -47,9 +47,9 @@ class _ContentSchema(GenerateJsonSchema):
     def function_plain_schema(
         self, schema: core_schema.PlainValidatorFunctionSchema
     ) -> JsonSchemaValue:
-        if _validator(schema) is content_schema.parse_meeting:
+        if _validator(schema) is specs.parse_meeting:
             return _meeting()
-        if _validator(schema) is content_schema._iso_date:
+        if _validator(schema) is specs.iso_date:
             return _iso_date()
         return super().function_plain_schema(schema)
 
@@ -89,16 +89,16 @@ def _iso_date() -> JsonSchemaValue:
     return {
         "type": "string",
         "format": "date",
-        "pattern": content_schema._ISO_DATE.pattern,
+        "pattern": specs.ISO_DATE.pattern,
         "description": "a date written YYYY-MM-DD",
         "examples": ["2027-01-11"],
     }
 
 
 def _meeting() -> JsonSchemaValue:
-    # specs._MEETING without its group names, which JavaScript regexes spell differently;
+    # specs.MEETING without its group names, which JavaScript regexes spell differently;
     # weekday names and the hour range are checked by `reading-program check` only.
-    pattern = re.sub(r"\(\?P<\w+>", "(", content_schema._MEETING.pattern)
+    pattern = re.sub(r"\(\?P<\w+>", "(", specs.MEETING.pattern)
     text = {
         "type": "string",
         "pattern": rf"^\s*{pattern.removeprefix('^').removesuffix('$')}\s*$",
@@ -113,11 +113,11 @@ def _unique_items() -> JsonSchemaValue:
 
 
 def _not_placeholder() -> JsonSchemaValue:
-    return {"not": {"pattern": rf"^\s*{re.escape(content_schema.PLACEHOLDER)}"}}
+    return {"not": {"pattern": rf"^\s*{re.escape(specs.PLACEHOLDER)}"}}
 
 
 _AFTER_VALIDATORS: dict[Callable[..., Any] | None, Callable[[], JsonSchemaValue]] = {
-    content_schema._unique: _unique_items,
+    specs.unique: _unique_items,
 }
 
 
@@ -129,15 +129,15 @@ def _track_schema() -> JsonSchemaValue:
     """A track lists its weeks, or is planned from tags when it has `select` (as the
     loader decides)."""
     refs, definitions = models_json_schema(
-        [(content_schema.TrackFile, "validation"), (content_schema.PlannedTrackFile, "validation")],
+        [(specs.TrackFile, "validation"), (specs.PlannedTrackFile, "validation")],
         schema_generator=_ContentSchema,
     )
     return {
         **definitions,
         "type": "object",
         "if": {"required": ["select"]},
-        "then": refs[(content_schema.PlannedTrackFile, "validation")],
-        "else": refs[(content_schema.TrackFile, "validation")],
+        "then": refs[(specs.PlannedTrackFile, "validation")],
+        "else": refs[(specs.TrackFile, "validation")],
     }
 
 
@@ -155,7 +155,7 @@ def schema_files() -> dict[str, JsonSchemaValue]:
     """File name -> JSON Schema, one per kind of content file."""
     return {
         "article.schema.json": _document(
-            _model_schema(content_schema.ArticleFrontmatter),
+            _model_schema(specs.ArticleFrontmatter),
             "Reading program article frontmatter",
             "The YAML frontmatter of content/articles/<slug>.md.",
             "Add an article",
@@ -167,20 +167,20 @@ def schema_files() -> dict[str, JsonSchemaValue]:
             "Add a track",
         ),
         "cohort.schema.json": _document(
-            _model_schema(content_schema.CohortFile),
+            _model_schema(specs.CohortFile),
             "Reading program cohort",
             "content/cohorts/<cohort-id>.yml, as `reading-program assign` writes it.",
             "Run a track with your team",
             TEAM_LEADS_GUIDE,
         ),
         "assessment.schema.json": _document(
-            _model_schema(content_schema.AssessmentFile),
+            _model_schema(specs.AssessmentFile),
             "Reading program self-assessment",
             "content/assessments/<id>.yml: statements rated on a scale, and score bands.",
             "Add a track",
         ),
         "tags.schema.json": _document(
-            _model_schema(content_schema.TagsFile),
+            _model_schema(specs.TagsFile),
             "Reading program tag list",
             "content/tags.yml: the tags articles may carry, with a title and a description.",
             "Add an article",

@@ -34,7 +34,7 @@ MAX_WEEKS = 52
 # A sentence ends at . ! or ? before the end or a capitalised word; "vs. execution" does not.
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?:\s+(?=[\"“‘(]?[A-Z])|\s*$)")
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc but the line break
 
 
@@ -84,12 +84,12 @@ def _not_the_tag_index(slug: str) -> str:
 TagSlug = Annotated[Slug, AfterValidator(_not_the_tag_index)]
 
 
-def _iso_date(value: Any) -> dt.date:
+def iso_date(value: Any) -> dt.date:
     """Dates are written YYYY-MM-DD, nothing else: pydantic's lax parsing would read
     "0" or "1799625600" as Unix timestamps."""
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+    if not isinstance(value, str) or not ISO_DATE.match(value.strip()):
         raise ValueError("expected a date written YYYY-MM-DD, such as 2027-01-11")
     try:
         day = dt.date.fromisoformat(value.strip())
@@ -102,7 +102,7 @@ def _iso_date(value: Any) -> dt.date:
     return day
 
 
-IsoDate = Annotated[dt.date, PlainValidator(_iso_date)]
+IsoDate = Annotated[dt.date, PlainValidator(iso_date)]
 
 
 def _at_most_two_sentences(summary: str) -> str:
@@ -112,14 +112,14 @@ def _at_most_two_sentences(summary: str) -> str:
     return summary
 
 
-def _unique(items: list[Any]) -> list[Any]:
+def unique(items: list[Any]) -> list[Any]:
     duplicates = sorted({str(item) for item in items if items.count(item) > 1})
     if duplicates:
         raise ValueError(f"lists {', '.join(duplicates)} more than once: keep one")
     return items
 
 
-def _text_as_question(value: Any) -> Any:
+def text_as_question(value: Any) -> Any:
     """A question is written as plain text, or as `{id: ..., text: ...}` to pin its id."""
     return {"text": value} if isinstance(value, str) else value
 
@@ -133,8 +133,8 @@ class QuestionSpec(_Strict):
     id: Slug | None = None
 
 
-Question = Annotated[QuestionSpec, BeforeValidator(_text_as_question)]
-Tags = Annotated[list[TagSlug], Field(min_length=1, max_length=20), AfterValidator(_unique)]
+Question = Annotated[QuestionSpec, BeforeValidator(text_as_question)]
+Tags = Annotated[list[TagSlug], Field(min_length=1, max_length=20), AfterValidator(unique)]
 
 
 class ArticleFrontmatter(_Strict):
@@ -160,9 +160,9 @@ class WeekSpec(_Strict):
 
     title: Line
     intro: Paragraphs
-    tags: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+    tags: Annotated[list[Slug], AfterValidator(unique)] = Field(default_factory=list)
     prompts: Annotated[list[Question], Field(min_length=1, max_length=20)]
-    articles: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+    articles: Annotated[list[Slug], AfterValidator(unique)] = Field(default_factory=list)
     assessment: Literal["before", "after"] | None = None
 
 
@@ -178,8 +178,8 @@ class TrackFile(_Strict):
 class SelectSpec(_Strict):
     """Which articles a planned track reads: any of `tags`, none of `exclude_tags`."""
 
-    tags: Annotated[list[Slug], Field(min_length=1), AfterValidator(_unique)]
-    exclude_tags: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list)
+    tags: Annotated[list[Slug], Field(min_length=1), AfterValidator(unique)]
+    exclude_tags: Annotated[list[Slug], AfterValidator(unique)] = Field(default_factory=list)
 
 
 class ThemeSpec(_Strict):
@@ -232,7 +232,7 @@ class BandSpec(_Strict):
 
 
 def _unique_ids(statements: list[StatementSpec]) -> list[StatementSpec]:
-    _unique([statement.id for statement in statements])
+    unique([statement.id for statement in statements])
     return statements
 
 
@@ -251,7 +251,7 @@ class AssessmentFile(_Strict):
 
 # ---- cohorts ----------------------------------------------------------------------------
 
-_MEETING = re.compile(r"^(?P<day>[A-Za-z]+)\s+(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})$")
+MEETING = re.compile(r"^(?P<day>[A-Za-z]+)\s+(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})$")
 _DAY_NAMES = {
     name: index
     for index, full in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -273,7 +273,7 @@ def parse_meeting(value: Any) -> MeetingSpec | None:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected {MEETING_EXAMPLE}")
-    match = _MEETING.match(value.strip())
+    match = MEETING.match(value.strip())
     if not match:
         raise ValueError(f"expected {MEETING_EXAMPLE}, not {value.strip()!r}")
     day = _DAY_NAMES.get(match["day"].lower())
@@ -316,10 +316,10 @@ def _skip(value: Any) -> SkipSpec:
         return value
     if isinstance(value, dict):
         return SkipSpec.model_validate(value)
-    return SkipSpec(date=_iso_date(value))
+    return SkipSpec(date=iso_date(value))
 
 
-_DATE_SCHEMA = {"type": "string", "pattern": _ISO_DATE.pattern, "examples": ["2027-02-01"]}
+_DATE_SCHEMA = {"type": "string", "pattern": ISO_DATE.pattern, "examples": ["2027-02-01"]}
 Skip = Annotated[
     SkipSpec,
     PlainValidator(_skip),
@@ -341,7 +341,7 @@ Skip = Annotated[
 
 
 def _one_skip_a_day(skips: list[SkipSpec]) -> list[SkipSpec]:
-    _unique([skip.date for skip in skips])
+    unique([skip.date for skip in skips])
     return skips
 
 
@@ -361,7 +361,7 @@ MemberName = Annotated[Line, Field(max_length=80), AfterValidator(_a_name_not_an
 
 
 def _unique_names(names: list[str]) -> list[str]:
-    _unique([name.casefold() for name in names])
+    unique([name.casefold() for name in names])
     return names
 
 
@@ -404,7 +404,7 @@ class AssignedWeekSpec(_Strict):
     """One week as the team was given it: its event in the calendar, and its readings."""
 
     when: When
-    readings: Annotated[list[Slug], Field(max_length=100), AfterValidator(_unique)]
+    readings: Annotated[list[Slug], Field(max_length=100), AfterValidator(unique)]
 
 
 class AssignedSpec(_Strict):

@@ -133,7 +133,7 @@ def _location(loc: tuple[Any, ...], model: type[BaseModel]) -> Location:
 
 
 def _is_validator_tag(part: Any) -> bool:
-    # pydantic adds validator names ('function-plain[_iso_date()]') to some locations
+    # pydantic adds validator names ('function-plain[iso_date()]') to some locations
     return isinstance(part, str) and "[" in part
 
 
