@@ -412,7 +412,7 @@ def test_message_prints_one_week_or_all(run, site: Site) -> None:
     assign(run, site.root, "--lead", "Dana", "--note", "Welcome aboard.")
     week_2 = run("--root", str(site.root), "message", "sales-east", "--week", "2")
     assert week_2.code == 0, week_2.err
-    assert week_2.out.startswith("Subject: Sales East · Two Weeks, week 2 (Jan 18–24): Second\n")
+    assert week_2.out.startswith("Subject: Sales East · Two Weeks, week 2 (18–24 Jan): Second\n")
     assert "http://127.0.0.1:8000/articles/coach/" in week_2.out
     assert "Welcome aboard." not in week_2.out  # the note is a week 1 welcome
     every = run("--root", str(site.root), "message", "sales-east", "--all")

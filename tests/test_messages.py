@@ -76,9 +76,9 @@ def messages(group: Cohort) -> tuple[Message, ...]:
 
 def test_subject_names_team_track_week_dates_and_theme() -> None:
     assert [m.subject for m in messages(cohort())] == [
-        "Sales East · Six-Week Leadership, week 1 (Jan 11–17): Leading, not just managing",
-        "Sales East · Six-Week Leadership, week 2 (Jan 18–24): Courage",
-        "Sales East · Six-Week Leadership, week 3 (Jan 25–31): Resistance and discipline",
+        "Sales East · Six-Week Leadership, week 1 (11–17 Jan): Leading, not just managing",
+        "Sales East · Six-Week Leadership, week 2 (18–24 Jan): Courage",
+        "Sales East · Six-Week Leadership, week 3 (25–31 Jan): Resistance and discipline",
     ]
 
 
@@ -143,9 +143,9 @@ def test_meeting_is_local_time_across_dst() -> None:
 def test_break_weeks_get_no_message_and_later_weeks_move() -> None:
     subjects = [m.subject for m in messages(cohort(skip=("2026-01-20",)))]
     assert [s.split("(")[1].split(")")[0] for s in subjects] == [
-        "Jan 11–17",
-        "Jan 25–31",
-        "Feb 1–7",
+        "11–17 Jan",
+        "25–31 Jan",
+        "1–7 Feb",
     ]
 
 
@@ -162,17 +162,17 @@ def test_plain_text_is_not_html_escaped_and_the_subject_stays_one_line() -> None
 def test_week_message_for_one_scheduled_week() -> None:
     group = cohort()
     message = week_message(group, announced_week(group, group.schedule[1], "https://example.org"))
-    assert message.subject.endswith("week 2 (Jan 18–24): Courage")
+    assert message.subject.endswith("week 2 (18–24 Jan): Courage")
     assert "https://example.org/articles/courage/" in message.body
 
 
 @pytest.mark.parametrize(
     ("first", "last", "short", "long"),
     [
-        ("2026-01-25", "2026-01-31", "Jan 25–31", "Sun 25 Jan – Sat 31 Jan 2026"),
-        ("2026-01-29", "2026-02-04", "Jan 29–Feb 4", "Thu 29 Jan – Wed 4 Feb 2026"),
-        ("2026-12-28", "2027-01-03", "Dec 28–Jan 3", "Mon 28 Dec 2026 – Sun 3 Jan 2027"),
-        ("2028-02-23", "2028-02-29", "Feb 23–29", "Wed 23 Feb – Tue 29 Feb 2028"),
+        ("2026-01-25", "2026-01-31", "25–31 Jan", "Sun 25 Jan – Sat 31 Jan 2026"),
+        ("2026-01-29", "2026-02-04", "29 Jan – 4 Feb", "Thu 29 Jan – Wed 4 Feb 2026"),
+        ("2026-12-28", "2027-01-03", "28 Dec – 3 Jan", "Mon 28 Dec 2026 – Sun 3 Jan 2027"),
+        ("2028-02-23", "2028-02-29", "23–29 Feb", "Wed 23 Feb – Tue 29 Feb 2028"),
     ],
 )
 def test_date_ranges(first: str, last: str, short: str, long: str) -> None:

@@ -103,7 +103,7 @@ def test_copy_button_copies_subject_and_body(page: Page, site_url: str) -> None:
     first.get_by_role("button", name="Copy message").click()
     expect(first.get_by_role("status")).to_have_text(" Copied.")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Subject: Sales East · Six-Week Leadership, week 1 (Jan 11–17)")
+    assert copied.startswith("Subject: Sales East · Six-Week Leadership, week 1 (11–17 Jan)")
     assert "Hello Sales East," in copied
 
 

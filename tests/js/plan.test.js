@@ -178,6 +178,8 @@ const MEETING = 0b10101010; // variants with bit 1 (a meeting)
 // What the build writes (src/reading_program/render/browser_data/plan_form.py), trimmed to a few lines.
 const data = {
   calendar_name: `${slot("team")} · Six Weeks`,
+  meeting_minutes: 60,
+  uid_domain: "reading-program",
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
   weekday_names: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -239,8 +241,8 @@ describe("plan dates", () => {
     assert.equal(dayText("2027-01-14", data), "Thu 14 Jan");
     assert.equal(longRange("2027-01-11", "2027-01-17", data), "Mon 11 Jan – Sun 17 Jan 2027");
     assert.equal(longRange("2026-12-28", "2027-01-03", data), "Mon 28 Dec 2026 – Sun 3 Jan 2027");
-    assert.equal(shortRange("2027-01-11", "2027-01-17", data), "Jan 11–17");
-    assert.equal(shortRange("2027-01-29", "2027-02-04", data), "Jan 29–Feb 4");
+    assert.equal(shortRange("2027-01-11", "2027-01-17", data), "11–17 Jan");
+    assert.equal(shortRange("2027-01-29", "2027-02-04", data), "29 Jan – 4 Feb");
     const plan = { timezone: "Europe/Berlin" };
     assert.equal(meetingText({ day: "2027-01-14", time: "09:30" }, plan, data), "Thu 14 Jan, 09:30 (Europe/Berlin)");
   });
@@ -252,7 +254,7 @@ describe("plan messages", () => {
   it("fills the build's message with the team, dates, meeting and absolute links", () => {
     const [week] = planWeeks(track, plan, data).weeks;
     const message = planMessage(data, plan, week, BASE);
-    assert.equal(message.subject, "Ops & Co · Six Weeks, week 1 (Mar 1–7): Week title 1");
+    assert.equal(message.subject, "Ops & Co · Six Weeks, week 1 (1–7 Mar): Week title 1");
     assert.equal(
       message.body,
       "Hello Ops & Co,\nDates: Mon 1 Mar – Sun 7 Mar 2027\nMeeting: Thu 4 Mar, 14:00 (Europe/Berlin)\n" +

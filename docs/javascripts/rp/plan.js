@@ -22,12 +22,12 @@ export function longRange(first, last, data) {
   return `${dayText(first, data)}${year !== lastYear ? ` ${year}` : ""} – ${dayText(last, data)} ${lastYear}`;
 }
 
-/** "Jan 11–17", "Jan 29–Feb 4". */
+/** "11–17 Jan", "29 Jan – 4 Feb". */
 export function shortRange(first, last, data) {
   const [, month, day] = parts(first);
   const [, lastMonth, lastDay] = parts(last);
-  const end = month === lastMonth ? lastDay : `${data.months[lastMonth - 1]} ${lastDay}`;
-  return `${data.months[month - 1]} ${day}–${end}`;
+  const end = `${lastDay} ${data.months[lastMonth - 1]}`;
+  return month === lastMonth ? `${day}–${end}` : `${day} ${data.months[month - 1]} – ${end}`;
 }
 
 export const meetingText = (meeting, plan, data) => `${dayText(meeting.day, data)}, ${meeting.time} (${plan.timezone || "UTC"})`;
@@ -104,7 +104,6 @@ export const teamId = (team) =>
     .replace(/^-|-$/g, "") || encodeURIComponent(team);
 
 const REVISIONS_FROM = Date.UTC(2020, 0, 1);
-export const MEETING_MINUTES = 60;
 
 /** The plan as a calendar file: one event a week, at the meeting in the team's time zone
  * (as a cohort's feed has it), or all day on the week's first day; texts as in a cohort's
@@ -120,10 +119,10 @@ export function planCalendar(data, track, plan, weeks, base, now = new Date(), {
     const text = data.weeks[week.number - 1];
     const summary = fill(text.summary, values);
     return {
-      uid: `${id}-week-${week.number}@reading-program`,
+      uid: `${id}-week-${week.number}@${data.uid_domain}`,
       sequence,
       stamp,
-      ...(week.meeting ? { start: week.meeting, minutes: MEETING_MINUTES } : { day: week.starts }),
+      ...(week.meeting ? { start: week.meeting, minutes: data.meeting_minutes } : { day: week.starts }),
       summary,
       description: fill(text.description, values),
       url: week.url, // absolute: the view resolves it against the page

@@ -19,6 +19,7 @@ from .cohort_weeks import AnnouncedWeek, announced_weeks
 
 PRODID = "-//Reading Program//Cohort calendar//EN"
 MEETING_LENGTH = timedelta(minutes=60)
+UID_DOMAIN = "reading-program"  # every UID ends @reading-program, the browser's files' too
 # A week's reminder: when its event starts (the meeting, or a reader's own reading time),
 # or at 09:00 on the first day of an all-day week, in the calendar's own time zone.
 REMINDER_AT_START = timedelta(0)
@@ -40,10 +41,10 @@ def cohort_calendar(cohort: Cohort, site_url: str, *, reminders: bool = False) -
     track_title = cohort.track.title
     calendar = Calendar.new(
         prodid=PRODID,
-        uid=f"{cohort.id}@reading-program",  # Calendar.new picks a random UID otherwise
+        uid=f"{cohort.id}@{UID_DOMAIN}",  # Calendar.new picks a random UID otherwise
         url=site_url,
     )
-    _add_text(calendar, "NAME", "X-WR-CALNAME", f"{cohort.team} · {track_title}")
+    _add_text(calendar, "NAME", "X-WR-CALNAME", calendar_name(cohort.team, track_title))
     _add_text(calendar, "DESCRIPTION", "X-WR-CALDESC", f"{cohort.team} reads {track_title}.")
     for week in announced_weeks(cohort, site_url):
         event = _event(cohort, week)
@@ -86,7 +87,7 @@ def _event(cohort: Cohort, week: AnnouncedWeek) -> Event:
         stamp=stamp,
         last_modified=stamp,
         sequence=week.scheduled.sequence,
-        summary=f"Week {week.number}: {week.theme} — {cohort.track.title}",
+        summary=event_summary(week, cohort.track.title),
         description=event_description(week),
         url=week.url,
     )
@@ -110,8 +111,16 @@ def reminder(event: Event) -> Alarm:
     return alarm
 
 
+def calendar_name(team: str, track_title: str) -> str:
+    return f"{team} · {track_title}"
+
+
+def event_summary(week: AnnouncedWeek, track_title: str) -> str:
+    return f"Week {week.number}: {week.theme} — {track_title}"
+
+
 def event_uid(cohort_id: str, number: int) -> str:
-    return f"{cohort_id}-week-{number}@reading-program"
+    return f"{cohort_id}-week-{number}@{UID_DOMAIN}"
 
 
 def event_description(week: AnnouncedWeek) -> str:

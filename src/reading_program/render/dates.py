@@ -1,6 +1,7 @@
 """Dates as the site writes them, in one style on every page, message and workbook
-('Thu 14 Jan', 'Mon 11 Jan – Sun 17 Jan 2027'), in English whatever the machine's locale.
-The browser writes them with the same names, sent as data (browser_data/plan_form.py).
+('Thu 14 Jan', 'Mon 11 Jan – Sun 17 Jan 2027', '11–17 Jan' in e-mail subjects), in English
+whatever the machine's locale. The browser writes them with the same names, sent as data
+(browser_data/plan_form.py).
 
 strftime's month and weekday names follow the locale of the machine that builds the site,
 so they are spelled out here.
@@ -17,10 +18,11 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def short_range(first: date, last: date) -> str:
-    """'Jan 25–31', 'Jan 29–Feb 4': the month once when both days share it."""
+    """'25–31 Jan', '29 Jan – 4 Feb': day before month, as everywhere; the month once when
+    both days share it."""
     if (first.year, first.month) == (last.year, last.month):
-        return f"{MONTHS[first.month - 1]} {first.day}–{last.day}"
-    return f"{MONTHS[first.month - 1]} {first.day}–{MONTHS[last.month - 1]} {last.day}"
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]}"
+    return f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]}"
 
 
 def long_range(first: date, last: date) -> str:

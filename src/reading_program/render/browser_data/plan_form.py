@@ -22,7 +22,14 @@ from ...model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
 
 # The calendar's and messages' own helpers, not copies of them: so the plan says word for
 # word what a cohort's feed and messages say.
-from ..calendar import event_description, reminder_triggers
+from ..calendar import (
+    MEETING_LENGTH,
+    UID_DOMAIN,
+    calendar_name,
+    event_description,
+    event_summary,
+    reminder_triggers,
+)
 from ..cohort_weeks import AnnouncedWeek, announced_week
 from ..dates import MONTHS, WEEKDAY_NAMES, short_range
 from ..messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
@@ -54,11 +61,13 @@ def plan_data(track: Track) -> dict[str, Any]:
     cohorts = [_plan_cohort(track, schedule, variant) for variant in range(_VARIANTS)]
     weeks = [_week_texts(cohorts, scheduled) for scheduled in schedule]
     return {
-        "calendar_name": f"{slot('team')} · {track.title}",  # as cohort_calendar names it
+        "calendar_name": calendar_name(slot("team"), track.title),
         # A participant's own weeks (no team): the file *Add to my calendar* downloads.
         "own_calendar_name": f"{track.title}: my reading weeks",
         # Each week's alarm, as a cohort's download with reminders has it.
         "reminders": reminder_triggers(),
+        "meeting_minutes": MEETING_LENGTH // timedelta(minutes=1),
+        "uid_domain": UID_DOMAIN,
         "break_notes": BREAK_NOTES,
         "unnamed_break": UNNAMED_BREAK,
         "months": list(MONTHS),
@@ -98,8 +107,7 @@ def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, An
         "body": _meeting_day_slots(
             merge_variants([(_slotted(body, with_meeting).split("\n"), m) for body, m in bodies])
         ),
-        # As the cohort feed's event says it (calendar._event); tests compare with the feed.
-        "summary": f"Week {scheduled.number}: {with_meeting.theme} — {cohorts[0].track.title}",
+        "summary": event_summary(with_meeting, cohorts[0].track.title),
         "description": event_description(with_meeting),
     }
 
