@@ -15,11 +15,13 @@ import pytest
 from site_helpers import (
     REPO,
     SAMPLE,
+    SHARED_FOLDERS,
     Site,
     make_site,
     mkdocs_build,
     mkdocs_config,
     share_folder,
+    shared_snapshot,
 )
 
 _BUILDING_FIXTURES = {"repo_site", "real_site", "build_error", "good_site"}
@@ -37,21 +39,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_files_stay_untouched() -> Iterator[None]:
-    """Test sites hard-link the repository's hooks, theme and hand-written pages
-    (`share_folder`): a test that wrote through a link would change the repository."""
+    """Test sites hard-link the snapshot of the repository's hooks, theme and pages
+    (`share_folder`): a test that wrote through a link would change every later site."""
     before = _shared_file_bytes()
     yield
     after = _shared_file_bytes()
     changed = sorted(name for name, data in after.items() if before.get(name) != data)
-    assert not changed, f"a test wrote into the repository's own files: {changed}"
+    assert not changed, f"a test wrote into the shared hooks, theme or pages: {changed}"
 
 
 def _shared_file_bytes() -> dict[str, bytes]:
-    folders = [REPO / name for name in ("hooks", "overrides", "docs")]
+    snapshot = shared_snapshot()
     return {
-        str(path.relative_to(REPO)): path.read_bytes()
-        for folder in folders
-        for path in folder.rglob("*")
+        str(path.relative_to(snapshot)): path.read_bytes()
+        for path in snapshot.rglob("*")
         if path.is_file()
     }
 
@@ -103,8 +104,8 @@ def sample_site(root: Path) -> Path:
     """The repository's code, config, theme and hand-written pages with the sample content
     of tests/fixtures/sample/content (twelve articles, two tracks, the Sales East cohort),
     below `root`: content/ is the authors' and changes, these tests' pages do not."""
-    for folder in ("hooks", "overrides", "docs"):
-        share_folder(REPO / folder, root / folder)
+    for folder in SHARED_FOLDERS:
+        share_folder(folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(SAMPLE / "content", root / "content")
     (root / "src").mkdir()  # watched by `mkdocs serve`; must exist

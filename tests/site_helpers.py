@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,11 +136,28 @@ def loaded(kind_name: str, text: str, item_id: str = "t"):
     return result
 
 
-def share_folder(source: Path, target: Path) -> None:
-    """`source` below `target` as hard links to its files where the file system allows:
-    a hundred links cost a fraction of a hundred copies, and the fast loop makes a site for
-    many of its tests. `Site.write` replaces a linked file instead of writing through it."""
-    shutil.copytree(source, target, copy_function=_link_or_copy)
+# The repository's own parts of a site, which every test site has: its theme and pages.
+SHARED_FOLDERS = ("hooks", "overrides", "docs")
+
+
+@functools.cache
+def shared_snapshot() -> Path:
+    """SHARED_FOLDERS as this test process first saw them, copied once (and removed when it
+    ends): test sites link to this copy, so an edit to the repository during a run changes
+    no test's site, and no test can write into the repository through a link."""
+    root = Path(tempfile.mkdtemp(prefix="reading-program-shared-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    for folder in SHARED_FOLDERS:
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def share_folder(relative: str, target: Path) -> None:
+    """`relative` (a folder of SHARED_FOLDERS, or below one) at `target`, as hard links to
+    the snapshot's files where the file system allows: a hundred links cost a fraction of
+    a hundred copies, and the fast loop makes a site for many of its tests. `Site.write`
+    replaces a linked file instead of writing through it."""
+    shutil.copytree(shared_snapshot() / relative, target, copy_function=_link_or_copy)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -151,7 +171,7 @@ def make_site(root: Path) -> Site:
     """A site with the project's mkdocs.yml, hooks and theme overrides, two articles and a
     two-week track, below `root`."""
     for folder in ("hooks", "overrides", "docs/stylesheets", "docs/javascripts"):
-        share_folder(REPO / folder, root / folder)
+        share_folder(folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "src").mkdir()  # watched by `mkdocs serve`; must exist
     shutil.copy(REPO / "docs" / "tags.md", root / "docs" / "tags.md")
