@@ -121,10 +121,10 @@ def test_new_needs_a_content_folder(run, tmp_path: Path) -> None:
     assert not (tmp_path / "content").exists()
 
 
-def test_check_piped_into_head_is_silent() -> None:
+def test_check_piped_into_head_is_silent(site: Site) -> None:
     # The installed console script, and a real pipe: the reader closes it after one line.
     script = Path(sys.executable).parent / "reading-program"
-    command = f"{script} --root {REPO} check | head -n 1"
+    command = f"{script} --root {site.root} check | head -n 1"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert re.match(r"\d+ articles?, \d+ tracks?", result.stdout)
     assert result.stderr == ""
