@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from site_helpers import TRACK_YAML, article_text, write_files
 
+from reading_program.load.markdown_render import MarkdownConfig, Renderer
 from reading_program.load.paths import ContentPaths
 from reading_program.load.problems import ContentError
 from reading_program.plan.library import load_library
@@ -27,15 +28,15 @@ HIGH_BAND = ASSESSMENT.splitlines(keepends=True)[-1]
 LEAD_BODY = "Some words.\n\n## Outcome: Low\n\nWork on it.\n\n## Outcome: High\n\nKeep going.\n"
 
 
-def load(root: Path, assessment: str, track: str = TRACK_YAML):
+def load(root: Path, assessment: str, track: str = TRACK_YAML, body: str = LEAD_BODY, **options):
     files = {
-        "content/articles/lead.md": article_text(tags="[leadership]", body=LEAD_BODY),
+        "content/articles/lead.md": article_text(tags="[leadership]", body=body),
         "content/articles/coach.md": article_text(tags="[coaching]"),
         "content/tracks/two-weeks.yml": track,
         "content/assessments/check.yml": assessment,
     }
     write_files(root, files)
-    return load_library(ContentPaths(root))
+    return load_library(ContentPaths(root), **options)
 
 
 def test_assessment_is_loaded_and_linked_from_its_track(tmp_path: Path) -> None:
@@ -47,6 +48,24 @@ def test_assessment_is_loaded_and_linked_from_its_track(tmp_path: Path) -> None:
     assert assessment.article.slug == "lead"
     assert [b.outcome for b in assessment.bands] == ["Low", "High"]
     assert library.tracks[0].assessment == assessment
+
+
+def test_a_band_links_to_its_heading_by_the_id_the_site_gives_it(tmp_path: Path) -> None:
+    # The heading as the article writes it (emphasis, an accent), ids made by the site's
+    # own toc settings: a custom slugify, as mkdocs.yml may configure.
+    body = "Words.\n\n## Outcome: *Low* Café\n\nA.\n\n### Outcome: High\n\nB.\n"
+    assessment = ASSESSMENT.replace('"Outcome: Low"', '"Outcome: *Low* Café"')
+
+    def slugify(text: str, separator: str) -> str:
+        return "band-" + separator.join(text.lower().split())
+
+    config = MarkdownConfig(("toc",), {"toc": {"slugify": slugify}})
+    library = load(tmp_path, assessment, body=body, renderer=Renderer(config))
+    [parsed] = library.assessments
+    assert [band.anchor for band in parsed.bands] == [
+        "band-outcome:-low-café",
+        "band-outcome:-high",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""What an article's Markdown source says about itself that rendering does not: its length.
+"""What an article's Markdown source says about itself that rendering does not: its length;
+and which of its rendered headings a heading written in Markdown names.
 
 Links, anchors and what a body may hold are found on the rendered body
 (markdown_render.py), never in the Markdown source.
@@ -6,7 +7,10 @@ Links, anchors and what a body may hold are found on the rendered body
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import markdown
 
@@ -30,10 +34,24 @@ def count_words(markdown_text: str) -> int:
     return _WORD.subn("", markdown_text)[1]  # counts without building a list of words
 
 
-def heading_anchor(heading: str) -> str:
-    """The id MkDocs' default `toc` settings give a heading with this text, found by
-    Python-Markdown itself (so `a_b_c` stays `a_b_c`, and emphasis is left out)."""
+def heading_id(toc: Sequence[Mapping[str, Any]], heading: str) -> str | None:
+    """The id of the heading `heading` names (written as in the Markdown source, emphasis
+    and all) in a rendered body's table of contents: made by the site's own `toc`
+    settings, its slugify included, so nothing here works an id out a second way. None
+    when the body has no such heading."""
+    wanted = _heading_text(heading)
+    for token in toc:
+        if html.unescape(token["name"]) == wanted:
+            return token["id"]
+        if (found := heading_id(token["children"], heading)) is not None:
+            return found
+    return None
+
+
+def _heading_text(heading: str) -> str:
+    """A heading's text as a table of contents names it: "The *brave* one" -> "The brave
+    one" (Python-Markdown's own reading)."""
     converter = markdown.Markdown(extensions=["toc"])
     converter.convert(f"# {heading}")
     tokens = getattr(converter, "toc_tokens", [])
-    return tokens[0]["id"] if tokens else ""
+    return html.unescape(tokens[0]["name"]) if tokens else heading

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..load.article_body import heading_anchor
+from ..load.article_body import heading_id
 from ..load.loader import Loaded
 from ..load.problems import Problems, closest
 from ..load.specs import AssessmentFile
@@ -33,8 +33,7 @@ def build_assessment(
         hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
         report(("article",), f"no article has the id {spec.article!r}{hint}")
     _check_bands(spec, report)
-    if article is not None:
-        _check_headings(spec, article, report)
+    anchors = _band_anchors(spec, article, report) if article is not None else ()
     if len(problems) > before or article is None:
         return None
     return Assessment(
@@ -46,8 +45,8 @@ def build_assessment(
         scale=tuple(spec.scale),
         statements=tuple(Statement(s.id, s.aspect, s.text) for s in spec.statements),
         bands=tuple(
-            Band(b.outcome, b.heading, heading_anchor(b.heading), b.min, b.max, b.summary)
-            for b in spec.bands
+            Band(b.outcome, b.heading, anchor, b.min, b.max, b.summary)
+            for b, anchor in zip(spec.bands, anchors, strict=True)
         ),
     )
 
@@ -85,11 +84,17 @@ def _check_bands(spec: AssessmentFile, report) -> None:
         report(("bands",), message)
 
 
-def _check_headings(spec: AssessmentFile, article: Article, report) -> None:
+def _band_anchors(spec: AssessmentFile, article: Article, report) -> tuple[str, ...]:
+    """Each band's heading's id in the article, where results link."""
+    toc = article.rendered.toc if article.rendered else ()
+    anchors = []
     for index, band in enumerate(spec.bands):
-        if heading_anchor(band.heading) not in article.anchors:
+        anchor = heading_id(toc, band.heading)
+        if anchor is None:
             message = (
                 f"{band.heading!r} is not a heading of the article {article.slug!r} "
                 f"({article.repo_path}): results link to it; copy the heading exactly"
             )
             report(("bands", index, "heading"), message)
+        anchors.append(anchor or "")
+    return tuple(anchors)
