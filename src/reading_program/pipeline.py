@@ -31,7 +31,7 @@ def prepare_site(
     with_drafts: bool = False,
 ) -> GeneratedSite:
     """Load, plan, generate and check everything; raise ContentError with every problem:
-    one collector goes down the stages, and is raised here, once.
+    one collector goes down the stages, and is raised here only.
     `markdown`: the site's Markdown extensions and settings (MkDocs' defaults if None).
     Drafts are built only `with_drafts` (`mkdocs serve`); see load.drafts."""
     config = markdown or MarkdownConfig()
@@ -44,6 +44,8 @@ def prepare_site(
     # so every problem is reported in one go.
     hand_written = read_hand_written(docs, paths, track_ids, renderer, problems, cache)
     library = build_library(content, problems)
-    problems.raise_if_any()
+    problems.raise_if_any()  # pages are made from a whole library only
     assert library is not None  # no problems: it built
-    return generate_site(library, docs, hand_written, site_url, renderer)
+    site = generate_site(library, docs, hand_written, site_url, renderer, problems)
+    problems.raise_if_any()
+    return site

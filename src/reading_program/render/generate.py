@@ -16,7 +16,7 @@ from typing import Any
 from ..load.hand_written import DocsFiles, HandWritten
 from ..load.markdown_render import RenderedBody, Renderer, with_links
 from ..load.marker_syntax import has_markers
-from ..load.problems import ContentError, Problem, Problems
+from ..load.problems import Problem, Problems
 from ..load.source import split_markdown
 from ..load.strict_yaml import parse_yaml
 from ..model import Article, Library
@@ -70,7 +70,10 @@ def generate_site(
     hand_written: HandWritten,
     site_url: str,
     renderer: Renderer,
+    problems: Problems,
 ) -> GeneratedSite:
+    """Every page and file the library makes, with the links between them checked: what
+    clashes or does not resolve is added to `problems`."""
     messages = all_cohort_messages(library, site_url)  # each week's message rendered once
     pages = tuple(generate_pages(library, site_url, messages))
     assets = (*generate_assets(library, site_url, messages), *offline.page_lists(library))
@@ -84,11 +87,8 @@ def generate_site(
         for src_uri, text in hand_written.texts.items()
         if has_markers(text)
     }
-    problems = _clashes(pages, assets, hand_written) + _links(
-        library, hand_written, expanded, pages, files, renderer
-    )
-    if problems:
-        raise ContentError(problems)
+    problems.extend(_clashes(pages, assets, hand_written))
+    problems.extend(_links(library, hand_written, expanded, pages, files, renderer))
     extra_pages = [
         (
             src_uri,
