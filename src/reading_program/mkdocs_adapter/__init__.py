@@ -190,7 +190,7 @@ def prepare(config: MkDocsConfig) -> GeneratedSite | None:
         if cache.note:
             log.info(cache.note)
     if not serving():
-        _published_notes(site.library.drafts, config.site_url or "")
+        _published_notes(site.library.drafts, site_url(config))
     for track in site.library.tracks:
         for note in track.notes:  # not a warning: --strict would fail on an honest plan
             log.info("%s: %s", track.repo_path, note)
@@ -415,7 +415,7 @@ def _fingerprint(site: GeneratedSite, config: MkDocsConfig) -> str:
             files_fingerprint([_PACKAGE], suffixes=(".py", ".j2")),
             files_fingerprint(theme_dirs),
             Path(config.config_file_path).read_bytes(),
-            config.site_url or "",
+            site_url(config),
             installed_version("mkdocs"),
             installed_version("mkdocs-material"),
         ]
