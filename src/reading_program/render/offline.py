@@ -29,7 +29,12 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ..fingerprints import digest
 from ..model import Library, Track
-from .browser_data.islands import JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA
+from .browser_data.islands import (
+    JOURNAL_DATA,
+    OTHER_ARTICLES_DATA,
+    QUESTION_TEXTS_DATA,
+    json_file,
+)
 from .pages import GeneratedAsset
 from .urls import (
     HOME,
@@ -100,7 +105,7 @@ def page_lists(library: Library) -> list[GeneratedAsset]:
     """Per track, the list of its pages, which `publish` completes after the build."""
     return [
         GeneratedAsset(
-            offline_list_src(track), _json({"track": track.id, "pages": track_pages(track)})
+            offline_list_src(track), json_file({"track": track.id, "pages": track_pages(track)})
         )
         for track in library.tracks
     ]
@@ -133,7 +138,7 @@ def manifest(app: WebApp) -> bytes:
         {"src": ICONS[1], "sizes": "192x192", "type": "image/png"},
         {"src": ICONS[2], "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
     ]
-    return _json(
+    return json_file(
         {
             "name": app.name,
             "short_name": app.short_name,
@@ -168,7 +173,7 @@ def publish(site_dir: Path, app: WebApp, *, published: bool) -> None:
     versions = []
     for list_file in sorted((site_dir / LISTS).glob("*.json")):
         completed = completed_list(site_dir, json.loads(list_file.read_bytes()))
-        list_file.write_bytes(_json(completed))
+        list_file.write_bytes(json_file(completed))
         versions.append(completed["version"])
     build = _hash("\n".join(versions).encode())
     worker = (_FILES / "worker.js").read_text("utf-8")
@@ -251,7 +256,3 @@ def _file_of(site_dir: Path, url: str) -> Path:
 
 def _hash(data: bytes) -> str:
     return digest(data)[:16]
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

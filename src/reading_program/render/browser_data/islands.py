@@ -33,7 +33,7 @@ def json_island(data: Any) -> Markup:
     """JSON for a single-quoted `data-rp-json='...'` attribute: `<`, `>`, `&` and `'` are
     escaped as JSON unicode escapes, so no value can leave the attribute. (Not a
     <script type="application/json">: Material's instant navigation re-runs scripts.)"""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _compact(data)
     for character in "<>&'":
         text = text.replace(character, f"\\u{ord(character):04x}")
     return Markup(text)
@@ -258,11 +258,16 @@ def journal_data_files(library: Library) -> list[tuple[str, bytes]]:
         return relative_href(JOURNAL, to_src)
 
     return [
-        (JOURNAL_DATA, _compact_json(journal_data(library, href))),
-        (OTHER_ARTICLES_DATA, _compact_json(other_articles_data(library))),
-        (QUESTION_TEXTS_DATA, _compact_json(question_texts_data(library))),
+        (JOURNAL_DATA, json_file(journal_data(library, href))),
+        (OTHER_ARTICLES_DATA, json_file(other_articles_data(library))),
+        (QUESTION_TEXTS_DATA, json_file(question_texts_data(library))),
     ]
 
 
-def _compact_json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def json_file(data: Any) -> bytes:
+    """A data file the browser reads: compact JSON, UTF-8."""
+    return _compact(data).encode("utf-8")
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -12,7 +12,6 @@ iCalendar and parsed back."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
@@ -34,6 +33,7 @@ from ..cohort_weeks import AnnouncedWeek, announced_week
 from ..dates import MONTHS, WEEKDAY_NAMES, short_range
 from ..messages import BREAK_NOTES, UNNAMED_BREAK, message_fields, message_subject
 from ..templating import render_text
+from .islands import json_file
 
 
 def slot(name: str) -> str:
@@ -189,4 +189,4 @@ def merge_variants(variants: list[tuple[list[str], int]]) -> list[tuple[str, int
 
 
 def plan_data_file(track: Track) -> bytes:
-    return json.dumps(plan_data(track), ensure_ascii=False, separators=(",", ":")).encode()
+    return json_file(plan_data(track))
