@@ -9,7 +9,7 @@ meeting stays at 09:30 local time across daylight-saving changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,44 +27,40 @@ def plan_schedule(
 ) -> tuple[ScheduledWeek, ...]:
     """The dates of the reading weeks of `weeks`, starting on `start`."""
     zone = ZoneInfo(timezone)
-    skipped = sorted(set(skip))
-    planned: list[ScheduledWeek] = []
-    starts = start
-    # Terminates: each skip date can turn at most one seven-day span into a break.
-    while len(planned) < len(weeks):
-        ends = starts + timedelta(days=6)
-        if not any(starts <= day <= ends for day in skipped):
-            held = _meeting_time(starts, meeting, zone) if meeting else None
-            planned.append(ScheduledWeek(weeks[len(planned)], starts, ends, held))
-        starts += _WEEK
-    return tuple(planned)
+    return tuple(
+        ScheduledWeek(week, starts, ends, _meeting_time(starts, meeting, zone) if meeting else None)
+        for week, (starts, ends) in zip(weeks, _reading_spans(start, len(weeks), skip), strict=True)
+    )
 
 
 def plan_breaks(start: date, weeks: int, skip: Iterable[date] = ()) -> tuple[Break, ...]:
     """The seven-day spans without reading among the first `weeks` reading weeks."""
-    skipped = sorted(set(skip))
-    breaks: list[Break] = []
-    reading, starts = 0, start
-    while reading < weeks:
-        ends = starts + timedelta(days=6)
-        if any(starts <= day <= ends for day in skipped):
-            breaks.append(Break(starts, ends))
-        else:
-            reading += 1
-        starts += _WEEK
-    return tuple(breaks)
+    return tuple(
+        Break(starts, ends) for starts, ends, reading in _spans(start, weeks, skip) if not reading
+    )
 
 
 def schedule_end(start: date, weeks: int, skip: Iterable[date] = ()) -> date:
     """The last day of the last of `weeks` reading weeks (breaks included in between)."""
+    return max((ends for _, ends in _reading_spans(start, weeks, skip)), default=start)
+
+
+def _reading_spans(start: date, weeks: int, skip: Iterable[date]) -> Iterator[tuple[date, date]]:
+    return ((starts, ends) for starts, ends, reading in _spans(start, weeks, skip) if reading)
+
+
+def _spans(start: date, weeks: int, skip: Iterable[date]) -> Iterator[tuple[date, date, bool]]:
+    """Seven-day spans from `start` (first day, last day, whether it is a reading week),
+    up to the `weeks`-th reading week: a span holding a skip date is a break."""
     skipped = sorted(set(skip))
-    reading, starts, ends = 0, start, start
+    reading, starts = 0, start
+    # Terminates: each skip date can turn at most one seven-day span into a break.
     while reading < weeks:
         ends = starts + timedelta(days=6)
-        if not any(starts <= day <= ends for day in skipped):
-            reading += 1
+        is_reading = not any(starts <= day <= ends for day in skipped)
+        reading += is_reading
+        yield starts, ends, is_reading
         starts += _WEEK
-    return ends
 
 
 def _meeting_time(week_start: date, meeting: Meeting, zone: ZoneInfo) -> datetime:

@@ -13,11 +13,12 @@ iCalendar and parsed back."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from difflib import SequenceMatcher
 from typing import Any
 
 from ...model import WEEKDAYS, Cohort, Meeting, ScheduledWeek, Track
+from ...plan.schedule import plan_schedule
 
 # The calendar's and messages' own helpers, not copies of them: so the plan says word for
 # word what a cohort's feed and messages say.
@@ -78,18 +79,8 @@ def plan_data(track: Track) -> dict[str, Any]:
 
 
 def _plan_schedule(track: Track) -> tuple[ScheduledWeek, ...]:
-    """Consecutive weeks from _PLAN_START, each meeting on its Monday."""
-    return tuple(
-        ScheduledWeek(
-            week,
-            _PLAN_START + timedelta(days=7 * index),
-            _PLAN_START + timedelta(days=7 * index + 6),
-            datetime.combine(
-                _PLAN_START + timedelta(days=7 * index), _PLAN_MEETING.time, tzinfo=UTC
-            ),
-        )
-        for index, week in enumerate(track.weeks)
-    )
+    """Consecutive weeks from _PLAN_START (a Monday), each meeting on its Monday."""
+    return plan_schedule(_PLAN_START, track.weeks, meeting=_PLAN_MEETING)
 
 
 def _week_texts(cohorts: list[Cohort], scheduled: ScheduledWeek) -> dict[str, Any]:
