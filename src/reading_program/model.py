@@ -39,10 +39,13 @@ class Article:
     level: int | None = None
     author: str | None = None
     source: str | None = None
-    anchors: frozenset[str] = frozenset()  # ids in the rendered body (its headings...)
-    links: tuple[BodyLink, ...] = ()  # links and images in the body, with their lines
     draft: bool = False  # only `mkdocs serve` builds drafts; no track ever lists one
     rendered: RenderedBody | None = None  # the body as the site renders it
+
+    @property
+    def links(self) -> tuple[BodyLink, ...]:
+        """Links and images in the body, with their lines."""
+        return self.rendered.links if self.rendered else ()
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ class Cohort:
 
     def breaks_after(self, scheduled: ScheduledWeek) -> tuple[Break, ...]:
         """The breaks between `scheduled` and the next reading week."""
-        following = next((w for w in self.schedule if w.starts > scheduled.starts), None)
+        following = self.week_after(scheduled)
         if following is None:
             return ()
         return tuple(b for b in self.breaks if scheduled.ends < b.starts < following.starts)

@@ -41,8 +41,6 @@ def build_article(item: Loaded[ArticleSource]) -> Article:
         level=meta.level,
         author=meta.author,
         source=meta.source,
-        anchors=frozenset(source.rendered.ids),
-        links=source.rendered.links,
         rendered=source.rendered,
         draft=meta.draft,
     )
