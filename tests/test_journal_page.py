@@ -67,7 +67,7 @@ def test_the_data_holds_the_tracks_and_apart_the_articles_in_no_track(site: Site
         "week-two-weeks-2/change": "What will you change?",
     }
     html = site.raw_html("journal")
-    assert 'data-rp-src="questions.json"' in html
+    assert 'data-rp-journal="questions.json"' in html
     assert "What will you try?" not in html, "no question is printed on the page"
 
 

@@ -25,7 +25,7 @@ PAGE = """<!doctype html><html><head>
 </head><body>
 <a href="../../articles/a/">A page it links, not one it loads</a>
 <img src="data:image/png;base64,AAAA">
-<div data-rp-program="../../journal/questions.json" data-rp-track="t"></div>
+<div data-rp-journal="../../journal/questions.json" data-rp-track="t"></div>
 <div data-rp-root="../../"></div>
 <script src="//cdn.example.com/x.js"></script>
 <script type="module" src="../../javascripts/reading-program.js"></script>

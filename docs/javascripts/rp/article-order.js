@@ -13,7 +13,7 @@ export function show(signal) {
   const show = (change) => {
     if (change?.type === "saved" || (change?.type === "set" && change.section === "answers")) return;
     const mine = (asked += 1);
-    followedTrackId(store.journal, meta.dataset.rpProgram)
+    followedTrackId(store.journal, meta.dataset.rpJournal)
       .then((followed) => mine === asked && arrange(meta, followed))
       .catch((error) => console.error("reading-program:", error));
   };

@@ -9,7 +9,7 @@ import { day, showThenNow } from "./then-now.js";
 
 export async function show(holder, signal) {
   store.open();
-  const src = holder.dataset.rpProgram;
+  const src = holder.dataset.rpJournal;
   const [data, { tracksOf }] = await Promise.all([loadData(src), import("./journal-entries.js")]);
   const track = data && tracksOf(data).tracks.find((item) => item.id === holder.dataset.rpTrack);
   if (!track || signal.aborted) return;

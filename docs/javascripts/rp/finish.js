@@ -9,7 +9,7 @@ export function enhance({ signal }) {
   const holder = document.querySelector(".rp-finish");
   const download = document.querySelector(".rp-finish-download");
   download.hidden = false;
-  download.addEventListener("click", () => downloadJournal(download.dataset.rpProgram).catch(logged), { signal });
+  download.addEventListener("click", () => downloadJournal(download.dataset.rpJournal).catch(logged), { signal });
   onJournal(() => import("./finish-view.js").then((module) => signal.aborted || module.show(holder, signal)).catch(logged), signal);
 }
 

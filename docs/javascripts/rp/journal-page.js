@@ -30,7 +30,7 @@ export function enhance({ signal }) {
   }
   const send = holder.querySelector('[data-rp-action="send"]');
   send?.addEventListener("click", () => import("./device-send.js").then((panel) => panel.toggle(send)).catch(failed));
-  Promise.all([loadData(root.dataset.rpSrc), import("./journal-view.js")])
+  Promise.all([loadData(root.dataset.rpJournal), import("./journal-view.js")])
     .then(([data, module]) => {
       view.data = data;
       if (!signal.aborted) module.showJournal(view, signal);

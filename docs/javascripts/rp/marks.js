@@ -11,7 +11,7 @@ export function show(views, done, signal) {
   shown.add(views);
   store.open();
   for (const view of views) view.mark = (read) => mark(view, read);
-  const program = document.querySelector(".rp-article-meta")?.dataset.rpProgram;
+  const program = document.querySelector(".rp-article-meta")?.dataset.rpJournal;
   const update = (change) => {
     if (change?.type === "set" && change.section === "answers") return; // typing: nothing to show here
     views.forEach(showMark);

@@ -11,7 +11,7 @@ export function enhance({ signal }) {
   for (const line of document.querySelectorAll(".rp-week-status")) line.hidden = false;
   const load = () =>
     import("./track-state.js")
-      .then((module) => signal.aborted || module.show(track, island.dataset.rpProgram, signal))
+      .then((module) => signal.aborted || module.show(track, island.dataset.rpJournal, signal))
       .catch((error) => console.error("reading-program:", error));
   onJournal(load, signal);
 }

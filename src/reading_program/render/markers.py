@@ -13,9 +13,7 @@ import re
 from ..load.marker_syntax import MARKER
 from ..model import Library
 from . import catalogue
-from .browser_data.islands import JOURNAL_DATA
 from .templating import render
-from .urls import finish_src
 
 
 def expand_markers(markdown: str, page_src: str, library: Library) -> str:
@@ -33,8 +31,6 @@ def expand_markers(markdown: str, page_src: str, library: Library) -> str:
             track=tracks.get(arg),
             tags=tags,
             newest=catalogue.newest(library.articles, count),
-            finish_src=finish_src,
-            program_src=JOURNAL_DATA,
         )
 
     return MARKER.sub(replace, markdown)

@@ -11,12 +11,11 @@ from ..load.paths import RepoPath
 from ..model import Cohort, Library, Track, Week
 from . import catalogue
 from .browser_data.islands import (
-    JOURNAL_DATA,
     cohort_data,
     journal_data_files,
     workbook_cohorts_data,
 )
-from .browser_data.plan_form import plan_data_file, plan_data_src
+from .browser_data.plan_form import plan_data_file
 from .calendar import cohort_calendar
 from .cohort_weeks import break_text, subscribe_href
 from .dates import long_range
@@ -42,6 +41,7 @@ from .urls import (
     guide_src,
     letter_src,
     offline_list_src,
+    plan_data_src,
     relative_href,
     reminders_src,
     tag_src,
@@ -91,9 +91,7 @@ def generate_pages(
         GeneratedPage(TRACKS_INDEX, render_page("tracks.md.j2", TRACKS_INDEX, library=library)),
         GeneratedPage(
             JOURNAL,
-            render_page(
-                "journal.md.j2", JOURNAL, data_src=JOURNAL_DATA, assessments=library.assessments
-            ),
+            render_page("journal.md.j2", JOURNAL, assessments=library.assessments),
         ),
     ]
     for assessment in library.assessments:
@@ -110,7 +108,6 @@ def generate_pages(
             article=article,
             placements=placements,
             tags=tags,
-            program_src=JOURNAL_DATA,
         )
         pages.append(GeneratedPage(src, text, source=article.repo_path, in_nav=False))
     for track in library.tracks:
@@ -160,8 +157,9 @@ def cohort_pages(
 
 def _track_pages(library: Library, track: Track) -> list[GeneratedPage]:
     """A track's overview, its weeks with their discussion guides, and its finish page.
-    Each knows the journal's data file (`program_src`), for the track a participant follows."""
-    context = {"track": track, "program_src": JOURNAL_DATA, "finish_src": finish_src}
+    Each names the journal's data file (`data-rp-journal`), for the track a participant
+    follows."""
+    context = {"track": track}
     src = track_src(track)
     offline = {"offline_src": offline_list_src(track), "offline_worker": OFFLINE_WORKER}
     text = render_page("track.md.j2", src, plan_src=plan_data_src(track), **offline, **context)

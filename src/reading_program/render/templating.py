@@ -91,6 +91,7 @@ _TEMPLATE_GLOBALS = {
             "assessment_src",
             "cohort_src",
             "cohort_workbook_src",
+            "finish_src",
             "guide_src",
             "letter_src",
             "reminders_src",
@@ -103,6 +104,7 @@ _TEMPLATE_GLOBALS = {
     **{
         name: getattr(islands, name)
         for name in (
+            "JOURNAL_DATA",
             "article_scope",
             "assessment_data",
             "question_key",

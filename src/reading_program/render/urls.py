@@ -64,6 +64,11 @@ def finish_src(track: Track) -> str:
     return _in_track(track, "finish.md")
 
 
+def plan_data_src(track: Track) -> str:
+    """The data the track's plan form reads (render/browser_data/plan_form.py)."""
+    return _in_track(track, "plan.json")
+
+
 def offline_list_src(track: Track) -> str:
     """The build's list of what a track needs offline (render/offline.py)."""
     return f"offline/{track.id}.json"

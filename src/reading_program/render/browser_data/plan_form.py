@@ -50,10 +50,6 @@ _VARIANTS = 16
 _BASE = slot("base")
 
 
-def plan_data_src(track: Track) -> str:
-    return f"tracks/{track.id}/plan.json"
-
-
 def plan_data(track: Track) -> dict[str, Any]:
     """Per week: the subject with slots, the body as lines each with a bit mask of the
     variants it belongs to (variant = meeting | lead | note | break-next bits), and the calendar
