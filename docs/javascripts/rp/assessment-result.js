@@ -88,7 +88,7 @@ function retake(view) {
   view.form.querySelector("input")?.focus();
 }
 
-export function showPhaseChoice(form, first) {
+function showPhaseChoice(form, first) {
   const note = form.querySelector(".rp-phase__first");
   note.hidden = !first;
   form.querySelector(".rp-phase__new").hidden = Boolean(first);

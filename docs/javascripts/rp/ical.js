@@ -31,7 +31,7 @@ export function foldLine(line) {
   return parts;
 }
 
-export const calendarText = (lines) => `${lines.flatMap(foldLine).join("\r\n")}\r\n`;
+const calendarText = (lines) => `${lines.flatMap(foldLine).join("\r\n")}\r\n`;
 
 const MINUTE = 60000;
 const DAY = 1440 * MINUTE;
@@ -59,7 +59,7 @@ export function knownZone(zone) {
 const formatters = new Map();
 
 /** Minutes the zone is ahead of UTC at `ms` (Intl's tz data, as the browser has it). */
-export function offsetAt(zone, ms) {
+function offsetAt(zone, ms) {
   if (!formatters.has(zone)) {
     const options = { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" };
     formatters.set(zone, new Intl.DateTimeFormat("en-US", options));
@@ -93,7 +93,7 @@ function transitions(zone, from, to) {
 /** VTIMEZONE lines for `zone` over the years `firstYear` to `lastYear`: the offset in force
  * on 1 January of the first, then each change, its DTSTART the wall clock before it. The
  * larger offset of a year is its daylight time. */
-export function timezoneLines(zone, firstYear, lastYear) {
+function timezoneLines(zone, firstYear, lastYear) {
   const from = Date.UTC(firstYear, 0, 1);
   const to = Date.UTC(lastYear + 1, 0, 1);
   const initial = offsetAt(zone, from);
@@ -115,7 +115,7 @@ export function timezoneLines(zone, firstYear, lastYear) {
 const isUtc = (zone) => ["UTC", "Etc/UTC", "Etc/GMT", "GMT"].includes(zone);
 
 /** The instant (ms) of a wall-clock time ("2027-03-04", "14:00") in `zone`. */
-export function instantOf(day, time, zone) {
+function instantOf(day, time, zone) {
   const [year, month, date] = day.split("-").map(Number);
   const [hour, minute] = time.split(":").map(Number);
   const wall = Date.UTC(year, month - 1, date, hour, minute);

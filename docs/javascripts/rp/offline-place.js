@@ -3,7 +3,7 @@
 // from the track page's markup (`.rp-offline`, addresses relative to the page), so the
 // site works under any base path. The worker (offline-worker.js) names caches alike.
 
-export const CACHE_PREFIX = "reading-program-offline";
+const CACHE_PREFIX = "reading-program-offline";
 
 /** The place of the track whose control has `data` (its dataset), on the page at `pageUrl`. */
 export function offlinePlace(data, pageUrl) {

@@ -59,7 +59,7 @@ function fill(text, values) {
 }
 
 /** "No reading next week: a break; week 4 starts Mon 8 Feb.", or "" when none follows. */
-export function breakNote(schedule, week, data) {
+function breakNote(schedule, week, data) {
   const count = schedule.breaks.filter((pause) => pause.before === week.number + 1).length;
   const next = schedule.weeks.find((item) => item.number === week.number + 1);
   if (!count || !next) return "";

@@ -101,7 +101,7 @@ function teamTable(cohort, { people, missing }, current) {
 }
 
 /** The table as tab-separated lines, for a spreadsheet or a message. */
-export function tableText(cohort, { people, missing }, current = null) {
+function tableText(cohort, { people, missing }, current = null) {
   const header = ["Person", "Checked in", ...cohort.weeks.map((week) => `Week ${week.number}${week.number === current ? " (this week)" : ""}`)];
   const rows = [
     ...people.map(({ checkin }) => [checkin.name, dayText(checkin.day, cohort), ...cohort.weeks.map((_, i) => describeWeek(cohort.readings[i], checkin.weeks[i]))]),

@@ -10,7 +10,7 @@ import { describeTrack, describeWeek, plural, trackStatus, weekTodo } from "./pr
 import { calendarNext, longDay, opensText, rhythmOf, rhythmWeeks, todayIn } from "./rhythm.js";
 import { store } from "./store.js";
 
-export const ICONS = { complete: "✓", current: "●", waiting: "○" };
+const ICONS = { complete: "✓", current: "●", waiting: "○" };
 let following = null;
 const others = () => (following ??= import("./track-follow.js"));
 

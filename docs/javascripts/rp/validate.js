@@ -19,7 +19,7 @@ export const SECTIONS = ["profile", "answers", "read", "assessments", "tracks"];
 // Top-level keys this version does not know, by name: a Map beside the sections.
 export const KEPT = "kept";
 export const PARTS = [...SECTIONS, KEPT];
-export const ENVELOPE = new Set(["format", "version", "exported"]);
+const ENVELOPE = new Set(["format", "version", "exported"]);
 export const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 export const entriesOf = (value) => (isRecord(value) ? Object.entries(value) : []);
 export const isTimestamp = (value) => typeof value === "string" && TIMESTAMP.test(value) && Date.parse(value) > 0;
@@ -62,7 +62,7 @@ const keyProblem = (key) =>
 
 /** A copy of a JSON value as plain data, when it is shallow and small enough to carry
  * along; undefined when it is not. Never recurses into what it has not measured. */
-export function keepable(value, limit = KEPT_CHARACTERS) {
+function keepable(value, limit = KEPT_CHARACTERS) {
   const stack = [[value, 0]];
   while (stack.length) {
     const [item, depth] = stack.pop();

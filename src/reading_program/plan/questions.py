@@ -6,6 +6,11 @@ Latin letters takes its first significant words (editing the end of a sentence k
 id); one in another script (Cyrillic, Greek, CJK...), which these words would lose, takes a
 short hash of its words, normalised. Authors can pin an id with `{id: ..., text: ...}`
 when they reword a question more deeply.
+
+An id is the key a participant's answers are stored under, not a slug: it keeps the rule it
+was published with (the ASCII letters and digits of the words: "Café" gives "caf"), where
+load.slugs.slug_for transliterates ("cafe"). Changing it would move every stored answer to
+a question with an accent away from its question; tests/test_rendering.py pins it.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from ..fingerprints import digest
 from ..load.specs import QuestionSpec
 from ..model import Question
 
-_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
     (
         "a an and are as at be by can could did do does for from had has have i if in is it its "
@@ -33,7 +38,7 @@ _ANY_WORD = re.compile(r"\w+")
 
 
 def derive_question_id(text: str) -> str:
-    words = _WORD.findall(text.lower().replace("’", "").replace("'", ""))
+    words = _ASCII_WORD.findall(text.lower().replace("’", "").replace("'", ""))
     if not words or _has_other_script(text):
         return _words_hash(text)
     significant = [word for word in words if word not in _STOP_WORDS] or words
