@@ -121,7 +121,7 @@ def docs_files(config: MkDocsConfig) -> DocsFiles:
 
 
 def _theme_facts(config: MkDocsConfig) -> ThemeFacts:
-    """What a page's frontmatter may ask of the theme (see render.generate)."""
+    """What a page's frontmatter may ask of the theme (checked in load.hand_written)."""
     statuses = {"new", "deprecated"}
     if isinstance(config.extra.get("status"), dict):
         statuses |= set(config.extra["status"])
@@ -393,7 +393,7 @@ def _problem_pages(files: Files, config: MkDocsConfig, problems: tuple[Problem, 
 
 
 def _minify_own_stylesheets(files: Files, config: MkDocsConfig) -> None:
-    """The project's stylesheets, handed over minified (see render.assets)."""
+    """The project's stylesheets, handed over minified (minify.py)."""
     for file in files.css_files():
         if file.abs_src_path and minify.is_own_stylesheet(file.src_uri):
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
