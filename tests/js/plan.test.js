@@ -6,7 +6,7 @@ import { addDays, isoDay } from "../../docs/javascripts/rp/dates.js";
 import { escapeText, foldLine, knownZone } from "../../docs/javascripts/rp/ical.js";
 import { dayText, longRange, meetingText, planCalendar, planMessage, planWeeks, shortRange, teamId } from "../../docs/javascripts/rp/plan.js";
 
-// Written by Python (tests/test_plan_data.py), which checks it is what Python says now.
+// Written by Python (tests/test_plan_form_data.py), which checks it is what Python says now.
 const cases = JSON.parse(readFileSync(new URL("./plan-cases.json", import.meta.url), "utf-8"));
 const NOW = new Date("2026-12-03T10:15:00Z");
 

@@ -8,7 +8,7 @@ import { weekStatus } from "../../docs/javascripts/rp/progress.js";
 import { calendarNext, longDay, openIndex, opensText, rhythmCalendar, rhythmPlan, rhythmWeeks, todayIn } from "../../docs/javascripts/rp/rhythm.js";
 import { normaliseJournal, readRhythm } from "../../docs/javascripts/rp/validate.js";
 
-// The build's data for a three-week track, as Python writes it (tests/test_plan_data.py).
+// The build's data for a three-week track, as Python writes it (tests/test_plan_form_data.py).
 const cases = JSON.parse(readFileSync(new URL("./plan-cases.json", import.meta.url), "utf-8"));
 const { data, track } = cases;
 const BERLIN = { start: "2027-03-08", day: "Wed", time: "07:30", zone: "Europe/Berlin" };
