@@ -13,7 +13,7 @@ from builders import make_article, make_track, make_week
 from site_helpers import Site
 
 from reading_program.export import export_site
-from reading_program.mkdocs_adapter import COMMAND_VARIABLE
+from reading_program.mkdocs_adapter import COMMAND_VARIABLE, offline_site
 from reading_program.render import offline
 
 PAGE = """<!doctype html><html><head>
@@ -90,7 +90,7 @@ def test_a_track_needs_its_weeks_guides_articles_and_the_journal() -> None:
 
 
 def test_the_list_holds_what_the_pages_load_with_a_hash_each(built: Path) -> None:
-    completed = offline.completed_list(built, pages_list("", "tracks/t/", "articles/a/"))
+    completed = offline_site.completed_list(built, pages_list("", "tracks/t/", "articles/a/"))
     files = completed["files"]
     assert completed["format"] == "reading-program-offline" and completed["track"] == "t"
     assert set(files) == {
@@ -113,13 +113,13 @@ def test_the_list_holds_what_the_pages_load_with_a_hash_each(built: Path) -> Non
 
 
 def test_a_page_the_build_did_not_write_is_left_out(built: Path) -> None:
-    completed = offline.completed_list(built, pages_list("tracks/t/", "tracks/t/finish/"))
+    completed = offline_site.completed_list(built, pages_list("tracks/t/", "tracks/t/finish/"))
     assert "tracks/t/finish/" not in completed["files"]
 
 
 def test_the_version_changes_with_any_file_and_only_then(built: Path) -> None:
     def version() -> str:
-        return offline.completed_list(built, pages_list("", "tracks/t/"))["version"]
+        return offline_site.completed_list(built, pages_list("", "tracks/t/"))["version"]
 
     first = version()
     assert version() == first
@@ -145,13 +145,13 @@ def test_the_manifest_names_the_site_and_works_under_any_base_path() -> None:
 def test_publishing_writes_the_worker_only_for_a_published_build(built: Path) -> None:
     app = offline.web_app("Site", {}, None)
     write(built, {"offline/t.json": json.dumps(pages_list("", "tracks/t/"))})
-    offline.publish(built, app, published=False)
+    offline_site.publish(built, app, published=False)
     assert (built / "manifest.webmanifest").is_file()
     assert (built / "offline" / "icon-512.png").read_bytes()[:4] == b"\x89PNG"
     assert not (built / "offline-worker.js").exists()
     assert "version" not in json.loads((built / "offline" / "t.json").read_text())
 
-    offline.publish(built, app, published=True)
+    offline_site.publish(built, app, published=True)
     completed = json.loads((built / "offline" / "t.json").read_text())
     assert "offline/t.json" not in completed["files"], "a list does not list itself"
     assert {"offline/icon-192.png", "offline/not-kept.html"} <= set(completed["files"])
@@ -161,7 +161,7 @@ def test_publishing_writes_the_worker_only_for_a_published_build(built: Path) ->
 
     (built / "articles" / "a" / "index.html").write_text("<html><body>New text</body></html>")
     write(built, {"offline/t.json": json.dumps(pages_list("", "tracks/t/", "articles/a/"))})
-    offline.publish(built, app, published=True)
+    offline_site.publish(built, app, published=True)
     assert (built / "offline-worker.js").read_text().splitlines()[0] != first_line
 
 

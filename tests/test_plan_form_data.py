@@ -274,7 +274,8 @@ def test_the_browser_cases_are_the_ones_python_writes_now() -> None:
     """tests/js/plan.test.js reads this file: a change to the schedule, dates, messages or
     calendar in Python shows here, one to the browser's copy there."""
     assert CASES_FILE.read_text("utf-8") == cases_text(), (
-        "tests/js/plan-cases.json is out of date: run `.venv/bin/python tests/test_plan_form_data.py`"
+        "tests/js/plan-cases.json is out of date: "
+        "run `.venv/bin/python tests/test_plan_form_data.py`"
     )
 
 

@@ -20,6 +20,7 @@ from . import mkdocs_adapter
 from .load.paths import ContentPaths
 from .load.problems import ContentError
 from .load.project_hook import hook_problems, without_tripwire
+from .mkdocs_adapter import offline_site
 from .pipeline import prepare_site
 from .render import offline
 from .render.generate import GeneratedSite
@@ -113,7 +114,7 @@ def export_site(root: Path, out: Path, *, force: bool = False) -> None:
     shutil.copytree(root / docs_dir, out / docs_dir)
     _write_docs(out / docs_dir, site)
     app = offline.web_app(project.site_name, project.extra, project.theme.get("palette"))
-    offline.write_web_app(out / docs_dir, app)  # every page links the manifest (no worker)
+    offline_site.write_web_app(out / docs_dir, app)  # every page links the manifest (no worker)
     if custom_dir:
         shutil.copytree(root / custom_dir, out / custom_dir)
     text = yaml.dump(

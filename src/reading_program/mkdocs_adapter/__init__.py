@@ -42,7 +42,7 @@ from ..render.generate import GeneratedSite
 from ..render.links import clash_problems
 from ..render.problems_page import problems_page
 from ..render.site_address import local_address_warning
-from . import minify
+from . import minify, offline_site
 from .incremental import GeneratedSources, merged_search_index
 from .staging import SiteStaging, StagingError
 
@@ -50,7 +50,6 @@ from .staging import SiteStaging, StagingError
 _STATE = "reading_program"
 # The command MkDocs runs (`on_startup`, once per process; a hook module keeps no state).
 COMMAND_VARIABLE = "READING_PROGRAM_MKDOCS_COMMAND"
-_SEARCH_INDEX = Path("search") / "search_index.json"
 _PACKAGE = Path(__file__).resolve().parent
 log = get_plugin_logger("reading_program")
 
@@ -200,7 +199,7 @@ def prepare(config: MkDocsConfig) -> GeneratedSite | None:
     }
     _forget_previous_search_index(config)
     # A dirty build keeps site/; if this is one, its search index is merged with this one.
-    previous_index = Path(config.site_dir) / _SEARCH_INDEX
+    previous_index = Path(config.site_dir) / offline.SEARCH_INDEX
     previous = previous_index.read_bytes() if previous_index.is_file() else None
     config[_STATE] = BuildState(edited, previous, site=site)
     _stage(config)
@@ -485,7 +484,7 @@ def finish(config: MkDocsConfig) -> None:
     try:
         _finish_dirty_build(config)
         app = offline.web_app(config.site_name, config.extra, config.theme.get("palette"))
-        offline.publish(Path(config.site_dir), app, published=not serving())
+        offline_site.publish(Path(config.site_dir), app, published=not serving())
     except OSError as error:
         raise PluginError(f"{error.filename or config.site_dir}: {error.strerror}") from None
     _swap_in(config)
@@ -509,7 +508,7 @@ def _finish_dirty_build(config: MkDocsConfig) -> None:
 
 
 def _merge_search_index(config: MkDocsConfig, pages: list[str]) -> None:
-    index_file = Path(config.site_dir) / _SEARCH_INDEX
+    index_file = Path(config.site_dir) / offline.SEARCH_INDEX
     try:
         current = json.loads(index_file.read_text("utf-8"))
         kept = _state(config).previous_index
