@@ -94,3 +94,24 @@ def test_hooks_only_delegate() -> None:
         assert len(body) == 1, f"{event.name} does more than delegate"
     state = [n for n in tree.body if isinstance(n, ast.Assign | ast.AnnAssign)]
     assert state == [], "no module state in the hook (MkDocs keeps hook modules)"
+
+
+_FILE_IO = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "iterdir", "glob"}
+_FILE_IO |= {"rglob", "mkdir", "unlink", "walk", "scandir", "listdir"}  # str.replace: not I/O
+
+
+@pytest.mark.parametrize(
+    "file",
+    sorted((PACKAGE / "render").rglob("*.py")),
+    ids=lambda f: f.relative_to(PACKAGE).as_posix(),
+)
+def test_render_reads_and_writes_no_files(file: Path) -> None:
+    """render/ turns the library into pages and data in memory: the load stage reads the
+    files, the adapter and the export write them."""
+    called = set()
+    for node in ast.walk(ast.parse(file.read_text("utf-8"))):
+        if isinstance(node, ast.Call):
+            function = node.func
+            called.add(function.attr if isinstance(function, ast.Attribute) else "")
+            called.add(function.id if isinstance(function, ast.Name) else "")
+    assert not called & _FILE_IO, f"{file.name} calls {sorted(called & _FILE_IO)}"
