@@ -51,8 +51,8 @@ test: $(VENV)/.test-installed node_modules/.installed ## the whole suite: the br
 # compiled bytecode and pytest's rewritten test modules in __pycache__ even where
 # PYTHONDONTWRITEBYTECODE is set: without them every run compiles the whole project and its
 # dependencies again.
-test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m "not build and not browser" \
+test-fast: $(VENV)/.test-installed ## the fast loop: no site builds, no browser, nothing slow
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m "not build and not browser and not slow" \
 		--ignore=tests/browser -p no:playwright -n auto --dist worksteal
 
 bench: $(VENV)/.site-installed ## build time of plain MkDocs vs. this site: runs about 40 minutes; see benchmarks/README.md

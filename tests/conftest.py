@@ -29,7 +29,8 @@ _BUILDING_FIXTURES = {"repo_site", "real_site", "build_error", "good_site"}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/browser drives a browser, and tests using a built site build
-    one: `-m "not build and not browser"` leaves the fast unit tests."""
+    one: `-m "not build and not browser"` leaves the fast unit tests (and `make test-fast`
+    leaves out the few marked `slow` too)."""
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)

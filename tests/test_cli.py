@@ -121,6 +121,7 @@ def test_new_needs_a_content_folder(run, tmp_path: Path) -> None:
     assert not (tmp_path / "content").exists()
 
 
+@pytest.mark.slow
 def test_check_piped_into_head_is_silent(site: Site) -> None:
     # The installed console script, and a real pipe: the reader closes it after one line.
     script = Path(sys.executable).parent / "reading-program"

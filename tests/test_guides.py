@@ -174,6 +174,7 @@ def test_pictures_go_to_an_ignored_folder_unless_the_readmes_are_asked_for(
     assert (tmp_path / "p").is_dir()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda script: script.name)
 def test_without_the_test_tools_a_picture_script_says_what_it_needs(
     script: Path, tmp_path: Path

@@ -35,6 +35,7 @@ def test_a_crafted_body_is_refused_fast_in_plain_words(body: str, told: str) -> 
     assert rendered.html == ""
 
 
+@pytest.mark.slow
 def test_a_long_ordinary_body_is_rendered() -> None:
     """Far more of each shape than an article holds, but below the bounds: all rendered."""
     paragraph = "A [link](other.md), [another](https://example.org) and <abbr>OK</abbr>.\n\n"
