@@ -26,6 +26,7 @@ from .pages import GeneratedAsset
 from .urls import (
     HOME,
     JOURNAL,
+    OFFLINE_FOLDER,
     article_src,
     assessment_src,
     directory_url,
@@ -37,9 +38,9 @@ from .urls import (
     workbook_src,
 )
 
-LISTS = "offline"  # the folder of the lists, one per track (urls.offline_list_src)
+LISTS = OFFLINE_FOLDER  # the folder of the lists, one per track (urls.offline_list_src)
 MANIFEST = "manifest.webmanifest"
-ICONS = ("offline/icon.svg", "offline/icon-192.png", "offline/icon-512.png")
+ICONS = tuple(f"{OFFLINE_FOLDER}/{name}" for name in ("icon.svg", "icon-192.png", "icon-512.png"))
 FORMAT = "reading-program-offline"
 SEARCH_INDEX = "search/search_index.json"
 # Besides each page's own: every page may load these (the entry module imports the others
@@ -47,7 +48,7 @@ SEARCH_INDEX = "search/search_index.json"
 # data files, named in its first, when it needs them).
 SITE_WIDE = ("javascripts/", "stylesheets/")
 JOURNAL_FILES = (JOURNAL_DATA, OTHER_ARTICLES_DATA, QUESTION_TEXTS_DATA)
-NOT_KEPT = "offline/not-kept.html"  # what the worker shows for a page not kept, offline
+NOT_KEPT = f"{OFFLINE_FOLDER}/not-kept.html"  # what the worker shows for a page not kept, offline
 SITE_FILES = (SEARCH_INDEX, "sitemap.xml", MANIFEST, *ICONS, *JOURNAL_FILES, NOT_KEPT)
 OFFLINE_FILES = package_files(__package__) / "offline_files"  # the worker, icons, not-kept page
 # Material's primary colours (its palette stylesheet), for the manifest's theme colour.

@@ -69,12 +69,13 @@ def plan_data_src(track: Track) -> str:
     return _in_track(track, "plan.json")
 
 
+OFFLINE_WORKER = "offline-worker.js"  # at the site's root: its scope is the whole site
+OFFLINE_FOLDER = "offline"  # the tracks' lists, the manifest's icons, the not-kept page
+
+
 def offline_list_src(track: Track) -> str:
     """The build's list of what a track needs offline (render/offline.py)."""
-    return f"offline/{track.id}.json"
-
-
-OFFLINE_WORKER = "offline-worker.js"  # at the site's root: its scope is the whole site
+    return f"{OFFLINE_FOLDER}/{track.id}.json"
 
 
 def cohort_src(cohort: Cohort) -> str:
