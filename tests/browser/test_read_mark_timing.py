@@ -56,6 +56,16 @@ def test_a_click_before_the_journal_is_shown_does_what_the_reader_meant(
     expect(page.get_by_label("Mark as read").first).to_be_checked(checked=not was_read)
 
 
+def test_a_first_tick_is_kept_when_the_reader_leaves_at_once(page: Page, program_url: str) -> None:
+    """No journal yet: the box waits until the code that stores a tick has loaded, so a tick
+    made the moment the box can be clicked, and the page left straight after, is kept."""
+    open_slowly(page, f"{program_url}articles/{ARTICLE}/")
+    page.get_by_label("Mark as read").first.check()  # as soon as it can be clicked
+    page.goto(program_url)  # at once: nothing waits for a save
+    stored = json.loads(page.evaluate("localStorage.getItem('reading-program')") or "{}")
+    assert ARTICLE in stored.get("read", {})
+
+
 @pytest.mark.parametrize("was_read", [False, True], ids=["marking", "unmarking"])
 def test_a_press_the_other_tab_overtakes_still_does_what_the_reader_meant(
     page: Page, program_url: str, was_read: bool

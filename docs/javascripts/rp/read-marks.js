@@ -8,10 +8,11 @@ const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
   const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
-  // With a journal, a box waits (disabled) until it shows what is stored: a click on the
-  // unticked box the build wrote could undo a mark.
-  const waiting = journalHere() ? views : [];
-  waiting.forEach((view) => busy(view, true));
+  // A box waits (disabled) until a tick is stored at once: until the code that stores it
+  // has loaded, so leaving at once keeps it; with a journal, until it shows what is stored
+  // (a click on the unticked box the build wrote could undo a mark).
+  const ready = () => views.forEach((view) => busy(view, false));
+  views.forEach((view) => busy(view, true));
   const close = document.querySelector(".rp-close");
   const done = close ? [...close.querySelectorAll(".rp-close__done")] : [];
   // Without a track followed, Done goes to the article's one track.
@@ -20,7 +21,7 @@ export function enhance({ signal }) {
   const show = () =>
     bound().then((module) => {
       module.show(views, done, signal);
-      waiting.forEach((view) => busy(view, false));
+      ready();
     });
   for (const view of views) {
     view.box.addEventListener("pointerdown", show, { once: true, signal }); // ready before the click
@@ -32,8 +33,7 @@ export function enhance({ signal }) {
   }
   for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
   onJournal(show, signal);
-  // Fetched now, so a tick made just before leaving is not lost.
-  bound().catch((error) => console.error("reading-program:", error));
+  bound().then(() => journalHere() || ready()).catch((error) => console.error("reading-program:", error));
 }
 
 function addReadMark(holder, index) {
