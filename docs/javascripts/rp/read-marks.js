@@ -8,9 +8,8 @@ const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
   const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
-  // A box waits (disabled) until a tick is stored at once: until the code that stores it
-  // has loaded, so leaving at once keeps it; with a journal, until it shows what is stored
-  // (a click on the unticked box the build wrote could undo a mark).
+  // A box waits (disabled) until a tick on it is stored at once (its code has loaded) and,
+  // with a journal, shows what is stored: a click on the box as built could undo a mark.
   const ready = () => views.forEach((view) => busy(view, false));
   views.forEach((view) => busy(view, true));
   const close = document.querySelector(".rp-close");
