@@ -69,15 +69,6 @@ def plan_data_src(track: Track) -> str:
     return _in_track(track, "plan.json")
 
 
-OFFLINE_WORKER = "offline-worker.js"  # at the site's root: its scope is the whole site
-OFFLINE_FOLDER = "offline"  # the tracks' lists, the manifest's icons, the not-kept page
-
-
-def offline_list_src(track: Track) -> str:
-    """The build's list of what a track needs offline (render/offline.py)."""
-    return f"{OFFLINE_FOLDER}/{track.id}.json"
-
-
 def cohort_src(cohort: Cohort) -> str:
     return f"cohorts/{cohort.id}.md"
 
@@ -160,3 +151,14 @@ def relative_href(from_src: str, to_src: str) -> str:
 def page_url(site_url: str, src: str) -> str:
     """The absolute URL of a page, from its source path."""
     return site_url.rstrip("/") + "/" + directory_url(src)
+
+
+# Reading offline (render/offline.py): the service worker, and the folder of the tracks'
+# lists, the manifest's icons and the page for what is not kept.
+OFFLINE_WORKER = "offline-worker.js"  # at the root: its scope is the whole site
+OFFLINE_FOLDER = "offline"
+
+
+def offline_list_src(track: Track) -> str:
+    """The build's list of what a track needs offline (render/offline.py)."""
+    return f"{OFFLINE_FOLDER}/{track.id}.json"
