@@ -202,6 +202,7 @@ def test_every_control_shows_its_focus_with_enough_contrast(
         for selector in selectors:
             control = page.locator(selector).first
             expect(control).to_be_visible()
+            expect(control).to_be_enabled()  # a Mark as read box waits until its code loads
             control.focus()
             page.keyboard.press("Shift+Tab")
             page.keyboard.press("Tab")  # focus from the keyboard: :focus-visible

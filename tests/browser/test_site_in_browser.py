@@ -237,6 +237,7 @@ def test_no_accessibility_violations(page: Page, site_url: str, url: str, scheme
 def test_controls_work_from_the_keyboard(page: Page, site_url: str) -> None:
     page.goto(site_url + WEEK_1)
     box = page.get_by_label("Mark as read").first
+    expect(box).to_be_enabled()  # it waits until the code that stores a tick has loaded
     box.focus()
     page.keyboard.press("Space")
     expect(box).to_be_checked()
