@@ -32,7 +32,8 @@ export function enhance({ signal }) {
   }
   for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
   onJournal(show, signal);
-  bound().then(() => journalHere() || ready()).catch((error) => console.error("reading-program:", error));
+  // A journal may have come meanwhile without a word to this page (a link from another device).
+  bound().then(() => (journalHere() ? show() : ready())).catch((error) => console.error("reading-program:", error));
 }
 
 function addReadMark(holder, index) {
