@@ -8,8 +8,8 @@ const bound = () => (marks ??= import("./marks.js"));
 
 export function enhance({ signal }) {
   const views = [...document.querySelectorAll("[data-rp-article]")].map(addReadMark).filter(Boolean);
-  // A box waits (disabled) until a tick on it is stored at once (its code has loaded) and,
-  // with a journal, shows what is stored: a click on the box as built could undo a mark.
+  // A box waits (disabled) until its code has loaded, so a tick is stored at once, and
+  // until it shows what is stored (a click on the box as built could undo a mark).
   const ready = () => views.forEach((view) => busy(view, false));
   views.forEach((view) => busy(view, true));
   const close = document.querySelector(".rp-close");
@@ -32,7 +32,7 @@ export function enhance({ signal }) {
   }
   for (const link of done) link.addEventListener("click", () => show().then(() => views[0]?.mark(true)), { signal });
   onJournal(show, signal);
-  // A journal may have come meanwhile without a word to this page (a link from another device).
+  // A journal may be here by now, though no event said so.
   bound().then(() => (journalHere() ? show() : ready())).catch((error) => console.error("reading-program:", error));
 }
 

@@ -1,6 +1,5 @@
-// Pages of a track (home, track, week): they open as built, for someone who has done
-// nothing yet (Start, "Not started"); once there is a journal, track-state.js shows where
-// the participant stands.
+// A track's pages (home, track, week) open as built, for someone who has done nothing yet;
+// once there is a journal, track-state.js shows where the participant stands.
 import { readIsland } from "./dom.js";
 import { onJournal } from "./on-journal.js";
 
