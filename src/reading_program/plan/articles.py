@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..load.loader import ArticleSource, Loaded
 from ..load.problems import Problem, Problems, closest
@@ -23,6 +23,13 @@ def build_articles(
             continue
         articles.append(build_article(item))
     return sorted(articles, key=lambda a: (a.title.casefold(), a.slug))
+
+
+def unknown_article(slug: str, known: Iterable[str]) -> str:
+    """What to say of an article id that names no article (a track's, an assessment's)."""
+    close = closest(slug, known)
+    hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
+    return f"no article has the id {slug!r}{hint}"
 
 
 def build_article(item: Loaded[ArticleSource]) -> Article:

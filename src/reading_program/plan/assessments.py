@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from ..load.article_body import heading_id
 from ..load.loader import Loaded
-from ..load.problems import Problems, closest
+from ..load.problems import Problems
 from ..load.specs import AssessmentFile
 from ..model import Article, Assessment, Band, Statement
+from .articles import unknown_article
 
 
 def build_assessment(
@@ -29,9 +30,7 @@ def build_assessment(
 
     article = next((a for a in articles if a.slug == spec.article), None)
     if article is None and spec.article not in unreadable:
-        close = closest(spec.article, [a.slug for a in articles])
-        hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
-        report(("article",), f"no article has the id {spec.article!r}{hint}")
+        report(("article",), unknown_article(spec.article, (a.slug for a in articles)))
     _check_bands(spec, report)
     anchors = _band_anchors(spec, article, report) if article is not None else ()
     if len(problems) > before or article is None:

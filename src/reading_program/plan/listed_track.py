@@ -18,6 +18,7 @@ from ..load.loader import Loaded
 from ..load.problems import Problems, closest
 from ..load.specs import TrackFile
 from ..model import Article, Track, Week
+from .articles import unknown_article
 from .questions import build_questions
 from .track_inputs import TrackInputs
 
@@ -59,7 +60,7 @@ def _pinned(
             if slug in unreadable:
                 continue
             if slug not in by_slug:
-                report(location, _no_such_article(slug, by_slug))
+                report(location, unknown_article(slug, by_slug))
             elif slug in pinned_in:
                 report(
                     location, _claimed_twice(by_slug[slug], spec, pinned_in[slug], w, "pinned in")
@@ -112,12 +113,6 @@ def _check_week_assessments(spec: TrackFile, report) -> None:
                     "of the file"
                 ),
             )
-
-
-def _no_such_article(slug: str, by_slug: dict[str, Article]) -> str:
-    close = closest(slug, by_slug)
-    hint = f"; did you mean {close!r}?" if close else " (an article's id is its file name)"
-    return f"no article has the id {slug!r}{hint}"
 
 
 def _tag_not_carried(tag: str, carried: list[str]) -> str:
