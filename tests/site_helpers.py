@@ -64,7 +64,7 @@ class Site:
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)  # may link to the repository's file: never write through
+        path.unlink(missing_ok=True)  # may be a link to the shared snapshot: never write through
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
