@@ -30,7 +30,7 @@ def plan_track(loaded: Loaded[TrackFile], inputs: TrackInputs, problems: Problem
     report = problems.in_file(loaded)
     by_slug = {article.slug: article for article in inputs.articles}
     pinned_in = _pinned(spec, by_slug, inputs.unreadable, report)
-    readings = _readings(spec, inputs.articles, pinned_in, bool(inputs.unreadable), report)
+    readings = _readings(spec, inputs.articles, by_slug, pinned_in, bool(inputs.unreadable), report)
     assessment = inputs.assessment(spec.assessment, report)
     _check_week_assessments(spec, report)
     if len(problems) > before:
@@ -73,11 +73,11 @@ def _pinned(
 def _readings(
     spec: TrackFile,
     articles: Sequence[Article],
+    by_slug: dict[str, Article],
     pinned_in: dict[str, int],
     waiting: bool,
     report,
 ) -> list[list[Article]]:
-    by_slug = {article.slug: article for article in articles}
     carried = sorted({tag for article in articles for tag in article.tags})
     claimed_by: dict[str, int] = {}
     readings: list[list[Article]] = []
