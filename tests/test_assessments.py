@@ -69,6 +69,22 @@ def test_a_band_links_to_its_heading_by_the_id_the_site_gives_it(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
+    "broken",
+    [ASSESSMENT.replace('"Outcome: High"', '"Outcome: Higher"'), 'title: "unclosed\n'],
+    ids=["a-band-heading-not-in-the-article", "not-yaml"],
+)
+def test_a_broken_assessment_is_reported_by_its_file_not_again_by_its_track(
+    tmp_path: Path, broken: str
+) -> None:
+    track = TRACK_YAML.replace(
+        'summary: "A short track."', 'summary: "A short track."\nassessment: check'
+    )
+    with pytest.raises(ContentError) as error:
+        load(tmp_path, broken, track)
+    assert {p.repo_path for p in error.value.problems} == {"content/assessments/check.yml"}
+
+
+@pytest.mark.parametrize(
     ("change", "expected"),
     [
         pytest.param(

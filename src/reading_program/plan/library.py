@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from ..load.cache import ParseCache
 from ..load.drafts import without_drafts
-from ..load.files import ARTICLE, TRACK
+from ..load.files import ARTICLE, ASSESSMENT, TRACK
 from ..load.loader import Content, Loaded, load_content
 from ..load.markdown_render import Renderer
 from ..load.paths import ContentPaths
@@ -72,7 +72,10 @@ def build_library(
         build_assessment(item, published, problems, unreadable=waiting)
         for item in content.assessments
     )
-    inputs = TrackInputs(published, assessments, tags, waiting)
+    broken_assessments = content.did_not_load(ASSESSMENT) | (
+        {item.id for item in content.assessments} - {assessment.id for assessment in assessments}
+    )
+    inputs = TrackInputs(published, assessments, tags, waiting, broken_assessments)
     tracks: list[Track] = []
     unloaded_tracks = set(content.did_not_load(TRACK))
     for item in content.tracks:
